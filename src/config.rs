@@ -1,0 +1,319 @@
+//! `lkjip.toml`: who the report is for, where its inputs are, which rules
+//! apply. Unknown keys are refused (a typo must not silently fall back to a
+//! default).
+
+use crate::finding::{Finding, Location, Severity};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "lkjip.toml";
+
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub identitas: Identitas,
+    /// Head of the agency: signs the report and the PK (Pihak Kesatu).
+    pub kepala: Pejabat,
+    /// The head's superior, Pihak Kedua of the Perjanjian Kinerja.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub atasan: Option<Pejabat>,
+    pub laporan: Laporan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perjanjian_kinerja: Option<Penandatanganan>,
+    #[serde(default)]
+    pub berkas: Berkas,
+    #[serde(default)]
+    pub lembar: Lembar,
+}
+
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Identitas {
+    /// Full name of the agency (OPD).
+    pub nama_opd: String,
+    /// Short name used in running text (`DSPPPA`).
+    #[serde(default)]
+    pub singkatan: String,
+    /// Short code used in output file names (`dspppa-belitung`).
+    pub kode: String,
+    /// `Kabupaten Belitung`.
+    pub pemerintah_daerah: String,
+    #[serde(default)]
+    pub alamat: String,
+    /// The reporting year.
+    pub tahun: i32,
+}
+
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pejabat {
+    pub nama: String,
+    #[serde(default)]
+    pub jabatan: String,
+    #[serde(default)]
+    pub pangkat: String,
+    #[serde(default)]
+    pub nip: String,
+}
+
+/// Place and date of signing (`Tanjungpandan, 4 Maret 2025`).
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Laporan {
+    pub tempat: String,
+    /// `YYYY-MM-DD`; the report's date, also used for reproducible output.
+    pub tanggal: String,
+}
+
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Penandatanganan {
+    #[serde(default)]
+    pub tempat: String,
+    pub tanggal: String,
+}
+
+/// Input paths relative to the report folder. `None`: the default path,
+/// as `.xlsx` or `.xls`.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Berkas {
+    pub renja: Option<String>,
+    pub realisasi: Option<String>,
+    pub realisasi_lalu: Option<String>,
+    pub spm: Option<String>,
+    pub kinerja: Option<String>,
+    pub narasi: Option<String>,
+    pub gambar: Option<String>,
+}
+
+/// Sheet names, when a workbook holds several tables and the right one
+/// cannot be told by its header.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Lembar {
+    pub renja: Option<String>,
+    pub realisasi: Option<String>,
+    pub realisasi_lalu: Option<String>,
+    pub spm: Option<String>,
+}
+
+/// The role of an input workbook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Peran {
+    Renja,
+    Realisasi,
+    RealisasiLalu,
+    Spm,
+    Kinerja,
+}
+
+impl Peran {
+    pub const ALL: [Peran; 5] = [Peran::Renja, Peran::Realisasi, Peran::RealisasiLalu, Peran::Spm, Peran::Kinerja];
+
+    /// Default file stem under `data/`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Peran::Renja => "renja",
+            Peran::Realisasi => "realisasi",
+            Peran::RealisasiLalu => "realisasi-lalu",
+            Peran::Spm => "spm",
+            Peran::Kinerja => "kinerja",
+        }
+    }
+
+    /// Required inputs make the run fail when missing.
+    pub fn required(self) -> bool {
+        matches!(self, Peran::Renja | Peran::Realisasi | Peran::Kinerja)
+    }
+
+    /// How the workbook is named to the officer.
+    pub fn label(self) -> &'static str {
+        match self {
+            Peran::Renja => "Renja (ekspor SIPD)",
+            Peran::Realisasi => "Laporan Realisasi Fisik dan Keuangan",
+            Peran::RealisasiLalu => "Laporan Realisasi tahun sebelumnya",
+            Peran::Spm => "Laporan Pencapaian SPM (e-SPM)",
+            Peran::Kinerja => "workbook pengukuran kinerja (kinerja.xlsx)",
+        }
+    }
+}
+
+impl Config {
+    /// Reads `DIR/lkjip.toml`.
+    pub fn load(dir: &Path) -> Result<Config, Finding> {
+        let path = dir.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|_| Finding {
+            severity: Severity::Error,
+            code: "config-missing",
+            location: Location::file(CONFIG_FILE),
+            message: format!(
+                "berkas {CONFIG_FILE} tidak ditemukan di {}; buat folder laporan dengan `lkjip init`",
+                dir.display()
+            ),
+        })?;
+        Self::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Finding> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            Finding {
+                severity: Severity::Error,
+                code: "config-invalid",
+                location: Location {
+                    file: CONFIG_FILE.to_string(),
+                    sheet: None,
+                    cell: line.map(|l| format!("baris {l}")),
+                },
+                message: format!("isi {CONFIG_FILE} tidak valid: {}", e.message()),
+            }
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), Finding> {
+        let bad = |msg: String| Finding {
+            severity: Severity::Error,
+            code: "config-invalid",
+            location: Location::file(CONFIG_FILE),
+            message: msg,
+        };
+        if !(2000..=2100).contains(&self.identitas.tahun) {
+            return Err(bad(format!(
+                "identitas.tahun = {} di luar rentang 2000–2100",
+                self.identitas.tahun
+            )));
+        }
+        let kode = &self.identitas.kode;
+        if kode.is_empty() || !kode.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(bad(format!(
+                "identitas.kode = \"{kode}\": gunakan huruf, angka dan tanda hubung saja (dipakai dalam nama berkas)"
+            )));
+        }
+        parse_date(&self.laporan.tanggal)
+            .ok_or_else(|| bad(format!("laporan.tanggal = \"{}\": tulis sebagai TTTT-BB-HH", self.laporan.tanggal)))?;
+        if let Some(pk) = &self.perjanjian_kinerja {
+            parse_date(&pk.tanggal).ok_or_else(|| {
+                bad(format!("perjanjian_kinerja.tanggal = \"{}\": tulis sebagai TTTT-BB-HH", pk.tanggal))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The configured path of an input, if any.
+    pub fn configured(&self, peran: Peran) -> Option<&str> {
+        match peran {
+            Peran::Renja => self.berkas.renja.as_deref(),
+            Peran::Realisasi => self.berkas.realisasi.as_deref(),
+            Peran::RealisasiLalu => self.berkas.realisasi_lalu.as_deref(),
+            Peran::Spm => self.berkas.spm.as_deref(),
+            Peran::Kinerja => self.berkas.kinerja.as_deref(),
+        }
+    }
+
+    /// The sheet configured for an input, if any.
+    pub fn sheet(&self, peran: Peran) -> Option<&str> {
+        match peran {
+            Peran::Renja => self.lembar.renja.as_deref(),
+            Peran::Realisasi => self.lembar.realisasi.as_deref(),
+            Peran::RealisasiLalu => self.lembar.realisasi_lalu.as_deref(),
+            Peran::Spm => self.lembar.spm.as_deref(),
+            Peran::Kinerja => None,
+        }
+    }
+
+    /// Where the input of a role is: the configured path, or
+    /// `data/<stem>.xlsx`, or `data/<stem>.xls`. Returns the relative path
+    /// as shown in messages and whether the file exists.
+    pub fn locate(&self, dir: &Path, peran: Peran) -> (String, PathBuf, bool) {
+        if let Some(p) = self.configured(peran) {
+            let full = dir.join(p);
+            let exists = full.is_file();
+            return (p.to_string(), full, exists);
+        }
+        for ext in ["xlsx", "xls"] {
+            let rel = format!("data/{}.{ext}", peran.stem());
+            let full = dir.join(&rel);
+            if full.is_file() {
+                return (rel, full, true);
+            }
+        }
+        let rel = format!("data/{}.xlsx", peran.stem());
+        let full = dir.join(&rel);
+        (rel, full, false)
+    }
+}
+
+/// `YYYY-MM-DD` → (year, month, day), checked.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut it = s.trim().split('-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    if it.next().is_some() || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) as usize];
+    (d <= days).then_some((y, m, d))
+}
+
+/// `2025-03-04` → `4 Maret 2025`.
+pub fn tanggal_indonesia(s: &str) -> Option<String> {
+    const BULAN: [&str; 12] = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+        "November", "Desember",
+    ];
+    let (y, m, d) = parse_date(s)?;
+    Some(format!("{d} {} {y}", BULAN[(m - 1) as usize]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[identitas]
+nama_opd = "Dinas Sosial"
+kode = "dinsos"
+pemerintah_daerah = "Kabupaten Belitung"
+tahun = 2024
+
+[kepala]
+nama = "KASIMIN"
+
+[laporan]
+tempat = "Tanjungpandan"
+tanggal = "2025-03-04"
+"#;
+
+    #[test]
+    fn parses_a_minimal_config() {
+        let c = Config::parse(MINIMAL).unwrap();
+        assert_eq!(c.identitas.tahun, 2024);
+        assert_eq!(c.berkas, Berkas::default());
+        assert_eq!(tanggal_indonesia(&c.laporan.tanggal).as_deref(), Some("4 Maret 2025"));
+    }
+
+    #[test]
+    fn refuses_unknown_keys_with_the_line() {
+        let text = MINIMAL.replace("tahun = 2024", "tahun = 2024\ntahunn = 2025");
+        let e = Config::parse(&text).unwrap_err();
+        assert_eq!(e.code, "config-invalid");
+        assert_eq!(e.location.cell.as_deref(), Some("baris 7"));
+        assert!(e.message.contains("tahunn"), "{}", e.message);
+    }
+
+    #[test]
+    fn refuses_bad_dates_and_codes() {
+        let e = Config::parse(&MINIMAL.replace("2025-03-04", "2025-02-30")).unwrap_err();
+        assert!(e.message.contains("laporan.tanggal"), "{}", e.message);
+        let e = Config::parse(&MINIMAL.replace("\"dinsos\"", "\"din sos\"")).unwrap_err();
+        assert!(e.message.contains("identitas.kode"), "{}", e.message);
+    }
+}

@@ -1,0 +1,314 @@
+//! Finding a table by its header text, not by fixed rows and columns:
+//! title rows above it, headers merged over two to four rows, a numbering row
+//! under it, and page-break repeats of the header inside the table.
+
+use super::workbook::Sheet;
+use std::collections::BTreeMap;
+
+/// What one column's header must say.
+#[derive(Clone, Copy, Debug)]
+pub struct ColumnSpec {
+    pub key: &'static str,
+    /// Alternatives; one matches when all its words occur in the column's
+    /// combined header text (upper case).
+    pub any: &'static [&'static [&'static str]],
+    /// Words that must not occur.
+    pub none: &'static [&'static str],
+    pub required: bool,
+    /// Take every matching column (split codes, several budget columns).
+    pub multi: bool,
+    /// How the column is named to the officer when it is missing.
+    pub label: &'static str,
+}
+
+impl ColumnSpec {
+    fn matches(&self, text: &str) -> bool {
+        !self.none.iter().any(|w| text.contains(w))
+            && self.any.iter().any(|alt| alt.iter().all(|w| text.contains(w)))
+    }
+}
+
+/// Shorthand for a required single column.
+pub const fn req(key: &'static str, any: &'static [&'static [&'static str]], label: &'static str) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        any,
+        none: &[],
+        required: true,
+        multi: false,
+        label,
+    }
+}
+
+/// Shorthand for an optional single column.
+pub const fn opt(key: &'static str, any: &'static [&'static [&'static str]], label: &'static str) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        any,
+        none: &[],
+        required: false,
+        multi: false,
+        label,
+    }
+}
+
+/// A header found in a sheet.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub first_row: u32,
+    pub last_row: u32,
+    /// First row after the header (and after its numbering row).
+    pub data_start: u32,
+    columns: BTreeMap<&'static str, Vec<u32>>,
+    /// The header rows' own cell texts, to recognise page-break repeats.
+    rows: Vec<Vec<(u32, String)>>,
+    /// Labels of required columns that were not found.
+    pub missing: Vec<&'static str>,
+    pub required_found: usize,
+    pub optional_found: usize,
+}
+
+impl Header {
+    pub fn col(&self, key: &str) -> Option<u32> {
+        self.columns.get(key).and_then(|v| v.first().copied())
+    }
+
+    pub fn cols(&self, key: &str) -> &[u32] {
+        self.columns.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// True for a row that repeats the header (page breaks) or numbers the
+    /// columns (`1 2 3 …`, `(1) (2) …`, `-1 -2 …`).
+    pub fn is_repeat(&self, sheet: &Sheet, row: u32) -> bool {
+        if is_numbering_row(sheet, row) {
+            return true;
+        }
+        let own = own_texts(sheet, row);
+        if own.len() < 2 {
+            return false;
+        }
+        self.rows.iter().any(|h| *h == own)
+    }
+}
+
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+}
+
+fn own_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
+    sheet
+        .row(row)
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(i, c)| (i as u32, normalize(&c.text())))
+        .collect()
+}
+
+fn is_numbering_token(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t.trim_start_matches('(').trim_end_matches(')').trim_start_matches('-');
+    !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '=' || c == '/' || c == ' ')
+}
+
+/// `1 2 3 …`, `(1) (2) …` or `-1 -2 …` (the reference's spreadsheet turned
+/// `(1)` into `-1`): at least three cells, all small numbers, increasing.
+pub fn is_numbering_row(sheet: &Sheet, row: u32) -> bool {
+    let cells: Vec<String> = sheet
+        .row(row)
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| c.text())
+        .collect();
+    if cells.len() < 3 || !cells.iter().all(|t| is_numbering_token(t)) {
+        return false;
+    }
+    let nums: Vec<i64> = cells
+        .iter()
+        .filter_map(|t| {
+            let digits: String = t.chars().filter(|c| c.is_ascii_digit()).take(2).collect();
+            digits.parse().ok()
+        })
+        .collect();
+    nums.len() >= 3 && nums.first() < nums.last()
+}
+
+/// How far down a header is looked for.
+const SEARCH_ROWS: u32 = 60;
+const MAX_DEPTH: u32 = 4;
+
+/// Finds the header that matches `specs` best. Always returns the best
+/// candidate; check [`Header::is_complete`] for missing required columns.
+pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
+    let width = sheet.width();
+    let height = sheet.height();
+    let mut best: Option<Header> = None;
+    for first in 0..height.min(SEARCH_ROWS) {
+        if sheet.row_is_empty(first) {
+            continue;
+        }
+        for depth in 1..=MAX_DEPTH {
+            let last = first + depth - 1;
+            if last >= height {
+                break;
+            }
+            let texts: Vec<String> = (0..width)
+                .map(|c| {
+                    let mut parts: Vec<String> = Vec::new();
+                    for r in first..=last {
+                        let t = normalize(&sheet.shown(r, c).text());
+                        if !t.is_empty() && parts.last() != Some(&t) {
+                            parts.push(t);
+                        }
+                    }
+                    parts.join(" / ")
+                })
+                .collect();
+            let candidate = assign(sheet, specs, &texts, first, last);
+            let better = match &best {
+                None => candidate.required_found + candidate.optional_found > 0,
+                Some(b) => {
+                    (candidate.required_found, candidate.optional_found) > (b.required_found, b.optional_found)
+                }
+            };
+            if better {
+                best = Some(candidate);
+            }
+        }
+    }
+    best
+}
+
+fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, last: u32) -> Header {
+    let mut taken = vec![false; texts.len()];
+    let mut columns: BTreeMap<&'static str, Vec<u32>> = BTreeMap::new();
+    let mut missing = Vec::new();
+    let (mut req_found, mut opt_found) = (0, 0);
+    for spec in specs {
+        let mut found = Vec::new();
+        for (c, t) in texts.iter().enumerate() {
+            if !taken[c] && !t.is_empty() && spec.matches(t) {
+                found.push(c as u32);
+                if !spec.multi {
+                    break;
+                }
+            }
+        }
+        if found.is_empty() {
+            if spec.required {
+                missing.push(spec.label);
+            }
+            continue;
+        }
+        for c in &found {
+            taken[*c as usize] = true;
+        }
+        if spec.required {
+            req_found += 1;
+        } else {
+            opt_found += 1;
+        }
+        columns.insert(spec.key, found);
+    }
+    let mut data_start = last + 1;
+    while data_start < sheet.height() && is_numbering_row(sheet, data_start) {
+        data_start += 1;
+    }
+    Header {
+        first_row: first,
+        last_row: last,
+        data_start,
+        columns,
+        rows: (first..=last).map(|r| own_texts(sheet, r)).filter(|r| r.len() >= 2).collect(),
+        missing,
+        required_found: req_found,
+        optional_found: opt_found,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::cell::Cell;
+
+    fn t(s: &str) -> Cell {
+        if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
+    }
+
+    const SPECS: &[ColumnSpec] = &[
+        req("kode", &[&["KODE"]], "KODE"),
+        req("nama", &[&["PROGRAM"]], "PROGRAM"),
+        ColumnSpec {
+            key: "pagu",
+            any: &[&["ANGGARAN"]],
+            none: &["REALISASI"],
+            required: true,
+            multi: true,
+            label: "ANGGARAN",
+        },
+        req("realisasi", &[&["REALISASI", "RP"]], "REALISASI"),
+    ];
+
+    #[test]
+    fn finds_a_two_row_header_below_title_rows_and_skips_numbering() {
+        let rows = vec![
+            vec![t("LAPORAN REALISASI")],
+            vec![t("Bulan Desember Tahun 2024")],
+            vec![],
+            vec![t("Kode"), t("Program/Kegiatan"), t("ANGGARAN"), t(""), t("REALISASI")],
+            vec![t(""), t(""), t("APBD"), t("APBD-P"), t("Rp")],
+            vec![t("1"), t("2"), t("3"), t("4"), t("5")],
+            vec![t("1.06.02"), t("PROGRAM X"), t("10"), t("12"), t("11")],
+        ];
+        let mut sheet = Sheet::from_rows("f.xlsx", "S", rows);
+        // "ANGGARAN" is merged over two columns in the export
+        sheet = with_merge(sheet, (3, 2), (3, 3));
+        let h = find_header(&sheet, SPECS).unwrap();
+        assert!(h.is_complete(), "missing {:?}", h.missing);
+        assert_eq!(h.first_row, 3);
+        assert_eq!(h.data_start, 6);
+        assert_eq!(h.col("kode"), Some(0));
+        assert_eq!(h.cols("pagu"), &[2, 3]);
+        assert_eq!(h.col("realisasi"), Some(4));
+        assert!(h.is_repeat(&sheet, 3));
+        assert!(h.is_repeat(&sheet, 5));
+        assert!(!h.is_repeat(&sheet, 6));
+    }
+
+    #[test]
+    fn reports_missing_columns() {
+        let rows = vec![vec![t("Kode"), t("Program"), t("Anggaran")], vec![t("1.06.02"), t("X"), t("1")]];
+        let sheet = Sheet::from_rows("f.xlsx", "S", rows);
+        let h = find_header(&sheet, SPECS).unwrap();
+        assert_eq!(h.missing, vec!["REALISASI"]);
+    }
+
+    #[test]
+    fn numbering_rows() {
+        let sheet = Sheet::from_rows(
+            "f",
+            "s",
+            vec![
+                vec![t("(1)"), t("(2)"), t("(3)")],
+                vec![t("-1"), t("-2"), t("-3"), t("-4")],
+                vec![t("1"), t("2"), t("7"), t("8")],
+                vec![t("1"), t("PROGRAM"), t("3")],
+            ],
+        );
+        assert!(is_numbering_row(&sheet, 0));
+        assert!(is_numbering_row(&sheet, 1));
+        assert!(is_numbering_row(&sheet, 2));
+        assert!(!is_numbering_row(&sheet, 3));
+    }
+
+    fn with_merge(sheet: Sheet, start: (u32, u32), end: (u32, u32)) -> Sheet {
+        sheet.with_merges(vec![calamine::Dimensions { start, end }])
+    }
+}

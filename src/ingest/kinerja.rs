@@ -1,0 +1,686 @@
+//! `kinerja.xlsx`, the agency's own measurement workbook, whose layout lkjip
+//! defines (docs/KINERJA.md): sheets Pengukuran (Form 2), Renstra, Riwayat,
+//! Strategi, Pegawai and any number of `Tabel …` sheets. `lkjip init`
+//! writes an empty copy; an empty copy gives warnings, not errors.
+
+use super::cell::{Cell, Kode, Target, parse_kode_text, parse_number};
+use super::header::{ColumnSpec, normalize, opt, req};
+use super::workbook::{Sheet, Workbook};
+use super::{percent_at, pick_sheet, targets_at, text_at};
+use crate::finding::{Findings, Location};
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+pub const SHEET_PENGUKURAN: &str = "Pengukuran";
+pub const SHEET_RENSTRA: &str = "Renstra";
+pub const SHEET_RIWAYAT: &str = "Riwayat";
+pub const SHEET_STRATEGI: &str = "Strategi";
+pub const SHEET_PEGAWAI: &str = "Pegawai";
+
+/// The columns of each sheet, in the order `lkjip init` writes them.
+pub const PENGUKURAN_COLUMNS: &[(&str, &str)] = &[
+    ("Level", "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan"),
+    ("Kode", "T1, S1 … untuk tujuan/sasaran; kode Renja untuk program/kegiatan/sub kegiatan"),
+    ("Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan", "uraian"),
+    ("Indikator Kinerja", ""),
+    ("Jenis Target", "Kuantitatif / Kualitatif"),
+    ("Target", "angka dengan satuan (6 Dokumen, 98,79 %) atau tingkat (Madya)"),
+    ("Arah", "naik (default) / turun (indikator negatif) / tingkat:APE, tingkat:KLA"),
+    ("Formulasi/Rumus Perhitungan", ""),
+    ("Data Kinerja", ""),
+    ("Teknis Perhitungan", ""),
+    ("Realisasi", "seperti Target"),
+    ("Capaian Tercetak (%)", "opsional: capaian yang tercetak di dokumen lama, untuk diperiksa"),
+    ("Keterangan", ""),
+    ("Sasaran", "untuk baris Program: kode sasaran yang didukung (S1 …)"),
+    ("Penanggung Jawab", ""),
+    ("Rencana Tindak Lanjut", ""),
+];
+pub const RENSTRA_COLUMNS: &[&str] = &["Kode", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumus", "Arah"];
+pub const RIWAYAT_COLUMNS: &[&str] = &["Kode", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian Tercetak (%)"];
+pub const STRATEGI_COLUMNS: &[&str] = &["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Strategi", "Arah Kebijakan"];
+pub const PEGAWAI_COLUMNS: &[&str] = &[
+    "Kelompok", "No", "Jenis Pendidikan", "PNS L", "PNS P", "PPPK L", "PPPK P", "Honorer L", "Honorer P",
+];
+
+const PENGUKURAN_SPECS: &[ColumnSpec] = &[
+    req("kode", &[&["KODE"]], "Kode"),
+    req("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
+    ColumnSpec {
+        key: "target",
+        any: &[&["TARGET"]],
+        none: &["JENIS"],
+        required: true,
+        multi: false,
+        label: "Target",
+    },
+    ColumnSpec {
+        key: "realisasi",
+        any: &[&["REALISASI"]],
+        none: &["RENCANA"],
+        required: true,
+        multi: false,
+        label: "Realisasi",
+    },
+    opt("level", &[&["LEVEL"], &["TINGKAT"]], "Level"),
+    ColumnSpec {
+        key: "uraian",
+        any: &[&["TUJUAN/SASARAN"], &["URAIAN"]],
+        none: &["KODE"],
+        required: false,
+        multi: false,
+        label: "Uraian",
+    },
+    opt("jenis_target", &[&["JENIS", "TARGET"]], "Jenis Target"),
+    ColumnSpec {
+        key: "arah",
+        any: &[&["ARAH"]],
+        none: &["KEBIJAKAN"],
+        required: false,
+        multi: false,
+        label: "Arah",
+    },
+    opt("formulasi", &[&["FORMULASI"], &["RUMUS"]], "Formulasi"),
+    opt("data_kinerja", &[&["DATA", "KINERJA"]], "Data Kinerja"),
+    opt("teknis", &[&["TEKNIS"]], "Teknis Perhitungan"),
+    opt("capaian", &[&["CAPAIAN"]], "Capaian Tercetak (%)"),
+    opt("keterangan", &[&["KETERANGAN"], &["KET"]], "Keterangan"),
+    ColumnSpec {
+        key: "sasaran",
+        any: &[&["SASARAN"]],
+        none: &["TUJUAN/SASARAN", "/"],
+        required: false,
+        multi: false,
+        label: "Sasaran",
+    },
+    opt("pj", &[&["PENANGGUNG"]], "Penanggung Jawab"),
+    opt("rtl", &[&["TINDAK", "LANJUT"]], "Rencana Tindak Lanjut"),
+];
+
+const RENSTRA_SPECS: &[ColumnSpec] = &[
+    req("kode", &[&["KODE"]], "Kode"),
+    req("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
+    opt("tujuan", &[&["TUJUAN"]], "Tujuan"),
+    opt("sasaran", &[&["SASARAN"]], "Sasaran"),
+    opt("rumus", &[&["RUMUS"], &["FORMULASI"]], "Rumus"),
+    opt("arah", &[&["ARAH"]], "Arah"),
+    opt("akhir", &[&["AKHIR"]], "Target Akhir"),
+];
+
+const RIWAYAT_SPECS: &[ColumnSpec] = &[
+    req("kode", &[&["KODE"]], "Kode"),
+    req("tahun", &[&["TAHUN"]], "Tahun"),
+    req("target", &[&["TARGET"]], "Target"),
+    req("realisasi", &[&["REALISASI"]], "Realisasi"),
+    opt("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
+    opt("capaian", &[&["CAPAIAN"]], "Capaian Tercetak (%)"),
+];
+
+const STRATEGI_SPECS: &[ColumnSpec] = &[
+    req("kode_tujuan", &[&["KODE", "TUJUAN"]], "Kode Tujuan"),
+    req("kode_sasaran", &[&["KODE", "SASARAN"]], "Kode Sasaran"),
+    ColumnSpec {
+        key: "tujuan",
+        any: &[&["TUJUAN"]],
+        none: &["KODE"],
+        required: false,
+        multi: false,
+        label: "Tujuan",
+    },
+    ColumnSpec {
+        key: "sasaran",
+        any: &[&["SASARAN"]],
+        none: &["KODE"],
+        required: false,
+        multi: false,
+        label: "Sasaran",
+    },
+    req("strategi", &[&["STRATEGI"]], "Strategi"),
+    req("kebijakan", &[&["KEBIJAKAN"]], "Arah Kebijakan"),
+];
+
+const PEGAWAI_SPECS: &[ColumnSpec] = &[
+    req("pendidikan", &[&["PENDIDIKAN"]], "Jenis Pendidikan"),
+    opt("kelompok", &[&["KELOMPOK"]], "Kelompok"),
+    opt("no", &[&["NO"]], "No"),
+    req("pns_l", &[&["PNS", "L"]], "PNS L"),
+    req("pns_p", &[&["PNS", "P"]], "PNS P"),
+    req("pppk_l", &[&["PPPK", "L"]], "PPPK L"),
+    req("pppk_p", &[&["PPPK", "P"]], "PPPK P"),
+    req("honorer_l", &[&["HONORER", "L"]], "Honorer L"),
+    req("honorer_p", &[&["HONORER", "P"]], "Honorer P"),
+];
+
+/// The level of a row of the Pengukuran sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Tingkat {
+    Tujuan,
+    Sasaran,
+    Program,
+    Kegiatan,
+    SubKegiatan,
+}
+
+/// How capaian is computed from target and realisasi.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arah {
+    /// Higher is better: R/T×100.
+    Naik,
+    /// Lower is better (indikator negatif).
+    Turun,
+    /// Ordinal levels on a named ladder (`APE`, `KLA`).
+    Tingkat(String),
+}
+
+impl Serialize for Arah {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Arah::Naik => s.serialize_str("naik"),
+            Arah::Turun => s.serialize_str("turun"),
+            Arah::Tingkat(t) if t.is_empty() => s.serialize_str("tingkat"),
+            Arah::Tingkat(t) => s.serialize_str(&format!("tingkat:{t}")),
+        }
+    }
+}
+
+/// `naik`, `positif`, `turun`, `negatif`, `tingkat:APE`.
+pub fn parse_arah(text: &str) -> Option<Arah> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "" | "naik" | "positif" | "+" => Some(Arah::Naik),
+        "turun" | "negatif" | "-" => Some(Arah::Turun),
+        _ => {
+            let rest = t.strip_prefix("tingkat")?;
+            let ladder = rest.trim_start_matches([':', ' ']).trim().to_uppercase();
+            Some(Arah::Tingkat(ladder))
+        }
+    }
+}
+
+/// One indicator row of Form 2 (Pengukuran Kinerja).
+#[derive(Debug, Clone, Serialize)]
+pub struct IndikatorRow {
+    pub tingkat: Tingkat,
+    /// `T1`/`S1` for tujuan/sasaran; the Renja code otherwise.
+    pub kode: String,
+    pub uraian: String,
+    pub indikator: String,
+    pub jenis_target: String,
+    pub target: Target,
+    pub arah: Arah,
+    pub formulasi: String,
+    pub data_kinerja: String,
+    pub teknis_perhitungan: String,
+    pub realisasi: Target,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub capaian_tercetak: Option<Decimal>,
+    pub keterangan: String,
+    pub sasaran: String,
+    pub penanggung_jawab: String,
+    pub rencana_tindak_lanjut: String,
+    #[serde(skip_serializing)]
+    pub lokasi: Location,
+}
+
+impl IndikatorRow {
+    /// The budget code, for program/kegiatan/sub kegiatan rows.
+    pub fn budget_kode(&self) -> Option<Kode> {
+        matches!(self.tingkat, Tingkat::Program | Tingkat::Kegiatan | Tingkat::SubKegiatan)
+            .then(|| parse_kode_text(&self.kode))
+            .flatten()
+    }
+}
+
+/// One IKU of the Renstra (Tabel 2.3) with its yearly targets.
+#[derive(Debug, Clone, Serialize)]
+pub struct RenstraRow {
+    pub kode: String,
+    pub tujuan: String,
+    pub sasaran: String,
+    pub indikator: String,
+    pub rumus: String,
+    pub arah: Arah,
+    /// Target per year.
+    pub target: BTreeMap<i32, Target>,
+    /// Target at the end of the Renstra period (last year if not given).
+    pub target_akhir: Option<Target>,
+    #[serde(skip_serializing)]
+    pub lokasi: Location,
+}
+
+/// Target and realization of an indicator in one year (Tabel 3.4, 3.12…).
+#[derive(Debug, Clone, Serialize)]
+pub struct RiwayatRow {
+    pub kode: String,
+    pub indikator: String,
+    pub tahun: i32,
+    pub target: Option<Target>,
+    pub realisasi: Option<Target>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub capaian_tercetak: Option<Decimal>,
+    #[serde(skip_serializing)]
+    pub lokasi: Location,
+}
+
+/// Tabel 2.1: tujuan, sasaran, strategi, arah kebijakan.
+#[derive(Debug, Clone, Serialize)]
+pub struct StrategiRow {
+    pub kode_tujuan: String,
+    pub tujuan: String,
+    pub kode_sasaran: String,
+    pub sasaran: String,
+    pub strategi: String,
+    pub arah_kebijakan: String,
+}
+
+/// Tabel 1.1: staff by education, status and sex.
+#[derive(Debug, Clone, Serialize)]
+pub struct PegawaiRow {
+    pub kelompok: String,
+    pub no: String,
+    pub jenis_pendidikan: String,
+    pub pns_l: u32,
+    pub pns_p: u32,
+    pub pppk_l: u32,
+    pub pppk_p: u32,
+    pub honorer_l: u32,
+    pub honorer_p: u32,
+}
+
+/// An agency-specific table from a `Tabel …` sheet, kept as text.
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelTambahan {
+    /// The sheet name (`Tabel 3.15`).
+    pub nama: String,
+    /// Cell A1.
+    pub judul: String,
+    pub header: Vec<Vec<String>>,
+    pub baris: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Kinerja {
+    pub pengukuran: Vec<IndikatorRow>,
+    pub renstra: Vec<RenstraRow>,
+    pub riwayat: Vec<RiwayatRow>,
+    pub strategi: Vec<StrategiRow>,
+    pub pegawai: Vec<PegawaiRow>,
+    pub tabel: Vec<TabelTambahan>,
+}
+
+/// Reads every sheet of `kinerja.xlsx`.
+pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
+    let names = wb.sheet_names();
+    let find = |want: &str| names.iter().find(|n| normalize(n) == normalize(want)).cloned();
+    let mut k = Kinerja::default();
+    let sheet_of = |want: &str, specs: &[ColumnSpec], wb: &mut Workbook, f: &mut Findings| -> Option<(Sheet, super::header::Header)> {
+        match find(want) {
+            Some(n) => pick_sheet(wb, specs, Some(&n), &format!("lembar {want}"), f),
+            None => {
+                f.warning(
+                    "sheet-missing",
+                    Location::file(&wb.display),
+                    format!("lembar \"{want}\" tidak ada; jalankan `lkjip init` untuk melihat susunan kinerja.xlsx"),
+                );
+                None
+            }
+        }
+    };
+    if let Some((s, h)) = sheet_of(SHEET_PENGUKURAN, PENGUKURAN_SPECS, wb, f) {
+        k.pengukuran = read_pengukuran(&s, &h, f);
+        if k.pengukuran.is_empty() {
+            f.warning(
+                "kinerja-empty",
+                s.sheet_loc(),
+                "lembar Pengukuran belum diisi: capaian indikator tujuan, sasaran, program dan kegiatan belum dapat dihitung".to_string(),
+            );
+        }
+    }
+    if let Some((s, h)) = sheet_of(SHEET_RENSTRA, RENSTRA_SPECS, wb, f) {
+        k.renstra = read_renstra(&s, &h, f);
+        if k.renstra.is_empty() {
+            f.warning("kinerja-empty", s.sheet_loc(), "lembar Renstra belum diisi".to_string());
+        }
+    }
+    if let Some((s, h)) = sheet_of(SHEET_RIWAYAT, RIWAYAT_SPECS, wb, f) {
+        k.riwayat = read_riwayat(&s, &h, f);
+    }
+    if let Some((s, h)) = sheet_of(SHEET_STRATEGI, STRATEGI_SPECS, wb, f) {
+        k.strategi = (h.data_start..s.height())
+            .filter(|r| !s.row_is_empty(*r))
+            .map(|r| StrategiRow {
+                kode_tujuan: text_at(&s, r, h.col("kode_tujuan")),
+                tujuan: text_at(&s, r, h.col("tujuan")),
+                kode_sasaran: text_at(&s, r, h.col("kode_sasaran")),
+                sasaran: text_at(&s, r, h.col("sasaran")),
+                strategi: text_at(&s, r, h.col("strategi")),
+                arah_kebijakan: text_at(&s, r, h.col("kebijakan")),
+            })
+            .collect();
+    }
+    if let Some((s, h)) = sheet_of(SHEET_PEGAWAI, PEGAWAI_SPECS, wb, f) {
+        k.pegawai = read_pegawai(&s, &h, f);
+    }
+    for name in names.iter().filter(|n| normalize(n).starts_with("TABEL")) {
+        match wb.sheet(name) {
+            Ok(s) => {
+                if let Some(t) = read_tabel(&s) {
+                    k.tabel.push(t);
+                } else {
+                    f.warning("table-empty", s.sheet_loc(), "lembar tabel tambahan kosong".to_string());
+                }
+            }
+            Err(e) => f.push(e),
+        }
+    }
+    k
+}
+
+fn tingkat_of(text: &str, kode: &str) -> Option<Tingkat> {
+    let t = normalize(text).replace(' ', "");
+    match t.as_str() {
+        "TUJUAN" => return Some(Tingkat::Tujuan),
+        "SASARAN" => return Some(Tingkat::Sasaran),
+        "PROGRAM" => return Some(Tingkat::Program),
+        "KEGIATAN" => return Some(Tingkat::Kegiatan),
+        "SUBKEGIATAN" => return Some(Tingkat::SubKegiatan),
+        "" => {}
+        _ => return None,
+    }
+    let up = kode.trim().to_uppercase();
+    if up.starts_with('T') {
+        return Some(Tingkat::Tujuan);
+    }
+    if up.starts_with('S') {
+        return Some(Tingkat::Sasaran);
+    }
+    match parse_kode_text(kode)?.level() {
+        super::cell::Level::Program => Some(Tingkat::Program),
+        super::cell::Level::Kegiatan => Some(Tingkat::Kegiatan),
+        super::cell::Level::SubKegiatan => Some(Tingkat::SubKegiatan),
+        _ => None,
+    }
+}
+
+fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<IndikatorRow> {
+    let mut out = Vec::new();
+    for row in h.data_start..s.height() {
+        if s.row_is_empty(row) || h.is_repeat(s, row) {
+            continue;
+        }
+        let kode_text = text_at(s, row, h.col("kode"));
+        let indikator = text_at(s, row, h.col("indikator"));
+        let level_text = text_at(s, row, h.col("level"));
+        let kode_loc = s.loc(row, h.col("kode").unwrap_or(0));
+        if kode_text.is_empty() {
+            f.error("code-missing", kode_loc, format!("indikator \"{}\" tanpa kode", super::realisasi::short(&indikator)));
+            continue;
+        }
+        let Some(tingkat) = tingkat_of(&level_text, &kode_text) else {
+            f.error(
+                "level-invalid",
+                s.loc(row, h.col("level").or(h.col("kode")).unwrap_or(0)),
+                format!(
+                    "level \"{level_text}\" / kode \"{kode_text}\" tidak dikenali; gunakan Tujuan, Sasaran, Program, Kegiatan atau Sub Kegiatan dengan kode Renja"
+                ),
+            );
+            continue;
+        };
+        let kode = match tingkat {
+            Tingkat::Tujuan | Tingkat::Sasaran => kode_text.trim().to_uppercase(),
+            _ => match parse_kode_text(&kode_text) {
+                Some(k) => k.0,
+                None => {
+                    f.error("code-invalid", kode_loc, format!("kode \"{kode_text}\" tidak dapat dibaca"));
+                    continue;
+                }
+            },
+        };
+        let arah_text = text_at(s, row, h.col("arah"));
+        let arah = match parse_arah(&arah_text) {
+            Some(a) => a,
+            None => {
+                f.error(
+                    "direction-invalid",
+                    s.loc(row, h.col("arah").unwrap_or(0)),
+                    format!("arah \"{arah_text}\" tidak dikenali; gunakan naik, turun, atau tingkat:NAMA"),
+                );
+                Arah::Naik
+            }
+        };
+        let target = targets_at(s, row, h.col("target"), f).into_iter().next().unwrap_or_default();
+        let realisasi = targets_at(s, row, h.col("realisasi"), f).into_iter().next().unwrap_or_default();
+        if !matches!(arah, Arah::Tingkat(_)) {
+            for (t, key, what) in [(&target, "target", "target"), (&realisasi, "realisasi", "realisasi")] {
+                if !t.is_empty() && t.nilai.is_none() {
+                    f.error(
+                        "target-invalid",
+                        s.loc(row, h.col(key).unwrap_or(0)),
+                        format!(
+                            "{what} \"{}\" tidak dapat dibaca sebagai angka; tulis angka dengan satuan (mis. 6 Dokumen, 98,79 %) atau isi Arah dengan tingkat:NAMA untuk nilai bertingkat",
+                            t.teks
+                        ),
+                    );
+                }
+            }
+        }
+        if target.is_empty() {
+            f.warning("target-missing", s.loc(row, h.col("target").unwrap_or(0)), format!("indikator {kode} tanpa target"));
+        }
+        out.push(IndikatorRow {
+            tingkat,
+            kode,
+            uraian: text_at(s, row, h.col("uraian")),
+            indikator,
+            jenis_target: text_at(s, row, h.col("jenis_target")),
+            target,
+            arah,
+            formulasi: text_at(s, row, h.col("formulasi")),
+            data_kinerja: text_at(s, row, h.col("data_kinerja")),
+            teknis_perhitungan: text_at(s, row, h.col("teknis")),
+            realisasi,
+            capaian_tercetak: percent_at(s, row, h.col("capaian"), f),
+            keterangan: text_at(s, row, h.col("keterangan")),
+            sasaran: text_at(s, row, h.col("sasaran")).to_uppercase(),
+            penanggung_jawab: text_at(s, row, h.col("pj")),
+            rencana_tindak_lanjut: text_at(s, row, h.col("rtl")),
+            lokasi: s.row_loc(row),
+        });
+    }
+    out
+}
+
+/// Columns whose header is a year (`2024`).
+fn year_columns(s: &Sheet, h: &super::header::Header) -> Vec<(i32, u32)> {
+    let mut out = Vec::new();
+    for c in 0..s.width() {
+        for r in h.first_row..=h.last_row {
+            let t = s.shown(r, c).text();
+            if let Ok(y) = t.trim().parse::<i32>() {
+                if (2000..=2100).contains(&y) {
+                    out.push((y, c));
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn read_renstra(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<RenstraRow> {
+    let years = year_columns(s, h);
+    if years.is_empty() {
+        f.error(
+            "column-missing",
+            s.sheet_loc(),
+            "lembar Renstra tanpa kolom tahun (judul kolom berupa tahun, mis. 2024, 2025, 2026)".to_string(),
+        );
+    }
+    let mut out = Vec::new();
+    for row in h.data_start..s.height() {
+        if s.row_is_empty(row) {
+            continue;
+        }
+        let kode = text_at(s, row, h.col("kode")).to_uppercase();
+        if kode.is_empty() {
+            f.error("code-missing", s.loc(row, h.col("kode").unwrap_or(0)), "baris Renstra tanpa kode (T1, S1, …)".to_string());
+            continue;
+        }
+        let arah_text = text_at(s, row, h.col("arah"));
+        let arah = parse_arah(&arah_text).unwrap_or_else(|| {
+            f.error(
+                "direction-invalid",
+                s.loc(row, h.col("arah").unwrap_or(0)),
+                format!("arah \"{arah_text}\" tidak dikenali; gunakan naik, turun, atau tingkat:NAMA"),
+            );
+            Arah::Naik
+        });
+        let mut target = BTreeMap::new();
+        for (y, c) in &years {
+            if let Some(t) = targets_at(s, row, Some(*c), f).into_iter().next() {
+                target.insert(*y, t);
+            }
+        }
+        let target_akhir = targets_at(s, row, h.col("akhir"), f)
+            .into_iter()
+            .next()
+            .or_else(|| target.values().next_back().cloned());
+        out.push(RenstraRow {
+            kode,
+            tujuan: text_at(s, row, h.col("tujuan")),
+            sasaran: text_at(s, row, h.col("sasaran")),
+            indikator: text_at(s, row, h.col("indikator")),
+            rumus: text_at(s, row, h.col("rumus")),
+            arah,
+            target,
+            target_akhir,
+            lokasi: s.row_loc(row),
+        });
+    }
+    out
+}
+
+fn read_riwayat(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<RiwayatRow> {
+    let mut out = Vec::new();
+    for row in h.data_start..s.height() {
+        if s.row_is_empty(row) {
+            continue;
+        }
+        let kode = text_at(s, row, h.col("kode"));
+        let c_tahun = h.col("tahun");
+        let tahun = match c_tahun.map(|c| parse_number(s.get(row, c))) {
+            Some(Ok(Some(y))) if y.fract().is_zero() && (Decimal::from(1990)..=Decimal::from(2100)).contains(&y) => {
+                i32::try_from(y.mantissa() / 10i128.pow(y.scale())).unwrap_or(0)
+            }
+            _ => {
+                f.error(
+                    "year-invalid",
+                    s.loc(row, c_tahun.unwrap_or(0)),
+                    format!("diharapkan tahun (mis. 2023), ditemukan {}", c_tahun.map(|c| s.get(row, c).shown()).unwrap_or_default()),
+                );
+                continue;
+            }
+        };
+        let kode = match parse_kode_text(&kode) {
+            Some(k) if !kode.trim().to_uppercase().starts_with(['T', 'S']) => k.0,
+            _ => kode.trim().to_uppercase(),
+        };
+        out.push(RiwayatRow {
+            kode,
+            indikator: text_at(s, row, h.col("indikator")),
+            tahun,
+            target: targets_at(s, row, h.col("target"), f).into_iter().next(),
+            realisasi: targets_at(s, row, h.col("realisasi"), f).into_iter().next(),
+            capaian_tercetak: percent_at(s, row, h.col("capaian"), f),
+            lokasi: s.row_loc(row),
+        });
+    }
+    out
+}
+
+fn read_pegawai(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<PegawaiRow> {
+    let mut out = Vec::new();
+    for row in h.data_start..s.height() {
+        if s.row_is_empty(row) {
+            continue;
+        }
+        let mut n = |key: &str| -> u32 {
+            let Some(c) = h.col(key) else { return 0 };
+            match parse_number(s.get(row, c)) {
+                Ok(Some(v)) if v >= Decimal::ZERO && v.fract().is_zero() => u32::try_from(v.mantissa() / 10i128.pow(v.scale())).unwrap_or(0),
+                Ok(None) => 0,
+                _ => {
+                    f.error("number-invalid", s.loc(row, c), format!("diharapkan jumlah orang, ditemukan {}", s.get(row, c).shown()));
+                    0
+                }
+            }
+        };
+        let counts = [n("pns_l"), n("pns_p"), n("pppk_l"), n("pppk_p"), n("honorer_l"), n("honorer_p")];
+        out.push(PegawaiRow {
+            kelompok: text_at(s, row, h.col("kelompok")),
+            no: text_at(s, row, h.col("no")),
+            jenis_pendidikan: text_at(s, row, h.col("pendidikan")),
+            pns_l: counts[0],
+            pns_p: counts[1],
+            pppk_l: counts[2],
+            pppk_p: counts[3],
+            honorer_l: counts[4],
+            honorer_p: counts[5],
+        });
+    }
+    out
+}
+
+/// A `Tabel …` sheet: A1 is the title; the table starts at the next
+/// non-empty row; its header is that row plus the following rows whose first
+/// cell is empty (multi-row headers leave the merged `No` cell empty).
+fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
+    let judul = s.get(0, 0).text();
+    let width = s.width();
+    let texts = |r: u32| -> Vec<String> {
+        let mut v: Vec<String> = (0..width).map(|c| s.get(r, c).text()).collect();
+        while v.last().is_some_and(String::is_empty) {
+            v.pop();
+        }
+        v
+    };
+    let start = (1..s.height()).find(|r| !s.row_is_empty(*r))?;
+    let mut header = vec![texts(start)];
+    let mut r = start + 1;
+    while r < s.height() && !s.row_is_empty(r) && matches!(s.get(r, 0), Cell::Empty) {
+        header.push(texts(r));
+        r += 1;
+    }
+    let baris = (r..s.height()).filter(|r| !s.row_is_empty(*r)).map(texts).collect();
+    Some(TabelTambahan {
+        nama: s.name.clone(),
+        judul,
+        header,
+        baris,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions() {
+        assert_eq!(parse_arah(""), Some(Arah::Naik));
+        assert_eq!(parse_arah("Turun"), Some(Arah::Turun));
+        assert_eq!(parse_arah("negatif"), Some(Arah::Turun));
+        assert_eq!(parse_arah("tingkat:APE"), Some(Arah::Tingkat("APE".into())));
+        assert_eq!(parse_arah("tingkat kla"), Some(Arah::Tingkat("KLA".into())));
+        assert_eq!(parse_arah("ke atas"), None);
+    }
+
+    #[test]
+    fn levels_from_text_or_code() {
+        assert_eq!(tingkat_of("Sub Kegiatan", "1.06.02.2.03.0002"), Some(Tingkat::SubKegiatan));
+        assert_eq!(tingkat_of("", "T1"), Some(Tingkat::Tujuan));
+        assert_eq!(tingkat_of("", "1.06.02.2.03"), Some(Tingkat::Kegiatan));
+        assert_eq!(tingkat_of("Eselon", "1.06.02"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! Stage 1, ingest: the four workbooks of a report folder → raw tables with
+//! the position of every value. Importers find their table by header text,
+//! tolerate the mess of real exports (INPUTS.md) and report every problem as
+//! a [`Finding`](crate::finding::Finding) instead of stopping.
+
+pub mod cell;
+pub mod header;
+pub mod kinerja;
+pub mod realisasi;
+pub mod renja;
+pub mod spm;
+pub mod workbook;
+
+use crate::finding::{Findings, Location};
+use cell::{Cell, Target, parse_amount, parse_number, parse_percent, parse_targets};
+use header::{ColumnSpec, Header, find_header};
+use rust_decimal::Decimal;
+use workbook::{Sheet, Workbook};
+
+/// Picks the sheet whose header matches `specs` (or the named one), and
+/// reports missing columns when none matches fully.
+pub fn pick_sheet(
+    wb: &mut Workbook,
+    specs: &[ColumnSpec],
+    named: Option<&str>,
+    what: &str,
+    f: &mut Findings,
+) -> Option<(Sheet, Header)> {
+    let names = wb.sheet_names();
+    let candidates: Vec<String> = match named {
+        Some(n) => {
+            if !names.iter().any(|s| s == n) {
+                f.error(
+                    "sheet-missing",
+                    Location::file(&wb.display),
+                    format!("lembar \"{n}\" tidak ada; lembar yang ada: {}", names.join(", ")),
+                );
+                return None;
+            }
+            vec![n.to_string()]
+        }
+        None => names,
+    };
+    let mut best: Option<(Sheet, Header)> = None;
+    for name in candidates {
+        let sheet = match wb.sheet(&name) {
+            Ok(s) => s,
+            Err(e) => {
+                f.push(e);
+                continue;
+            }
+        };
+        let Some(h) = find_header(&sheet, specs) else {
+            continue;
+        };
+        let better = match &best {
+            None => true,
+            Some((_, b)) => (h.required_found, h.optional_found) > (b.required_found, b.optional_found),
+        };
+        if better {
+            best = Some((sheet, h));
+        }
+    }
+    match best {
+        Some((sheet, h)) if h.is_complete() => {
+            if sheet.truncated {
+                f.error(
+                    "sheet-too-long",
+                    sheet.sheet_loc(),
+                    format!("lembar melebihi {} baris; sisanya tidak dibaca", workbook::MAX_ROWS),
+                );
+            }
+            Some((sheet, h))
+        }
+        Some((sheet, h)) if h.required_found > 0 => {
+            f.error(
+                "column-missing",
+                sheet.sheet_loc(),
+                format!(
+                    "tabel {what} ditemukan di baris {}, tetapi kolom berikut tidak ada di judul tabel: {}",
+                    h.first_row + 1,
+                    h.missing.join(", ")
+                ),
+            );
+            None
+        }
+        _ => {
+            let wanted: Vec<&str> = specs.iter().filter(|s| s.required).map(|s| s.label).collect();
+            f.error(
+                "table-not-found",
+                Location::file(&wb.display),
+                format!(
+                    "tabel {what} tidak ditemukan di lembar mana pun: tidak ada baris judul dengan kolom {} — periksa apakah berkas ini memang {what}",
+                    wanted.join(", ")
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Reads an amount; a bad cell becomes an error finding and `None`.
+pub fn amount_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> Option<Decimal> {
+    let col = col?;
+    match parse_amount(sheet.get(row, col)) {
+        Ok(v) => v,
+        Err(e) => {
+            f.error(
+                "amount-not-number",
+                sheet.loc(row, col),
+                format!("diharapkan {}, ditemukan {}", e.expected, e.found),
+            );
+            None
+        }
+    }
+}
+
+/// Reads a count; a bad cell becomes an error finding and `None`.
+pub fn number_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> Option<Decimal> {
+    let col = col?;
+    match parse_number(sheet.get(row, col)) {
+        Ok(v) => v,
+        Err(e) => {
+            f.error(
+                "number-invalid",
+                sheet.loc(row, col),
+                format!("diharapkan {}, ditemukan {}", e.expected, e.found),
+            );
+            None
+        }
+    }
+}
+
+/// Reads a printed percentage; a bad cell is a warning (printed
+/// percentages are only compared, never used).
+pub fn percent_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> Option<Decimal> {
+    let col = col?;
+    match parse_percent(sheet.get(row, col)) {
+        Ok(v) => v,
+        Err(e) => {
+            f.warning(
+                "percent-invalid",
+                sheet.loc(row, col),
+                format!("diharapkan {}, ditemukan {}", e.expected, e.found),
+            );
+            None
+        }
+    }
+}
+
+/// The text of a cell (empty when the column is absent).
+pub fn text_at(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
+    col.map(|c| sheet.get(row, c).text()).unwrap_or_default()
+}
+
+/// The targets of a cell (empty when the column is absent). Error values
+/// (`#REF!`) are reported.
+pub fn targets_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> Vec<Target> {
+    let Some(c) = col else { return Vec::new() };
+    let cell = sheet.get(row, c);
+    if let Cell::Error(e) = cell {
+        f.error(
+            "cell-error",
+            sheet.loc(row, c),
+            format!("sel berisi galat Excel {e}; perbaiki rumusnya atau isi nilainya"),
+        );
+        return Vec::new();
+    }
+    parse_targets(cell)
+}

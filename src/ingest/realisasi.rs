@@ -1,0 +1,222 @@
+//! The budget realization report (Laporan Realisasi Fisik dan Keuangan,
+//! bulan Desember): program, kegiatan and sub kegiatan rows with their
+//! budget columns (the last filled one is the final pagu), realisasi, the
+//! printed percentage, physical progress and sisa pagu; a `Total` row.
+
+use super::cell::{Kode, parse_kode};
+use super::header::{ColumnSpec, normalize};
+use super::workbook::Workbook;
+use super::{amount_at, percent_at, pick_sheet, text_at};
+use crate::finding::{Findings, Location};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+
+const SPECS: &[ColumnSpec] = &[
+    ColumnSpec {
+        key: "kode",
+        any: &[&["KODE"]],
+        none: &[],
+        required: true,
+        multi: true,
+        label: "Kode",
+    },
+    ColumnSpec {
+        key: "nama",
+        any: &[&["PROGRAM", "KEGIATAN"], &["URAIAN"]],
+        none: &["KODE"],
+        required: true,
+        multi: false,
+        label: "Program/Kegiatan/Sub Kegiatan",
+    },
+    ColumnSpec {
+        key: "anggaran",
+        any: &[&["ANGGARAN"], &["APBD"], &["PAGU"]],
+        none: &["REALISASI", "SISA"],
+        required: true,
+        multi: true,
+        label: "ANGGARAN",
+    },
+    ColumnSpec {
+        key: "realisasi",
+        any: &[&["REALISASI"]],
+        none: &["FISIK", "%", "TARGET", "SISA"],
+        required: true,
+        multi: false,
+        label: "REALISASI (Rp)",
+    },
+    ColumnSpec {
+        key: "persen",
+        any: &[&["REALISASI", "%"]],
+        none: &["FISIK"],
+        required: false,
+        multi: false,
+        label: "REALISASI (%)",
+    },
+    ColumnSpec {
+        key: "fisik_target",
+        any: &[&["FISIK", "TARGET"]],
+        none: &[],
+        required: false,
+        multi: false,
+        label: "Realisasi Fisik Target (%)",
+    },
+    ColumnSpec {
+        key: "fisik_realisasi",
+        any: &[&["FISIK", "REALISASI"]],
+        none: &["TARGET"],
+        required: false,
+        multi: false,
+        label: "Realisasi Fisik (%)",
+    },
+    ColumnSpec {
+        key: "sisa",
+        any: &[&["SISA"]],
+        none: &[],
+        required: false,
+        multi: false,
+        label: "Sisa Pagu",
+    },
+];
+
+/// One program, kegiatan or sub kegiatan row.
+#[derive(Debug, Clone, Serialize)]
+pub struct RealisasiRow {
+    pub kode: Kode,
+    pub nama: String,
+    /// The budget columns as found (APBD, pergeseran, …, APBD-P).
+    pub anggaran: Vec<Option<Decimal>>,
+    /// The final pagu: the last filled budget column.
+    pub pagu: Decimal,
+    pub realisasi: Decimal,
+    pub persen_tercetak: Option<Decimal>,
+    pub fisik_target: Option<Decimal>,
+    pub fisik_realisasi: Option<Decimal>,
+    pub sisa_tercetak: Option<Decimal>,
+    pub lokasi: Location,
+}
+
+/// The printed `Total` row.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalTercetak {
+    pub pagu: Option<Decimal>,
+    pub realisasi: Option<Decimal>,
+    pub persen: Option<Decimal>,
+    pub sisa: Option<Decimal>,
+    pub lokasi: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Realisasi {
+    pub baris: Vec<RealisasiRow>,
+    pub total: Option<TotalTercetak>,
+}
+
+fn is_total_label(t: &str) -> bool {
+    let n: String = normalize(t).chars().filter(|c| !c.is_whitespace()).collect();
+    n.starts_with("TOTAL") || n.starts_with("JUMLAH")
+}
+
+/// Reads the realization table of `wb`.
+pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Realisasi> {
+    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Laporan Realisasi Fisik dan Keuangan", f)?;
+    let kode_cols = h.cols("kode").to_vec();
+    let budget_cols = h.cols("anggaran").to_vec();
+    let (c_nama, c_real) = (h.col("nama"), h.col("realisasi"));
+    let mut out = Realisasi {
+        baris: Vec::new(),
+        total: None,
+    };
+    let mut seen: HashMap<Kode, Location> = HashMap::new();
+    for row in h.data_start..sheet.height() {
+        if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
+            continue;
+        }
+        let kode_texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
+        let nama = text_at(&sheet, row, c_nama);
+        let kode = if kode_texts.iter().all(String::is_empty) {
+            None
+        } else {
+            parse_kode(&kode_texts)
+        };
+        let Some(kode) = kode else {
+            let label_is_total = kode_texts.iter().chain(std::iter::once(&nama)).any(|t| is_total_label(t));
+            let has_amount = budget_cols
+                .iter()
+                .chain(c_real.iter())
+                .any(|c| !sheet.get(row, *c).is_empty());
+            if label_is_total && has_amount {
+                let pagu = budget_cols.iter().rev().find_map(|c| amount_at(&sheet, row, Some(*c), f));
+                out.total = Some(TotalTercetak {
+                    pagu,
+                    realisasi: amount_at(&sheet, row, c_real, f),
+                    persen: percent_at(&sheet, row, h.col("persen"), f),
+                    sisa: amount_at(&sheet, row, h.col("sisa"), f),
+                    lokasi: sheet.row_loc(row),
+                });
+            } else if has_amount {
+                let shown = kode_texts.iter().find(|t| !t.is_empty()).cloned().unwrap_or_default();
+                let loc = sheet.loc(row, kode_cols.first().copied().unwrap_or(0));
+                if shown.is_empty() {
+                    f.error(
+                        "code-missing",
+                        loc,
+                        format!("baris berisi angka anggaran tetapi tanpa kode (\"{}\")", short(&nama)),
+                    );
+                } else {
+                    f.error(
+                        "code-invalid",
+                        loc,
+                        format!("kode \"{shown}\" tidak dapat dibaca; diharapkan bentuk seperti 1.06.02.2.03.0002"),
+                    );
+                }
+            }
+            continue;
+        };
+        let loc = sheet.loc(row, kode_cols[0]);
+        if let Some(first) = seen.get(&kode) {
+            f.error(
+                "code-duplicate",
+                loc.clone(),
+                format!("kode {kode} muncul dua kali (pertama di {first})"),
+            );
+            continue;
+        }
+        seen.insert(kode.clone(), loc.clone());
+        let errors_before = f.count(crate::finding::Severity::Error);
+        let anggaran: Vec<Option<Decimal>> = budget_cols.iter().map(|c| amount_at(&sheet, row, Some(*c), f)).collect();
+        let realisasi = amount_at(&sheet, row, c_real, f);
+        if f.count(crate::finding::Severity::Error) > errors_before {
+            continue;
+        }
+        let pagu = anggaran.iter().rev().find_map(|a| *a).unwrap_or(Decimal::ZERO);
+        if nama.is_empty() {
+            f.warning("name-missing", loc.clone(), format!("baris kode {kode} tanpa nama program/kegiatan"));
+        }
+        out.baris.push(RealisasiRow {
+            kode,
+            nama,
+            anggaran,
+            pagu,
+            realisasi: realisasi.unwrap_or(Decimal::ZERO),
+            persen_tercetak: percent_at(&sheet, row, h.col("persen"), f),
+            fisik_target: percent_at(&sheet, row, h.col("fisik_target"), f),
+            fisik_realisasi: percent_at(&sheet, row, h.col("fisik_realisasi"), f),
+            sisa_tercetak: amount_at(&sheet, row, h.col("sisa"), f),
+            lokasi: loc,
+        });
+    }
+    if out.baris.is_empty() {
+        f.error(
+            "table-empty",
+            sheet.sheet_loc(),
+            "tabel realisasi tidak berisi satu pun baris program/kegiatan/sub kegiatan".to_string(),
+        );
+    }
+    Some(out)
+}
+
+pub(crate) fn short(s: &str) -> String {
+    let t: String = s.chars().take(50).collect();
+    if s.chars().count() > 50 { format!("{t}…") } else { t }
+}

@@ -1,0 +1,237 @@
+//! The Renja export of SIPD ("Perubahan Rencana Kerja Pemerintah Daerah
+//! (RKPD)", 21 columns). Hierarchy by code shape; a sub kegiatan's name row
+//! carries the code and its indicator, targets and pagu sit on the next row
+//! with an empty KODE.
+
+use super::cell::{Kode, Level, Target, parse_kode};
+use super::header::{ColumnSpec, normalize};
+use super::realisasi::short;
+use super::workbook::Workbook;
+use super::{amount_at, pick_sheet, targets_at, text_at};
+use crate::finding::{Findings, Location};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+const fn col(key: &'static str, any: &'static [&'static [&'static str]], none: &'static [&'static str], required: bool, label: &'static str) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        any,
+        none,
+        required,
+        multi: false,
+        label,
+    }
+}
+
+const SPECS: &[ColumnSpec] = &[
+    ColumnSpec {
+        key: "kode",
+        any: &[&["KODE"]],
+        none: &[],
+        required: true,
+        multi: true,
+        label: "KODE",
+    },
+    col("uraian", &[&["URUSAN"], &["PROGRAM"]], &["KODE", "INDIKATOR"], true, "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN"),
+    col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR"),
+    col("target_akhir", &[&["TARGET", "AKHIR"]], &[], false, "TARGET AKHIR PERIODE RENSTRA"),
+    col("sebelum", &[&["SEBELUM"]], &[], false, "TARGET SEBELUM"),
+    col("sesudah", &[&["SESUDAH"]], &[], true, "TARGET SESUDAH"),
+    col("perubahan", &[&["RKPD", "PERUBAHAN"], &["APBD-P"], &["APBD P"]], &["BERTAMBAH", "BERKURANG"], true, "RKPD PERUBAHAN"),
+    col("apbd", &[&["APBD"]], &["PERUBAHAN", "RKPD", "BERTAMBAH", "BERKURANG"], false, "APBD"),
+    col("rkpd", &[&["RKPD"]], &["PERUBAHAN", "BERTAMBAH", "BERKURANG"], false, "RKPD"),
+    col("bertambah", &[&["BERTAMBAH"], &["BERKURANG"]], &[], false, "Bertambah/Berkurang"),
+    col("lokasi", &[&["LOKASI"]], &[], false, "LOKASI"),
+    col("sumber", &[&["SUMBER", "DANA"]], &[], false, "SUMBER DANA"),
+    col("pn", &[&["PRIORITAS", "NASIONAL"]], &[], false, "PRIORITAS NASIONAL"),
+    col("pd", &[&["PRIORITAS", "DAERAH"]], &["NASIONAL"], false, "PRIORITAS DAERAH"),
+    col("kelompok", &[&["KELOMPOK"]], &[], false, "KELOMPOK SASARAN"),
+    col("target_maju", &[&["PRAKIRAAN", "MAJU", "TARGET"]], &["PAGU"], false, "PRAKIRAAN MAJU TARGET"),
+    col("pagu_maju", &[&["PRAKIRAAN", "MAJU", "PAGU"]], &[], false, "PRAKIRAAN MAJU PAGU"),
+    col("pj", &[&["PENANGGUNG"]], &[], false, "PERANGKAT DAERAH PENANGGUNG JAWAB"),
+];
+
+/// One indicator of a Renja entry with its targets.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RenjaIndikator {
+    pub uraian: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_akhir: Option<Target>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_sebelum: Option<Target>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+}
+
+/// One urusan, bidang, program, kegiatan or sub kegiatan of the Renja.
+#[derive(Debug, Clone, Serialize)]
+pub struct RenjaEntry {
+    pub kode: Kode,
+    pub level: Level,
+    pub nama: String,
+    pub indikator: Vec<RenjaIndikator>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub pagu_rkpd: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub pagu_apbd: Option<Decimal>,
+    /// RKPD Perubahan: the final pagu of the year.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub pagu_perubahan: Option<Decimal>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lokasi_kegiatan: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sumber_dana: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prioritas_nasional: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prioritas_daerah: String,
+    #[serde(skip_serializing)]
+    pub lokasi: Location,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Renja {
+    pub entri: Vec<RenjaEntry>,
+    /// The printed `J U M L A H` (or OPD) total of RKPD Perubahan.
+    pub total_tercetak: Option<(Decimal, Location)>,
+}
+
+/// Reads the Renja table of `wb`.
+pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Renja> {
+    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Renja (SIPD)", f)?;
+    let kode_cols = h.cols("kode").to_vec();
+    let mut out = Renja::default();
+    let mut seen: HashMap<Kode, Location> = HashMap::new();
+    let mut current: Option<usize> = None;
+    for row in h.data_start..sheet.height() {
+        if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
+            continue;
+        }
+        let kode_texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
+        let uraian = text_at(&sheet, row, h.col("uraian"));
+        let indikator = text_at(&sheet, row, h.col("indikator"));
+        let kode = if kode_texts.iter().all(String::is_empty) {
+            None
+        } else {
+            parse_kode(&kode_texts)
+        };
+        match kode {
+            Some(kode) => {
+                let loc = sheet.loc(row, kode_cols[0]);
+                if let Some(first) = seen.get(&kode) {
+                    f.error("code-duplicate", loc, format!("kode {kode} muncul dua kali (pertama di {first})"));
+                    current = None;
+                    continue;
+                }
+                seen.insert(kode.clone(), loc.clone());
+                out.entri.push(RenjaEntry {
+                    level: kode.level(),
+                    kode,
+                    nama: uraian,
+                    indikator: Vec::new(),
+                    pagu_rkpd: None,
+                    pagu_apbd: None,
+                    pagu_perubahan: None,
+                    lokasi_kegiatan: String::new(),
+                    sumber_dana: String::new(),
+                    prioritas_nasional: String::new(),
+                    prioritas_daerah: String::new(),
+                    lokasi: loc,
+                });
+                let i = out.entri.len() - 1;
+                current = Some(i);
+                fill(&mut out.entri[i], &sheet, &h, row, &indikator, f);
+            }
+            None => {
+                let joined = kode_texts.join(" ");
+                let label = normalize(&format!("{joined} {uraian}")).replace(' ', "");
+                if label.starts_with("JUMLAH") || label.starts_with("TOTAL") {
+                    if let Some(v) = amount_at(&sheet, row, h.col("perubahan"), f) {
+                        out.total_tercetak = Some((v, sheet.row_loc(row)));
+                    }
+                    current = None;
+                    continue;
+                }
+                if !joined.trim().is_empty() {
+                    f.error(
+                        "code-invalid",
+                        sheet.loc(row, kode_cols[0]),
+                        format!("kode \"{}\" tidak dapat dibaca; diharapkan bentuk seperti 1.06.02.2.03.0002", joined.trim()),
+                    );
+                    current = None;
+                    continue;
+                }
+                if !indikator.is_empty() {
+                    match current {
+                        Some(i) => fill(&mut out.entri[i], &sheet, &h, row, &indikator, f),
+                        None => f.error(
+                            "indicator-orphan",
+                            sheet.loc(row, h.col("indikator").unwrap_or(0)),
+                            format!("indikator \"{}\" tanpa baris kode di atasnya", short(&indikator)),
+                        ),
+                    }
+                } else if out.entri.is_empty() && !uraian.is_empty() {
+                    // the OPD heading row above the urusan, with the OPD totals
+                    if let Some(v) = amount_at(&sheet, row, h.col("perubahan"), f) {
+                        out.total_tercetak.get_or_insert((v, sheet.row_loc(row)));
+                    }
+                }
+            }
+        }
+    }
+    // Every kegiatan and sub kegiatan needs its parent in the Renja.
+    let codes: HashSet<&Kode> = out.entri.iter().map(|e| &e.kode).collect();
+    for e in &out.entri {
+        if matches!(e.level, Level::Kegiatan | Level::SubKegiatan) {
+            if let Some(p) = e.kode.parent() {
+                if !codes.contains(&p) {
+                    f.error(
+                        "parent-missing",
+                        e.lokasi.clone(),
+                        format!("{} {} tanpa {} induk {p} di Renja", e.level.name(), e.kode, p.level().name()),
+                    );
+                }
+            }
+        }
+    }
+    if out.entri.is_empty() {
+        f.error("table-empty", sheet.sheet_loc(), "tabel Renja tidak berisi satu pun baris berkode".to_string());
+    }
+    Some(out)
+}
+
+/// Adds the indicator(s), targets and amounts found on `row` to `e`.
+fn fill(e: &mut RenjaEntry, sheet: &super::workbook::Sheet, h: &super::header::Header, row: u32, indikator: &str, f: &mut Findings) {
+    let akhir = targets_at(sheet, row, h.col("target_akhir"), f);
+    let sebelum = targets_at(sheet, row, h.col("sebelum"), f);
+    let sesudah = targets_at(sheet, row, h.col("sesudah"), f);
+    let lines: Vec<&str> = indikator.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        e.indikator.push(RenjaIndikator {
+            uraian: line.to_string(),
+            target_akhir: akhir.get(i).cloned(),
+            target_sebelum: sebelum.get(i).cloned(),
+            target: sesudah.get(i).cloned(),
+        });
+    }
+    let set = |slot: &mut Option<Decimal>, v: Option<Decimal>| {
+        if slot.is_none() {
+            *slot = v;
+        }
+    };
+    set(&mut e.pagu_rkpd, amount_at(sheet, row, h.col("rkpd"), f));
+    set(&mut e.pagu_apbd, amount_at(sheet, row, h.col("apbd"), f));
+    set(&mut e.pagu_perubahan, amount_at(sheet, row, h.col("perubahan"), f));
+    for (slot, key) in [
+        (&mut e.lokasi_kegiatan, "lokasi"),
+        (&mut e.sumber_dana, "sumber"),
+        (&mut e.prioritas_nasional, "pn"),
+        (&mut e.prioritas_daerah, "pd"),
+    ] {
+        let t = text_at(sheet, row, h.col(key));
+        if slot.is_empty() && t != "-" {
+            *slot = t;
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The e-SPM export (Laporan Pencapaian Pemenuhan SPM): blocks per jenis
+//! layanan, each with the recipients to serve (A) and the mutu items (B),
+//! and the printed percentages the checker compares with recomputed ones.
+
+use super::header::{ColumnSpec, normalize};
+use super::workbook::Workbook;
+use super::{number_at, percent_at, pick_sheet, text_at};
+use crate::finding::{Findings, Location};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+const SPECS: &[ColumnSpec] = &[
+    ColumnSpec {
+        key: "no",
+        any: &[&["NO"]],
+        none: &["JENIS", "OUTPUT"],
+        required: false,
+        multi: false,
+        label: "No",
+    },
+    ColumnSpec {
+        key: "uraian",
+        any: &[&["JENIS", "LAYANAN"]],
+        none: &[],
+        required: true,
+        multi: false,
+        label: "Indikator Kinerja / Jenis Layanan SPM",
+    },
+    ColumnSpec {
+        key: "satuan",
+        any: &[&["SATUAN"]],
+        none: &[],
+        required: false,
+        multi: false,
+        label: "SATUAN",
+    },
+    ColumnSpec {
+        key: "output",
+        any: &[&["OUTPUT"], &["DILAYANI"]],
+        none: &["TOTAL"],
+        required: true,
+        multi: true,
+        label: "Indikator Pencapaian / Output",
+    },
+    ColumnSpec {
+        key: "total",
+        any: &[&["TOTAL", "PENCAPAIAN"]],
+        none: &[],
+        required: true,
+        multi: false,
+        label: "Total Pencapaian",
+    },
+];
+
+/// One line of service: the recipients (A) or one mutu item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layanan {
+    pub no: String,
+    pub uraian: String,
+    pub satuan: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub harus: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub terlayani: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub belum: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub persen_tercetak: Option<Decimal>,
+    #[serde(skip_serializing)]
+    pub lokasi: Location,
+}
+
+/// One jenis layanan block.
+#[derive(Debug, Clone, Serialize)]
+pub struct JenisLayanan {
+    pub no: String,
+    pub nama: String,
+    /// The block's printed index (`99.79 %`).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub tercetak: Option<Decimal>,
+    pub penerima: Option<Layanan>,
+    /// Printed "PERSENTASE PENCAPAIAN PENERIMA LAYANAN DASAR (80%)".
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub persen_penerima_tertimbang_tercetak: Option<Decimal>,
+    /// Printed "PERSENTASE PENCAPAIAN MUTU MINIMAL LAYANAN DASAR (20%)".
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub persen_mutu_tertimbang_tercetak: Option<Decimal>,
+    /// Printed mean of the mutu items (row B).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub mutu_tercetak: Option<Decimal>,
+    pub mutu: Vec<Layanan>,
+    #[serde(skip_serializing)]
+    pub lokasi: Location,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Spm {
+    pub indeks_tercetak: Option<(Decimal, Location)>,
+    pub jenis: Vec<JenisLayanan>,
+}
+
+fn block_number(s: &str) -> Option<String> {
+    let t = s.trim().trim_end_matches('.').trim();
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.to_string())
+}
+
+/// `"3 . Penyediaan …"` → ("3", "Penyediaan …").
+fn item_number(s: &str) -> Option<(String, String)> {
+    let t = s.trim();
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let rest = t[digits.len()..].trim_start();
+    let rest = rest.strip_prefix('.')?.trim_start();
+    Some((digits, rest.to_string()))
+}
+
+/// Reads the SPM table of `wb`.
+pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Spm> {
+    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Laporan Pencapaian SPM", f)?;
+    let out_cols = h.cols("output").to_vec();
+    let oc = |i: usize| out_cols.get(i).copied();
+    let c_total = h.col("total");
+    let mut spm = Spm::default();
+    let mut last_item = false;
+    for row in h.data_start..sheet.height() {
+        if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
+            continue;
+        }
+        let no = text_at(&sheet, row, h.col("no"));
+        let uraian = text_at(&sheet, row, h.col("uraian"));
+        let up = normalize(&uraian);
+        let has_numbers = out_cols.iter().any(|c| !sheet.get(row, *c).is_empty());
+        if up.starts_with("KATEGORI INDEKS") {
+            if let Some(v) = percent_at(&sheet, row, c_total, f) {
+                spm.indeks_tercetak = Some((v, sheet.loc(row, c_total.unwrap_or(0))));
+            }
+            last_item = false;
+            continue;
+        }
+        if let Some(n) = block_number(&no).filter(|_| !uraian.is_empty() && !has_numbers) {
+            spm.jenis.push(JenisLayanan {
+                no: n,
+                nama: uraian,
+                tercetak: percent_at(&sheet, row, c_total, f),
+                penerima: None,
+                persen_penerima_tertimbang_tercetak: None,
+                persen_mutu_tertimbang_tercetak: None,
+                mutu_tercetak: None,
+                mutu: Vec::new(),
+                lokasi: sheet.row_loc(row),
+            });
+            last_item = false;
+            continue;
+        }
+        let Some(jenis) = spm.jenis.last_mut() else {
+            f.warning(
+                "row-unrecognised",
+                sheet.row_loc(row),
+                format!("baris \"{}\" sebelum blok jenis layanan pertama tidak dikenali", super::realisasi::short(&uraian)),
+            );
+            continue;
+        };
+        if up.starts_with("PERSENTASE PENCAPAIAN PENERIMA") {
+            jenis.persen_penerima_tertimbang_tercetak = percent_at(&sheet, row, c_total, f);
+            last_item = false;
+        } else if up.starts_with("PERSENTASE PENCAPAIAN MUTU") {
+            jenis.persen_mutu_tertimbang_tercetak = percent_at(&sheet, row, c_total, f);
+            last_item = false;
+        } else if up.starts_with("B.") || (up.starts_with("B ") && up.contains("MUTU")) {
+            jenis.mutu_tercetak = percent_at(&sheet, row, c_total, f);
+            last_item = false;
+        } else if has_numbers {
+            let is_penerima = up.starts_with("A.") || up.contains("YANG HARUS DILAYANI");
+            let (num, text) = if is_penerima {
+                ("A".to_string(), uraian.clone())
+            } else {
+                item_number(&uraian).unwrap_or_else(|| (String::new(), uraian.clone()))
+            };
+            let harus = number_at(&sheet, row, oc(0), f);
+            let terlayani = number_at(&sheet, row, oc(1), f);
+            let (Some(harus), Some(terlayani)) = (harus, terlayani) else {
+                f.error(
+                    "spm-count-missing",
+                    sheet.row_loc(row),
+                    "jumlah yang harus dilayani dan yang terlayani harus diisi angka".to_string(),
+                );
+                continue;
+            };
+            let l = Layanan {
+                no: num,
+                uraian: text,
+                satuan: text_at(&sheet, row, h.col("satuan")),
+                harus,
+                terlayani,
+                belum: number_at(&sheet, row, oc(2), f),
+                persen_tercetak: percent_at(&sheet, row, c_total, f),
+                lokasi: sheet.row_loc(row),
+            };
+            if is_penerima {
+                jenis.penerima = Some(l);
+                last_item = false;
+            } else {
+                jenis.mutu.push(l);
+                last_item = true;
+            }
+        } else if !uraian.is_empty() {
+            // the rest of a long item text, pushed to the next page
+            match jenis.mutu.last_mut().filter(|_| last_item) {
+                Some(item) => {
+                    item.uraian.push(' ');
+                    item.uraian.push_str(&uraian);
+                }
+                None => f.warning(
+                    "row-unrecognised",
+                    sheet.row_loc(row),
+                    format!("baris \"{}\" tidak dikenali dan tidak dibaca", super::realisasi::short(&uraian)),
+                ),
+            }
+        }
+    }
+    for j in &spm.jenis {
+        if j.penerima.is_none() {
+            f.error(
+                "spm-recipients-missing",
+                j.lokasi.clone(),
+                format!("jenis layanan \"{}\" tanpa baris \"A. JUMLAH YANG HARUS DILAYANI\"", j.nama),
+            );
+        }
+    }
+    if spm.jenis.is_empty() {
+        f.error("table-empty", sheet.sheet_loc(), "laporan SPM tidak berisi satu pun jenis layanan".to_string());
+    }
+    Some(spm)
+}

@@ -1,0 +1,24 @@
+//! lkjip turns the official workbooks of an Indonesian regional agency into
+//! its yearly performance report (LKjIP).
+//!
+//! # Steps
+//!
+//! 1. [`config`]: read `lkjip.toml` — identity, signatories, paths.
+//! 2. [`ingest`]: read the Renja, realization, e-SPM and kinerja workbooks
+//!    into raw tables that remember where every value came from (calamine
+//!    lives here and nowhere else).
+//! 3. [`model`]: reconcile codes, build the program tree and roll budgets
+//!    up into one report model; every mismatch is a [`finding`].
+//! 4. compute and render (PDF through Typst, XLSX) follow in later stages.
+//!
+//! [`load`] runs steps 1–3 for a report folder; [`init`] writes a new one.
+
+pub mod config;
+pub mod finding;
+pub mod ingest;
+pub mod init;
+pub mod load;
+pub mod model;
+
+/// The tool version, as recorded in outputs.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,449 @@
+//! Assembling the report model from the ingested tables: the program tree
+//! from the realization report, reconciled code by code with the Renja
+//! (Program Penunjang `1.06.01…` ↔ `0.00.01…`/`X.XX.01…`), indicators from
+//! kinerja.xlsx attached by code, rollups sub kegiatan → kegiatan → program
+//! → OPD. Every code that does not match is a finding.
+
+use super::*;
+use crate::config::tanggal_indonesia;
+use crate::finding::Findings;
+use crate::ingest::cell::Level;
+use crate::ingest::header::normalize;
+use crate::ingest::kinerja::{IndikatorRow, Kinerja, RiwayatRow};
+use crate::ingest::realisasi::{Realisasi, RealisasiRow};
+use crate::load::Inputs;
+use std::collections::{HashMap, HashSet};
+
+/// Where a node sits in the tree.
+#[derive(Clone, Copy, Debug)]
+enum Node {
+    P(usize),
+    K(usize, usize),
+    S(usize, usize, usize),
+}
+
+fn tercetak(row: &RealisasiRow) -> Tercetak {
+    Tercetak {
+        pagu: Some(row.pagu),
+        realisasi: Some(row.realisasi),
+        persen: row.persen_tercetak,
+        sisa: row.sisa_tercetak,
+        lokasi: row.lokasi.clone(),
+    }
+}
+
+fn indikator(row: &IndikatorRow) -> Indikator {
+    Indikator {
+        uraian: row.indikator.clone(),
+        target: row.target.clone(),
+        realisasi: row.realisasi.clone(),
+        arah: row.arah.clone(),
+        jenis_target: row.jenis_target.clone(),
+        formulasi: row.formulasi.clone(),
+        data_kinerja: row.data_kinerja.clone(),
+        teknis_perhitungan: row.teknis_perhitungan.clone(),
+        capaian_tercetak: row.capaian_tercetak,
+        keterangan: row.keterangan.clone(),
+        penanggung_jawab: row.penanggung_jawab.clone(),
+        rencana_tindak_lanjut: row.rencana_tindak_lanjut.clone(),
+        riwayat: Vec::new(),
+        lokasi: row.lokasi.to_string(),
+    }
+}
+
+/// Builds the model; `None` when the Renja or the realization report could
+/// not be read at all (the findings say why).
+pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
+    let Inputs {
+        config,
+        renja,
+        realisasi,
+        realisasi_lalu,
+        spm,
+        kinerja,
+        sumber,
+    } = inputs;
+    let (Some(renja), Some(realisasi)) = (renja, realisasi) else {
+        return None;
+    };
+    let kinerja = kinerja.unwrap_or_default();
+    let tahun = config.identitas.tahun;
+
+    let renja_by_key: HashMap<String, &crate::ingest::renja::RenjaEntry> =
+        renja.entri.iter().map(|e| (e.kode.match_key(), e)).collect();
+
+    let (mut programs, index) = tree(&realisasi, f);
+
+    // Reconcile every node with its Renja entry.
+    let mut matched: HashSet<String> = HashSet::new();
+    for (key, node) in &index {
+        let (kode, indikator_renja, lokasi, level) = match *node {
+            Node::P(p) => {
+                let n = &mut programs[p];
+                (&mut n.kode, &mut n.indikator_renja, n.tercetak.lokasi.clone(), Level::Program)
+            }
+            Node::K(p, k) => {
+                let n = &mut programs[p].kegiatan[k];
+                (&mut n.kode, &mut n.indikator_renja, n.tercetak.lokasi.clone(), Level::Kegiatan)
+            }
+            Node::S(p, k, s) => {
+                let n = &mut programs[p].kegiatan[k].sub_kegiatan[s];
+                (&mut n.kode, &mut n.indikator_renja, n.tercetak.lokasi.clone(), Level::SubKegiatan)
+            }
+        };
+        match renja_by_key.get(key) {
+            Some(e) => {
+                *kode = e.kode.clone();
+                *indikator_renja = e.indikator.clone();
+                matched.insert(key.clone());
+            }
+            None => f.warning(
+                "code-unmatched",
+                lokasi,
+                format!("{} {kode} ada di laporan realisasi tetapi tidak ditemukan di Renja", level.name()),
+            ),
+        }
+    }
+    let mut renja_only: HashSet<String> = HashSet::new();
+    for e in &renja.entri {
+        if !matches!(e.level, Level::Program | Level::Kegiatan | Level::SubKegiatan) {
+            continue;
+        }
+        let key = e.kode.match_key();
+        if matched.contains(&key) {
+            continue;
+        }
+        renja_only.insert(key);
+        if e.pagu_perubahan.unwrap_or_default().is_zero() {
+            f.info(
+                "not-funded",
+                e.lokasi.clone(),
+                format!(
+                    "{} {} tidak memiliki pagu pada RKPD Perubahan: tetap tercantum di Lampiran IX, tidak masuk analisis realisasi",
+                    e.level.name(),
+                    e.kode
+                ),
+            );
+        } else {
+            f.warning(
+                "code-unmatched",
+                e.lokasi.clone(),
+                format!(
+                    "{} {} ada di Renja (pagu {}) tetapi tidak ditemukan di laporan realisasi",
+                    e.level.name(),
+                    e.kode,
+                    e.pagu_perubahan.unwrap_or_default()
+                ),
+            );
+        }
+    }
+
+    let perjanjian_kinerja = attach_indicators(&mut programs, &index, &kinerja, &renja_only, tahun, f);
+    let mut perjanjian_kinerja = perjanjian_kinerja;
+    attach_history(&mut programs, &index, &mut perjanjian_kinerja, &kinerja.riwayat, f);
+
+    let realisasi_lalu = realisasi_lalu.map(|r| previous_year(&mut programs, &index, r, tahun - 1));
+
+    let ringkasan = Ringkasan {
+        jumlah_program: programs.len(),
+        jumlah_kegiatan: programs.iter().map(|p| p.kegiatan.len()).sum(),
+        jumlah_sub_kegiatan: programs
+            .iter()
+            .flat_map(|p| &p.kegiatan)
+            .map(|k| k.sub_kegiatan.len())
+            .sum(),
+        jumlah_sub_kegiatan_renja: renja.entri.iter().filter(|e| e.level == Level::SubKegiatan).count(),
+        pagu: programs.iter().map(|p| p.pagu).sum(),
+        realisasi: programs.iter().map(|p| p.realisasi).sum(),
+        sisa: programs.iter().map(|p| p.sisa).sum(),
+    };
+
+    let spm = spm.map(|s| Spm {
+        indeks_tercetak: s.indeks_tercetak.map(|(v, _)| v),
+        jenis_layanan: s.jenis,
+    });
+
+    let identitas = Identitas {
+        nama_opd: config.identitas.nama_opd.clone(),
+        singkatan: config.identitas.singkatan.clone(),
+        kode: config.identitas.kode.clone(),
+        pemerintah_daerah: config.identitas.pemerintah_daerah.clone(),
+        alamat: config.identitas.alamat.clone(),
+        tahun,
+        kepala: config.kepala.clone(),
+        atasan: config.atasan.clone(),
+        tempat: config.laporan.tempat.clone(),
+        tanggal: config.laporan.tanggal.clone(),
+        tanggal_teks: tanggal_indonesia(&config.laporan.tanggal).unwrap_or_default(),
+        tanggal_perjanjian_kinerja: config.perjanjian_kinerja.as_ref().map(|p| p.tanggal.clone()),
+    };
+
+    Some(ReportModel {
+        skema: SKEMA,
+        identitas,
+        ringkasan,
+        programs,
+        perjanjian_kinerja,
+        renja: renja.entri,
+        renstra: kinerja.renstra,
+        strategi: kinerja.strategi,
+        pegawai: kinerja.pegawai,
+        tabel_tambahan: kinerja.tabel,
+        spm,
+        realisasi_lalu,
+        sumber,
+        temuan: Vec::new(),
+    })
+}
+
+/// The program tree from the realization rows, in their order, with rollups.
+fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) {
+    let mut programs: Vec<Program> = Vec::new();
+    let mut by_key: HashMap<String, Node> = HashMap::new();
+    let mut order: Vec<(String, Node)> = Vec::new();
+    for row in &r.baris {
+        let key = row.kode.match_key();
+        match row.kode.level() {
+            Level::Urusan | Level::BidangUrusan => {}
+            Level::Program => {
+                programs.push(Program {
+                    kode: row.kode.clone(),
+                    kode_realisasi: row.kode.clone(),
+                    nama: row.nama.clone(),
+                    pagu: Decimal::ZERO,
+                    realisasi: Decimal::ZERO,
+                    sisa: Decimal::ZERO,
+                    sasaran: None,
+                    indikator: Vec::new(),
+                    indikator_renja: Vec::new(),
+                    lalu: None,
+                    tercetak: tercetak(row),
+                    kegiatan: Vec::new(),
+                });
+                let node = Node::P(programs.len() - 1);
+                by_key.insert(key.clone(), node);
+                order.push((key, node));
+            }
+            Level::Kegiatan => {
+                let parent = row.kode.parent().map(|p| p.match_key()).unwrap_or_default();
+                let Some(Node::P(p)) = by_key.get(&parent).copied() else {
+                    f.error(
+                        "parent-missing",
+                        row.lokasi.clone(),
+                        format!("kegiatan {} tanpa baris program induk di laporan realisasi", row.kode),
+                    );
+                    continue;
+                };
+                programs[p].kegiatan.push(Kegiatan {
+                    kode: row.kode.clone(),
+                    kode_realisasi: row.kode.clone(),
+                    nama: row.nama.clone(),
+                    pagu: Decimal::ZERO,
+                    realisasi: Decimal::ZERO,
+                    sisa: Decimal::ZERO,
+                    indikator: Vec::new(),
+                    indikator_renja: Vec::new(),
+                    lalu: None,
+                    tercetak: tercetak(row),
+                    sub_kegiatan: Vec::new(),
+                });
+                let node = Node::K(p, programs[p].kegiatan.len() - 1);
+                by_key.insert(key.clone(), node);
+                order.push((key, node));
+            }
+            Level::SubKegiatan => {
+                let parent = row.kode.parent().map(|p| p.match_key()).unwrap_or_default();
+                let Some(Node::K(p, k)) = by_key.get(&parent).copied() else {
+                    f.error(
+                        "parent-missing",
+                        row.lokasi.clone(),
+                        format!("sub kegiatan {} tanpa baris kegiatan induk di laporan realisasi", row.kode),
+                    );
+                    continue;
+                };
+                if row.pagu.is_zero() && row.realisasi.is_zero() {
+                    f.info(
+                        "not-funded",
+                        row.lokasi.clone(),
+                        format!("sub kegiatan {} tanpa pagu: tidak masuk analisis realisasi", row.kode),
+                    );
+                    continue;
+                }
+                let subs = &mut programs[p].kegiatan[k].sub_kegiatan;
+                subs.push(SubKegiatan {
+                    kode: row.kode.clone(),
+                    kode_realisasi: row.kode.clone(),
+                    nama: row.nama.clone(),
+                    pagu: row.pagu,
+                    realisasi: row.realisasi,
+                    sisa: row.pagu - row.realisasi,
+                    pagu_awal: row.anggaran.first().copied().flatten(),
+                    fisik_target: row.fisik_target,
+                    fisik_realisasi: row.fisik_realisasi,
+                    indikator: Vec::new(),
+                    indikator_renja: Vec::new(),
+                    lalu: None,
+                    tercetak: tercetak(row),
+                });
+                let node = Node::S(p, k, subs.len() - 1);
+                by_key.insert(key.clone(), node);
+                order.push((key, node));
+            }
+        }
+    }
+    for p in &mut programs {
+        for k in &mut p.kegiatan {
+            k.pagu = k.sub_kegiatan.iter().map(|s| s.pagu).sum();
+            k.realisasi = k.sub_kegiatan.iter().map(|s| s.realisasi).sum();
+            k.sisa = k.pagu - k.realisasi;
+        }
+        p.pagu = p.kegiatan.iter().map(|k| k.pagu).sum();
+        p.realisasi = p.kegiatan.iter().map(|k| k.realisasi).sum();
+        p.sisa = p.pagu - p.realisasi;
+    }
+    (programs, order)
+}
+
+fn node_indicators<'a>(programs: &'a mut [Program], node: Node) -> &'a mut Vec<Indikator> {
+    match node {
+        Node::P(p) => &mut programs[p].indikator,
+        Node::K(p, k) => &mut programs[p].kegiatan[k].indikator,
+        Node::S(p, k, s) => &mut programs[p].kegiatan[k].sub_kegiatan[s].indikator,
+    }
+}
+
+/// Attaches the Pengukuran rows to their nodes; returns the tujuan and
+/// sasaran rows as the Perjanjian Kinerja.
+fn attach_indicators(
+    programs: &mut [Program],
+    index: &[(String, Node)],
+    kinerja: &Kinerja,
+    renja_only: &HashSet<String>,
+    tahun: i32,
+    f: &mut Findings,
+) -> Vec<IndikatorKinerja> {
+    let by_key: HashMap<&str, Node> = index.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    let mut pk = Vec::new();
+    for row in &kinerja.pengukuran {
+        match row.budget_kode() {
+            None => {
+                let renstra = kinerja.renstra.iter().find(|r| r.kode == row.kode);
+                pk.push(IndikatorKinerja {
+                    kode: row.kode.clone(),
+                    tingkat: row.tingkat,
+                    uraian: row.uraian.clone(),
+                    indikator: indikator(row),
+                    target_renstra: renstra.and_then(|r| r.target.get(&tahun).cloned()),
+                    target_akhir_renstra: renstra.and_then(|r| r.target_akhir.clone()),
+                });
+            }
+            Some(kode) => {
+                let key = kode.match_key();
+                match by_key.get(key.as_str()) {
+                    Some(node) => {
+                        node_indicators(programs, *node).push(indikator(row));
+                        if let Node::P(p) = node {
+                            if !row.sasaran.is_empty() {
+                                programs[*p].sasaran = Some(row.sasaran.clone());
+                            }
+                        }
+                    }
+                    None if renja_only.contains(&key) => f.info(
+                        "indicator-not-funded",
+                        row.lokasi.clone(),
+                        format!("indikator untuk {kode}, yang tidak didanai tahun ini, tidak masuk analisis"),
+                    ),
+                    None => f.warning(
+                        "code-unmatched",
+                        row.lokasi.clone(),
+                        format!("indikator untuk kode {kode} yang tidak ada di Renja maupun laporan realisasi"),
+                    ),
+                }
+            }
+        }
+    }
+    pk
+}
+
+/// Attaches each Riwayat row to the indicator of the same code (and, when a
+/// code has several indicators, the same indicator text).
+fn attach_history(
+    programs: &mut [Program],
+    index: &[(String, Node)],
+    pk: &mut [IndikatorKinerja],
+    riwayat: &[RiwayatRow],
+    f: &mut Findings,
+) {
+    let by_key: HashMap<&str, Node> = index.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    for r in riwayat {
+        let point = Riwayat {
+            tahun: r.tahun,
+            target: r.target.clone(),
+            realisasi: r.realisasi.clone(),
+            capaian_tercetak: r.capaian_tercetak,
+        };
+        let list: Option<&mut Vec<Indikator>> = match crate::ingest::cell::parse_kode_text(&r.kode) {
+            Some(k) if !r.kode.starts_with(['T', 'S']) => {
+                by_key.get(k.match_key().as_str()).map(|n| node_indicators(programs, *n))
+            }
+            _ => None,
+        };
+        let target: Option<&mut Indikator> = match list {
+            Some(list) => pick(list.iter_mut(), &r.indikator),
+            None => pick(pk.iter_mut().filter(|p| p.kode == r.kode).map(|p| &mut p.indikator), &r.indikator),
+        };
+        match target {
+            Some(i) => i.riwayat.push(point),
+            None => f.warning(
+                "history-unmatched",
+                r.lokasi.clone(),
+                format!(
+                    "riwayat tahun {} untuk kode {} (\"{}\") tidak cocok dengan indikator mana pun di lembar Pengukuran",
+                    r.tahun,
+                    r.kode,
+                    crate::ingest::realisasi::short(&r.indikator)
+                ),
+            ),
+        }
+    }
+}
+
+/// The only indicator, or the one whose text matches.
+fn pick<'a>(it: impl Iterator<Item = &'a mut Indikator>, text: &str) -> Option<&'a mut Indikator> {
+    let all: Vec<&'a mut Indikator> = it.collect();
+    if all.len() == 1 {
+        return all.into_iter().next();
+    }
+    let want = normalize(text);
+    all.into_iter().find(|i| normalize(&i.uraian) == want)
+}
+
+/// The previous year's rows, and their pagu/realisasi attached to the nodes
+/// of the same code.
+fn previous_year(programs: &mut [Program], index: &[(String, Node)], r: Realisasi, tahun: i32) -> RealisasiLalu {
+    let by_key: HashMap<&str, Node> = index.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    let mut baris = Vec::new();
+    for row in r.baris {
+        let lalu = Anggaran {
+            pagu: row.pagu,
+            realisasi: row.realisasi,
+        };
+        if let Some(node) = by_key.get(row.kode.match_key().as_str()) {
+            let slot = match *node {
+                Node::P(p) => &mut programs[p].lalu,
+                Node::K(p, k) => &mut programs[p].kegiatan[k].lalu,
+                Node::S(p, k, s) => &mut programs[p].kegiatan[k].sub_kegiatan[s].lalu,
+            };
+            *slot = Some(lalu);
+        }
+        baris.push(BarisLalu {
+            pagu_awal: row.anggaran.first().copied().flatten(),
+            kode: row.kode,
+            nama: row.nama,
+            pagu: row.pagu,
+            realisasi: row.realisasi,
+            persen_tercetak: row.persen_tercetak,
+        });
+    }
+    RealisasiLalu { tahun, baris }
+}
