@@ -110,7 +110,13 @@ pub enum Peran {
 }
 
 impl Peran {
-    pub const ALL: [Peran; 5] = [Peran::Renja, Peran::Realisasi, Peran::RealisasiLalu, Peran::Spm, Peran::Kinerja];
+    pub const ALL: [Peran; 5] = [
+        Peran::Renja,
+        Peran::Realisasi,
+        Peran::RealisasiLalu,
+        Peran::Spm,
+        Peran::Kinerja,
+    ];
 
     /// Default file stem under `data/`.
     pub fn stem(self) -> &'static str {
@@ -195,11 +201,18 @@ impl Config {
                 "identitas.kode = \"{kode}\": gunakan huruf, angka dan tanda hubung saja (dipakai dalam nama berkas)"
             )));
         }
-        parse_date(&self.laporan.tanggal)
-            .ok_or_else(|| bad(format!("laporan.tanggal = \"{}\": tulis sebagai TTTT-BB-HH", self.laporan.tanggal)))?;
+        parse_date(&self.laporan.tanggal).ok_or_else(|| {
+            bad(format!(
+                "laporan.tanggal = \"{}\": tulis sebagai TTTT-BB-HH",
+                self.laporan.tanggal
+            ))
+        })?;
         if let Some(pk) = &self.perjanjian_kinerja {
             parse_date(&pk.tanggal).ok_or_else(|| {
-                bad(format!("perjanjian_kinerja.tanggal = \"{}\": tulis sebagai TTTT-BB-HH", pk.tanggal))
+                bad(format!(
+                    "perjanjian_kinerja.tanggal = \"{}\": tulis sebagai TTTT-BB-HH",
+                    pk.tanggal
+                ))
             })?;
         }
         Ok(())
@@ -266,8 +279,18 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
 /// `2025-03-04` → `4 Maret 2025`.
 pub fn tanggal_indonesia(s: &str) -> Option<String> {
     const BULAN: [&str; 12] = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-        "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ];
     let (y, m, d) = parse_date(s)?;
     Some(format!("{d} {} {y}", BULAN[(m - 1) as usize]))

@@ -157,6 +157,13 @@ impl Findings {
         self.0.is_empty()
     }
 
+    /// Errors first, then warnings, then info; each in the order found.
+    pub fn sorted(&self) -> Vec<&Finding> {
+        let mut v: Vec<&Finding> = self.0.iter().collect();
+        v.sort_by_key(|f| f.severity);
+        v
+    }
+
     pub fn into_vec(self) -> Vec<Finding> {
         self.0
     }

@@ -4,6 +4,7 @@
 
 use crate::config::{Config, Peran};
 use crate::finding::{Findings, Location};
+use crate::ingest::detect_role;
 use crate::ingest::kinerja::{self, Kinerja};
 use crate::ingest::realisasi::{self, Realisasi};
 use crate::ingest::renja::{self, Renja};
@@ -114,15 +115,37 @@ pub fn read_inputs(dir: &Path, f: &mut Findings) -> Option<Inputs> {
         };
         let sheet = inputs.config.sheet(peran).map(str::to_string);
         let sheet = sheet.as_deref();
-        match peran {
-            Peran::Renja => inputs.renja = renja::read(&mut wb, sheet, f),
-            Peran::Realisasi => inputs.realisasi = realisasi::read(&mut wb, sheet, f),
-            Peran::RealisasiLalu => inputs.realisasi_lalu = realisasi::read(&mut wb, sheet, f),
-            Peran::Spm => inputs.spm = spm::read(&mut wb, sheet, f),
-            Peran::Kinerja => inputs.kinerja = Some(kinerja::read(&mut wb, f)),
+        let read = match peran {
+            Peran::Renja => renja::read(&mut wb, sheet, f).map(|r| inputs.renja = Some(r)),
+            Peran::Realisasi => realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi = Some(r)),
+            Peran::RealisasiLalu => realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi_lalu = Some(r)),
+            Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
+            Peran::Kinerja => {
+                inputs.kinerja = Some(kinerja::read(&mut wb, f));
+                Some(())
+            }
+        };
+        if read.is_none()
+            && let Some(other) = detect_role(&mut wb).filter(|o| !same_kind(*o, peran))
+        {
+            f.error(
+                "wrong-role",
+                Location::file(&display),
+                format!(
+                    "berkas ini tampaknya {}, bukan {}; periksa nama berkas atau [berkas] di lkjip.toml",
+                    other.label(),
+                    peran.label()
+                ),
+            );
         }
     }
     Some(inputs)
+}
+
+/// The previous year's report has the same layout as this year's.
+fn same_kind(a: Peran, b: Peran) -> bool {
+    let norm = |p| if p == Peran::RealisasiLalu { Peran::Realisasi } else { p };
+    norm(a) == norm(b)
 }
 
 fn open(full: &Path, display: &str, peran: Peran, sumber: &mut Vec<Sumber>, f: &mut Findings) -> Option<Workbook> {
@@ -142,7 +165,11 @@ fn open(full: &Path, display: &str, peran: Peran, sumber: &mut Vec<Sumber>, f: &
     let bytes = match std::fs::read(full) {
         Ok(b) => b,
         Err(e) => {
-            f.error("file-unreadable", Location::file(display), format!("berkas tidak dapat dibaca: {e}"));
+            f.error(
+                "file-unreadable",
+                Location::file(display),
+                format!("berkas tidak dapat dibaca: {e}"),
+            );
             return None;
         }
     };

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "lkjip", version, about = "Laporan Kinerja Instansi Pemerintah (LKjIP) dari workbook resmi")]
+#[command(
+    name = "lkjip",
+    version,
+    about = "Laporan Kinerja Instansi Pemerintah (LKjIP) dari workbook resmi"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -84,14 +88,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 Format::Text => {
                     let mut out = String::new();
-                    for f in loaded.findings.iter() {
+                    for f in loaded.findings.sorted() {
                         out.push_str(&format!("{f}\n"));
                     }
                     out.push_str(&format!("{}\n", counts(&loaded.findings)));
                     write_stdout(out.trim_end())?;
                 }
                 Format::Json => {
-                    let list: Vec<&Finding> = loaded.findings.iter().collect();
+                    let list: Vec<&Finding> = loaded.findings.sorted();
                     let json = serde_json::json!({
                         "temuan": list,
                         "jumlah": {
@@ -147,7 +151,7 @@ fn counts(f: &Findings) -> String {
 }
 
 fn print_findings(f: &Findings) {
-    for x in f.iter() {
+    for x in f.sorted() {
         eprintln!("{x}");
     }
     eprintln!("{}", counts(f));

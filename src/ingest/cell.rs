@@ -161,7 +161,10 @@ fn groups_of_three(s: &str, sep: char) -> bool {
 
 /// True for the cells exports use to mean "nothing": empty, `-`, `–`, `n/a`.
 pub fn is_nil_text(t: &str) -> bool {
-    matches!(t.trim(), "" | "-" | "–" | "—" | "n/a" | "N/A" | "-,-" | "Rp -" | "Rp. -" | "Rp-")
+    matches!(
+        t.trim(),
+        "" | "-" | "–" | "—" | "n/a" | "N/A" | "-,-" | "Rp -" | "Rp. -" | "Rp-"
+    )
 }
 
 /// An amount of money. Numbers are taken as they are; text may carry `Rp`,
@@ -262,7 +265,11 @@ pub struct Target {
     /// The text as written in the workbook.
     pub teks: String,
     /// The numeric value, when the text starts with a number.
-    #[serde(skip_serializing_if = "Option::is_none", with = "rust_decimal::serde::str_option", default)]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option",
+        default
+    )]
     pub nilai: Option<Decimal>,
     /// The unit after the number (`Dokumen`, `%`, `Orang/bulan`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -323,11 +330,11 @@ pub fn parse_target_line(line: &str) -> Target {
     let mut best: Option<(usize, Decimal)> = None;
     let mut cut = end;
     while cut > 0 {
-        if teks.is_char_boundary(cut) {
-            if let Some(d) = parse_number_text(&teks[..cut]) {
-                best = Some((cut, d));
-                break;
-            }
+        if teks.is_char_boundary(cut)
+            && let Some(d) = parse_number_text(&teks[..cut])
+        {
+            best = Some((cut, d));
+            break;
         }
         cut -= 1;
     }
@@ -517,7 +524,11 @@ mod tests {
         assert_eq!(parse_number_text("(1.000)"), Some(d("-1000")));
         assert_eq!(parse_number_text("1,234,567"), Some(d("1234567")));
         assert_eq!(parse_number_text("12,046.619"), Some(d("12046.619")));
-        assert_eq!(parse_number_text("391.808.9722"), None, "a group of four digits is a typo");
+        assert_eq!(
+            parse_number_text("391.808.9722"),
+            None,
+            "a group of four digits is a typo"
+        );
         assert_eq!(parse_number_text("htb"), None);
         assert_eq!(parse_number_text(""), None);
         assert_eq!(parse_number_text("1.2.3"), None);
@@ -579,8 +590,14 @@ mod tests {
     fn codes_split_and_joined() {
         let k = |s: &[&str]| parse_kode(&s.iter().map(|x| x.to_string()).collect::<Vec<_>>());
         assert_eq!(k(&["1.06.02.2.03.0002"]), Some(Kode("1.06.02.2.03.0002".into())));
-        assert_eq!(k(&["1", "06", "02", "2.03", "0002"]), Some(Kode("1.06.02.2.03.0002".into())));
-        assert_eq!(k(&["1", "06", "02", "2 03", "02"]), Some(Kode("1.06.02.2.03.0002".into())));
+        assert_eq!(
+            k(&["1", "06", "02", "2.03", "0002"]),
+            Some(Kode("1.06.02.2.03.0002".into()))
+        );
+        assert_eq!(
+            k(&["1", "06", "02", "2 03", "02"]),
+            Some(Kode("1.06.02.2.03.0002".into()))
+        );
         assert_eq!(k(&["1.06.02."]), Some(Kode("1.06.02".into())));
         assert_eq!(k(&["X.XX.01.2.01.0001"]), Some(Kode("X.XX.01.2.01.0001".into())));
         assert_eq!(k(&["1", "6"]), Some(Kode("1.06".into())));

@@ -23,8 +23,7 @@ pub struct ColumnSpec {
 
 impl ColumnSpec {
     fn matches(&self, text: &str) -> bool {
-        !self.none.iter().any(|w| text.contains(w))
-            && self.any.iter().any(|alt| alt.iter().all(|w| text.contains(w)))
+        !self.none.iter().any(|w| text.contains(w)) && self.any.iter().any(|alt| alt.iter().all(|w| text.contains(w)))
     }
 }
 
@@ -91,7 +90,7 @@ impl Header {
         if own.len() < 2 {
             return false;
         }
-        self.rows.iter().any(|h| *h == own)
+        self.rows.contains(&own)
     }
 }
 
@@ -115,7 +114,9 @@ fn is_numbering_token(t: &str) -> bool {
     !inner.is_empty()
         && inner.len() <= 4
         && inner.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '=' || c == '/' || c == ' ')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '=' || c == '/' || c == ' ')
 }
 
 /// `1 2 3 …`, `(1) (2) …` or `-1 -2 …` (the reference's spreadsheet turned
@@ -147,7 +148,6 @@ const MAX_DEPTH: u32 = 4;
 /// Finds the header that matches `specs` best. Always returns the best
 /// candidate; check [`Header::is_complete`] for missing required columns.
 pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
-    let width = sheet.width();
     let height = sheet.height();
     let mut best: Option<Header> = None;
     for first in 0..height.min(SEARCH_ROWS) {
@@ -159,23 +159,20 @@ pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
             if last >= height {
                 break;
             }
-            let texts: Vec<String> = (0..width)
-                .map(|c| {
-                    let mut parts: Vec<String> = Vec::new();
-                    for r in first..=last {
-                        let t = normalize(&sheet.shown(r, c).text());
-                        if !t.is_empty() && parts.last() != Some(&t) {
-                            parts.push(t);
-                        }
-                    }
-                    parts.join(" / ")
-                })
-                .collect();
+            let texts = column_texts(sheet, first, last);
             let candidate = assign(sheet, specs, &texts, first, last);
+            let score = |h: &Header| (h.required_found, h.optional_found);
             let better = match &best {
                 None => candidate.required_found + candidate.optional_found > 0,
                 Some(b) => {
-                    (candidate.required_found, candidate.optional_found) > (b.required_found, b.optional_found)
+                    score(&candidate) > score(b)
+                        // equal score within the same block: the candidate
+                        // nearer the data wins, so title rows above the
+                        // header do not lend it their words (a later block,
+                        // a page-break repeat, never wins a tie)
+                        || (score(&candidate) == score(b)
+                            && candidate.first_row > b.first_row
+                            && candidate.first_row <= b.last_row + 1)
                 }
             };
             if better {
@@ -183,7 +180,34 @@ pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
             }
         }
     }
-    best
+    let mut best = best?;
+    // Header rows above the chosen ones (a multi-row header matched from
+    // its lower rows through vertical merges) belong to it: extend upwards
+    // over rows with at least two cells of their own (titles have one).
+    let mut first = best.first_row;
+    while first > 0 && own_texts(sheet, first - 1).len() >= 2 {
+        first -= 1;
+    }
+    if first < best.first_row {
+        let texts = column_texts(sheet, first, best.last_row);
+        best = assign(sheet, specs, &texts, first, best.last_row);
+    }
+    Some(best)
+}
+
+fn column_texts(sheet: &Sheet, first: u32, last: u32) -> Vec<String> {
+    (0..sheet.width())
+        .map(|c| {
+            let mut parts: Vec<String> = Vec::new();
+            for r in first..=last {
+                let t = normalize(&sheet.shown(r, c).text());
+                if !t.is_empty() && parts.last() != Some(&t) {
+                    parts.push(t);
+                }
+            }
+            parts.join(" / ")
+        })
+        .collect()
 }
 
 fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, last: u32) -> Header {
@@ -226,7 +250,10 @@ fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, las
         last_row: last,
         data_start,
         columns,
-        rows: (first..=last).map(|r| own_texts(sheet, r)).filter(|r| r.len() >= 2).collect(),
+        rows: (first..=last)
+            .map(|r| own_texts(sheet, r))
+            .filter(|r| r.len() >= 2)
+            .collect(),
         missing,
         required_found: req_found,
         optional_found: opt_found,
@@ -239,7 +266,11 @@ mod tests {
     use crate::ingest::cell::Cell;
 
     fn t(s: &str) -> Cell {
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s.to_string())
+        }
     }
 
     const SPECS: &[ColumnSpec] = &[
@@ -284,7 +315,10 @@ mod tests {
 
     #[test]
     fn reports_missing_columns() {
-        let rows = vec![vec![t("Kode"), t("Program"), t("Anggaran")], vec![t("1.06.02"), t("X"), t("1")]];
+        let rows = vec![
+            vec![t("Kode"), t("Program"), t("Anggaran")],
+            vec![t("1.06.02"), t("X"), t("1")],
+        ];
         let sheet = Sheet::from_rows("f.xlsx", "S", rows);
         let h = find_header(&sheet, SPECS).unwrap();
         assert_eq!(h.missing, vec!["REALISASI"]);

@@ -21,30 +21,64 @@ pub const SHEET_PEGAWAI: &str = "Pegawai";
 /// The columns of each sheet, in the order `lkjip init` writes them.
 pub const PENGUKURAN_COLUMNS: &[(&str, &str)] = &[
     ("Level", "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan"),
-    ("Kode", "T1, S1 … untuk tujuan/sasaran; kode Renja untuk program/kegiatan/sub kegiatan"),
+    (
+        "Kode",
+        "T1, S1 … untuk tujuan/sasaran; kode Renja untuk program/kegiatan/sub kegiatan",
+    ),
     ("Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan", "uraian"),
     ("Indikator Kinerja", ""),
     ("Jenis Target", "Kuantitatif / Kualitatif"),
-    ("Target", "angka dengan satuan (6 Dokumen, 98,79 %) atau tingkat (Madya)"),
-    ("Arah", "naik (default) / turun (indikator negatif) / tingkat:APE, tingkat:KLA"),
+    (
+        "Target",
+        "angka dengan satuan (6 Dokumen, 98,79 %) atau tingkat (Madya)",
+    ),
+    (
+        "Arah",
+        "naik (default) / turun (indikator negatif) / tingkat:APE, tingkat:KLA",
+    ),
     ("Formulasi/Rumus Perhitungan", ""),
     ("Data Kinerja", ""),
     ("Teknis Perhitungan", ""),
     ("Realisasi", "seperti Target"),
-    ("Capaian Tercetak (%)", "opsional: capaian yang tercetak di dokumen lama, untuk diperiksa"),
+    (
+        "Capaian Tercetak (%)",
+        "opsional: capaian yang tercetak di dokumen lama, untuk diperiksa",
+    ),
     ("Keterangan", ""),
     ("Sasaran", "untuk baris Program: kode sasaran yang didukung (S1 …)"),
     ("Penanggung Jawab", ""),
     ("Rencana Tindak Lanjut", ""),
 ];
 pub const RENSTRA_COLUMNS: &[&str] = &["Kode", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumus", "Arah"];
-pub const RIWAYAT_COLUMNS: &[&str] = &["Kode", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian Tercetak (%)"];
-pub const STRATEGI_COLUMNS: &[&str] = &["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Strategi", "Arah Kebijakan"];
+pub const RIWAYAT_COLUMNS: &[&str] = &[
+    "Kode",
+    "Indikator Kinerja",
+    "Tahun",
+    "Target",
+    "Realisasi",
+    "Capaian Tercetak (%)",
+];
+pub const STRATEGI_COLUMNS: &[&str] = &[
+    "Kode Tujuan",
+    "Tujuan",
+    "Kode Sasaran",
+    "Sasaran",
+    "Strategi",
+    "Arah Kebijakan",
+];
 pub const PEGAWAI_COLUMNS: &[&str] = &[
-    "Kelompok", "No", "Jenis Pendidikan", "PNS L", "PNS P", "PPPK L", "PPPK P", "Honorer L", "Honorer P",
+    "Kelompok",
+    "No",
+    "Jenis Pendidikan",
+    "PNS L",
+    "PNS P",
+    "PPPK L",
+    "PPPK P",
+    "Honorer L",
+    "Honorer P",
 ];
 
-const PENGUKURAN_SPECS: &[ColumnSpec] = &[
+pub const PENGUKURAN_SPECS: &[ColumnSpec] = &[
     req("kode", &[&["KODE"]], "Kode"),
     req("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
     ColumnSpec {
@@ -227,9 +261,12 @@ pub struct IndikatorRow {
 impl IndikatorRow {
     /// The budget code, for program/kegiatan/sub kegiatan rows.
     pub fn budget_kode(&self) -> Option<Kode> {
-        matches!(self.tingkat, Tingkat::Program | Tingkat::Kegiatan | Tingkat::SubKegiatan)
-            .then(|| parse_kode_text(&self.kode))
-            .flatten()
+        matches!(
+            self.tingkat,
+            Tingkat::Program | Tingkat::Kegiatan | Tingkat::SubKegiatan
+        )
+        .then(|| parse_kode_text(&self.kode))
+        .flatten()
     }
 }
 
@@ -315,7 +352,11 @@ pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
     let names = wb.sheet_names();
     let find = |want: &str| names.iter().find(|n| normalize(n) == normalize(want)).cloned();
     let mut k = Kinerja::default();
-    let sheet_of = |want: &str, specs: &[ColumnSpec], wb: &mut Workbook, f: &mut Findings| -> Option<(Sheet, super::header::Header)> {
+    let sheet_of = |want: &str,
+                    specs: &[ColumnSpec],
+                    wb: &mut Workbook,
+                    f: &mut Findings|
+     -> Option<(Sheet, super::header::Header)> {
         match find(want) {
             Some(n) => pick_sheet(wb, specs, Some(&n), &format!("lembar {want}"), f),
             None => {
@@ -415,7 +456,11 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
         let level_text = text_at(s, row, h.col("level"));
         let kode_loc = s.loc(row, h.col("kode").unwrap_or(0));
         if kode_text.is_empty() {
-            f.error("code-missing", kode_loc, format!("indikator \"{}\" tanpa kode", super::realisasi::short(&indikator)));
+            f.error(
+                "code-missing",
+                kode_loc,
+                format!("indikator \"{}\" tanpa kode", super::realisasi::short(&indikator)),
+            );
             continue;
         }
         let Some(tingkat) = tingkat_of(&level_text, &kode_text) else {
@@ -433,7 +478,11 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
             _ => match parse_kode_text(&kode_text) {
                 Some(k) => k.0,
                 None => {
-                    f.error("code-invalid", kode_loc, format!("kode \"{kode_text}\" tidak dapat dibaca"));
+                    f.error(
+                        "code-invalid",
+                        kode_loc,
+                        format!("kode \"{kode_text}\" tidak dapat dibaca"),
+                    );
                     continue;
                 }
             },
@@ -450,8 +499,14 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
                 Arah::Naik
             }
         };
-        let target = targets_at(s, row, h.col("target"), f).into_iter().next().unwrap_or_default();
-        let realisasi = targets_at(s, row, h.col("realisasi"), f).into_iter().next().unwrap_or_default();
+        let target = targets_at(s, row, h.col("target"), f)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let realisasi = targets_at(s, row, h.col("realisasi"), f)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         if !matches!(arah, Arah::Tingkat(_)) {
             for (t, key, what) in [(&target, "target", "target"), (&realisasi, "realisasi", "realisasi")] {
                 if !t.is_empty() && t.nilai.is_none() {
@@ -467,7 +522,11 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
             }
         }
         if target.is_empty() {
-            f.warning("target-missing", s.loc(row, h.col("target").unwrap_or(0)), format!("indikator {kode} tanpa target"));
+            f.warning(
+                "target-missing",
+                s.loc(row, h.col("target").unwrap_or(0)),
+                format!("indikator {kode} tanpa target"),
+            );
         }
         out.push(IndikatorRow {
             tingkat,
@@ -498,11 +557,11 @@ fn year_columns(s: &Sheet, h: &super::header::Header) -> Vec<(i32, u32)> {
     for c in 0..s.width() {
         for r in h.first_row..=h.last_row {
             let t = s.shown(r, c).text();
-            if let Ok(y) = t.trim().parse::<i32>() {
-                if (2000..=2100).contains(&y) {
-                    out.push((y, c));
-                    break;
-                }
+            if let Ok(y) = t.trim().parse::<i32>()
+                && (2000..=2100).contains(&y)
+            {
+                out.push((y, c));
+                break;
             }
         }
     }
@@ -525,7 +584,11 @@ fn read_renstra(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<R
         }
         let kode = text_at(s, row, h.col("kode")).to_uppercase();
         if kode.is_empty() {
-            f.error("code-missing", s.loc(row, h.col("kode").unwrap_or(0)), "baris Renstra tanpa kode (T1, S1, …)".to_string());
+            f.error(
+                "code-missing",
+                s.loc(row, h.col("kode").unwrap_or(0)),
+                "baris Renstra tanpa kode (T1, S1, …)".to_string(),
+            );
             continue;
         }
         let arah_text = text_at(s, row, h.col("arah"));
@@ -578,7 +641,10 @@ fn read_riwayat(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<R
                 f.error(
                     "year-invalid",
                     s.loc(row, c_tahun.unwrap_or(0)),
-                    format!("diharapkan tahun (mis. 2023), ditemukan {}", c_tahun.map(|c| s.get(row, c).shown()).unwrap_or_default()),
+                    format!(
+                        "diharapkan tahun (mis. 2023), ditemukan {}",
+                        c_tahun.map(|c| s.get(row, c).shown()).unwrap_or_default()
+                    ),
                 );
                 continue;
             }
@@ -609,15 +675,28 @@ fn read_pegawai(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<P
         let mut n = |key: &str| -> u32 {
             let Some(c) = h.col(key) else { return 0 };
             match parse_number(s.get(row, c)) {
-                Ok(Some(v)) if v >= Decimal::ZERO && v.fract().is_zero() => u32::try_from(v.mantissa() / 10i128.pow(v.scale())).unwrap_or(0),
+                Ok(Some(v)) if v >= Decimal::ZERO && v.fract().is_zero() => {
+                    u32::try_from(v.mantissa() / 10i128.pow(v.scale())).unwrap_or(0)
+                }
                 Ok(None) => 0,
                 _ => {
-                    f.error("number-invalid", s.loc(row, c), format!("diharapkan jumlah orang, ditemukan {}", s.get(row, c).shown()));
+                    f.error(
+                        "number-invalid",
+                        s.loc(row, c),
+                        format!("diharapkan jumlah orang, ditemukan {}", s.get(row, c).shown()),
+                    );
                     0
                 }
             }
         };
-        let counts = [n("pns_l"), n("pns_p"), n("pppk_l"), n("pppk_p"), n("honorer_l"), n("honorer_p")];
+        let counts = [
+            n("pns_l"),
+            n("pns_p"),
+            n("pppk_l"),
+            n("pppk_p"),
+            n("honorer_l"),
+            n("honorer_p"),
+        ];
         out.push(PegawaiRow {
             kelompok: text_at(s, row, h.col("kelompok")),
             no: text_at(s, row, h.col("no")),
@@ -678,7 +757,10 @@ mod tests {
 
     #[test]
     fn levels_from_text_or_code() {
-        assert_eq!(tingkat_of("Sub Kegiatan", "1.06.02.2.03.0002"), Some(Tingkat::SubKegiatan));
+        assert_eq!(
+            tingkat_of("Sub Kegiatan", "1.06.02.2.03.0002"),
+            Some(Tingkat::SubKegiatan)
+        );
         assert_eq!(tingkat_of("", "T1"), Some(Tingkat::Tujuan));
         assert_eq!(tingkat_of("", "1.06.02.2.03"), Some(Tingkat::Kegiatan));
         assert_eq!(tingkat_of("Eselon", "1.06.02"), None);

@@ -99,6 +99,26 @@ pub fn pick_sheet(
     }
 }
 
+/// Which kind of input a workbook looks like: the role whose header is
+/// found complete in one of its sheets. Used to tell the officer that a file
+/// was put in the wrong place.
+pub fn detect_role(wb: &mut Workbook) -> Option<crate::config::Peran> {
+    use crate::config::Peran;
+    let roles: [(Peran, &[ColumnSpec]); 4] = [
+        (Peran::Renja, renja::SPECS),
+        (Peran::Realisasi, realisasi::SPECS),
+        (Peran::Spm, spm::SPECS),
+        (Peran::Kinerja, kinerja::PENGUKURAN_SPECS),
+    ];
+    let sheets: Vec<Sheet> = wb.sheet_names().iter().filter_map(|n| wb.sheet(n).ok()).collect();
+    roles.into_iter().find_map(|(peran, specs)| {
+        sheets
+            .iter()
+            .any(|s| find_header(s, specs).is_some_and(|h| h.is_complete()))
+            .then_some(peran)
+    })
+}
+
 /// Reads an amount; a bad cell becomes an error finding and `None`.
 pub fn amount_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> Option<Decimal> {
     let col = col?;

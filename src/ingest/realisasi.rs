@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
 
-const SPECS: &[ColumnSpec] = &[
+pub const SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "kode",
         any: &[&["KODE"]],
@@ -140,13 +140,19 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             parse_kode(&kode_texts)
         };
         let Some(kode) = kode else {
-            let label_is_total = kode_texts.iter().chain(std::iter::once(&nama)).any(|t| is_total_label(t));
+            let label_is_total = kode_texts
+                .iter()
+                .chain(std::iter::once(&nama))
+                .any(|t| is_total_label(t));
             let has_amount = budget_cols
                 .iter()
                 .chain(c_real.iter())
                 .any(|c| !sheet.get(row, *c).is_empty());
             if label_is_total && has_amount {
-                let pagu = budget_cols.iter().rev().find_map(|c| amount_at(&sheet, row, Some(*c), f));
+                let pagu = budget_cols
+                    .iter()
+                    .rev()
+                    .find_map(|c| amount_at(&sheet, row, Some(*c), f));
                 out.total = Some(TotalTercetak {
                     pagu,
                     realisasi: amount_at(&sheet, row, c_real, f),
@@ -183,15 +189,21 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         seen.insert(kode.clone(), loc.clone());
-        let errors_before = f.count(crate::finding::Severity::Error);
-        let anggaran: Vec<Option<Decimal>> = budget_cols.iter().map(|c| amount_at(&sheet, row, Some(*c), f)).collect();
+        // A bad amount is reported and read as zero: the run fails on the
+        // error anyway, and keeping the row avoids follow-up "code not
+        // found" findings that would hide the real problem.
+        let anggaran: Vec<Option<Decimal>> = budget_cols
+            .iter()
+            .map(|c| amount_at(&sheet, row, Some(*c), f))
+            .collect();
         let realisasi = amount_at(&sheet, row, c_real, f);
-        if f.count(crate::finding::Severity::Error) > errors_before {
-            continue;
-        }
         let pagu = anggaran.iter().rev().find_map(|a| *a).unwrap_or(Decimal::ZERO);
         if nama.is_empty() {
-            f.warning("name-missing", loc.clone(), format!("baris kode {kode} tanpa nama program/kegiatan"));
+            f.warning(
+                "name-missing",
+                loc.clone(),
+                format!("baris kode {kode} tanpa nama program/kegiatan"),
+            );
         }
         out.baris.push(RealisasiRow {
             kode,

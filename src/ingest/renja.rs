@@ -13,7 +13,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-const fn col(key: &'static str, any: &'static [&'static [&'static str]], none: &'static [&'static str], required: bool, label: &'static str) -> ColumnSpec {
+const fn col(
+    key: &'static str,
+    any: &'static [&'static [&'static str]],
+    none: &'static [&'static str],
+    required: bool,
+    label: &'static str,
+) -> ColumnSpec {
     ColumnSpec {
         key,
         any,
@@ -24,7 +30,7 @@ const fn col(key: &'static str, any: &'static [&'static [&'static str]], none: &
     }
 }
 
-const SPECS: &[ColumnSpec] = &[
+pub const SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "kode",
         any: &[&["KODE"]],
@@ -33,23 +39,83 @@ const SPECS: &[ColumnSpec] = &[
         multi: true,
         label: "KODE",
     },
-    col("uraian", &[&["URUSAN"], &["PROGRAM"]], &["KODE", "INDIKATOR"], true, "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN"),
+    col(
+        "uraian",
+        &[&["URUSAN"], &["PROGRAM"]],
+        &["KODE", "INDIKATOR"],
+        true,
+        "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN",
+    ),
     col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR"),
-    col("target_akhir", &[&["TARGET", "AKHIR"]], &[], false, "TARGET AKHIR PERIODE RENSTRA"),
+    col(
+        "target_akhir",
+        &[&["TARGET", "AKHIR"]],
+        &[],
+        false,
+        "TARGET AKHIR PERIODE RENSTRA",
+    ),
     col("sebelum", &[&["SEBELUM"]], &[], false, "TARGET SEBELUM"),
     col("sesudah", &[&["SESUDAH"]], &[], true, "TARGET SESUDAH"),
-    col("perubahan", &[&["RKPD", "PERUBAHAN"], &["APBD-P"], &["APBD P"]], &["BERTAMBAH", "BERKURANG"], true, "RKPD PERUBAHAN"),
-    col("apbd", &[&["APBD"]], &["PERUBAHAN", "RKPD", "BERTAMBAH", "BERKURANG"], false, "APBD"),
-    col("rkpd", &[&["RKPD"]], &["PERUBAHAN", "BERTAMBAH", "BERKURANG"], false, "RKPD"),
-    col("bertambah", &[&["BERTAMBAH"], &["BERKURANG"]], &[], false, "Bertambah/Berkurang"),
+    col(
+        "perubahan",
+        &[&["RKPD", "PERUBAHAN"], &["APBD-P"], &["APBD P"]],
+        &["BERTAMBAH", "BERKURANG"],
+        true,
+        "RKPD PERUBAHAN",
+    ),
+    col(
+        "apbd",
+        &[&["APBD"]],
+        &["PERUBAHAN", "RKPD", "BERTAMBAH", "BERKURANG"],
+        false,
+        "APBD",
+    ),
+    col(
+        "rkpd",
+        &[&["RKPD"]],
+        &["PERUBAHAN", "BERTAMBAH", "BERKURANG"],
+        false,
+        "RKPD",
+    ),
+    col(
+        "bertambah",
+        &[&["BERTAMBAH"], &["BERKURANG"]],
+        &[],
+        false,
+        "Bertambah/Berkurang",
+    ),
     col("lokasi", &[&["LOKASI"]], &[], false, "LOKASI"),
     col("sumber", &[&["SUMBER", "DANA"]], &[], false, "SUMBER DANA"),
     col("pn", &[&["PRIORITAS", "NASIONAL"]], &[], false, "PRIORITAS NASIONAL"),
-    col("pd", &[&["PRIORITAS", "DAERAH"]], &["NASIONAL"], false, "PRIORITAS DAERAH"),
+    col(
+        "pd",
+        &[&["PRIORITAS", "DAERAH"]],
+        &["NASIONAL"],
+        false,
+        "PRIORITAS DAERAH",
+    ),
     col("kelompok", &[&["KELOMPOK"]], &[], false, "KELOMPOK SASARAN"),
-    col("target_maju", &[&["PRAKIRAAN", "MAJU", "TARGET"]], &["PAGU"], false, "PRAKIRAAN MAJU TARGET"),
-    col("pagu_maju", &[&["PRAKIRAAN", "MAJU", "PAGU"]], &[], false, "PRAKIRAAN MAJU PAGU"),
-    col("pj", &[&["PENANGGUNG"]], &[], false, "PERANGKAT DAERAH PENANGGUNG JAWAB"),
+    col(
+        "target_maju",
+        &[&["PRAKIRAAN", "MAJU", "TARGET"]],
+        &["PAGU"],
+        false,
+        "PRAKIRAAN MAJU TARGET",
+    ),
+    col(
+        "pagu_maju",
+        &[&["PRAKIRAAN", "MAJU", "PAGU"]],
+        &[],
+        false,
+        "PRAKIRAAN MAJU PAGU",
+    ),
+    col(
+        "pj",
+        &[&["PENANGGUNG"]],
+        &[],
+        false,
+        "PERANGKAT DAERAH PENANGGUNG JAWAB",
+    ),
 ];
 
 /// One indicator of a Renja entry with its targets.
@@ -120,7 +186,11 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             Some(kode) => {
                 let loc = sheet.loc(row, kode_cols[0]);
                 if let Some(first) = seen.get(&kode) {
-                    f.error("code-duplicate", loc, format!("kode {kode} muncul dua kali (pertama di {first})"));
+                    f.error(
+                        "code-duplicate",
+                        loc,
+                        format!("kode {kode} muncul dua kali (pertama di {first})"),
+                    );
                     current = None;
                     continue;
                 }
@@ -157,7 +227,10 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                     f.error(
                         "code-invalid",
                         sheet.loc(row, kode_cols[0]),
-                        format!("kode \"{}\" tidak dapat dibaca; diharapkan bentuk seperti 1.06.02.2.03.0002", joined.trim()),
+                        format!(
+                            "kode \"{}\" tidak dapat dibaca; diharapkan bentuk seperti 1.06.02.2.03.0002",
+                            joined.trim()
+                        ),
                     );
                     current = None;
                     continue;
@@ -183,26 +256,41 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
     // Every kegiatan and sub kegiatan needs its parent in the Renja.
     let codes: HashSet<&Kode> = out.entri.iter().map(|e| &e.kode).collect();
     for e in &out.entri {
-        if matches!(e.level, Level::Kegiatan | Level::SubKegiatan) {
-            if let Some(p) = e.kode.parent() {
-                if !codes.contains(&p) {
-                    f.error(
-                        "parent-missing",
-                        e.lokasi.clone(),
-                        format!("{} {} tanpa {} induk {p} di Renja", e.level.name(), e.kode, p.level().name()),
-                    );
-                }
-            }
+        if matches!(e.level, Level::Kegiatan | Level::SubKegiatan)
+            && let Some(p) = e.kode.parent()
+            && !codes.contains(&p)
+        {
+            f.error(
+                "parent-missing",
+                e.lokasi.clone(),
+                format!(
+                    "{} {} tanpa {} induk {p} di Renja",
+                    e.level.name(),
+                    e.kode,
+                    p.level().name()
+                ),
+            );
         }
     }
     if out.entri.is_empty() {
-        f.error("table-empty", sheet.sheet_loc(), "tabel Renja tidak berisi satu pun baris berkode".to_string());
+        f.error(
+            "table-empty",
+            sheet.sheet_loc(),
+            "tabel Renja tidak berisi satu pun baris berkode".to_string(),
+        );
     }
     Some(out)
 }
 
 /// Adds the indicator(s), targets and amounts found on `row` to `e`.
-fn fill(e: &mut RenjaEntry, sheet: &super::workbook::Sheet, h: &super::header::Header, row: u32, indikator: &str, f: &mut Findings) {
+fn fill(
+    e: &mut RenjaEntry,
+    sheet: &super::workbook::Sheet,
+    h: &super::header::Header,
+    row: u32,
+    indikator: &str,
+    f: &mut Findings,
+) {
     let akhir = targets_at(sheet, row, h.col("target_akhir"), f);
     let sebelum = targets_at(sheet, row, h.col("sebelum"), f);
     let sesudah = targets_at(sheet, row, h.col("sesudah"), f);

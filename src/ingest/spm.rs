@@ -9,7 +9,7 @@ use crate::finding::{Findings, Location};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-const SPECS: &[ColumnSpec] = &[
+pub const SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "no",
         any: &[&["NO"]],
@@ -158,7 +158,10 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             f.warning(
                 "row-unrecognised",
                 sheet.row_loc(row),
-                format!("baris \"{}\" sebelum blok jenis layanan pertama tidak dikenali", super::realisasi::short(&uraian)),
+                format!(
+                    "baris \"{}\" sebelum blok jenis layanan pertama tidak dikenali",
+                    super::realisasi::short(&uraian)
+                ),
             );
             continue;
         };
@@ -215,7 +218,10 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                 None => f.warning(
                     "row-unrecognised",
                     sheet.row_loc(row),
-                    format!("baris \"{}\" tidak dikenali dan tidak dibaca", super::realisasi::short(&uraian)),
+                    format!(
+                        "baris \"{}\" tidak dikenali dan tidak dibaca",
+                        super::realisasi::short(&uraian)
+                    ),
                 ),
             }
         }
@@ -225,12 +231,19 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             f.error(
                 "spm-recipients-missing",
                 j.lokasi.clone(),
-                format!("jenis layanan \"{}\" tanpa baris \"A. JUMLAH YANG HARUS DILAYANI\"", j.nama),
+                format!(
+                    "jenis layanan \"{}\" tanpa baris \"A. JUMLAH YANG HARUS DILAYANI\"",
+                    j.nama
+                ),
             );
         }
     }
     if spm.jenis.is_empty() {
-        f.error("table-empty", sheet.sheet_loc(), "laporan SPM tidak berisi satu pun jenis layanan".to_string());
+        f.error(
+            "table-empty",
+            sheet.sheet_loc(),
+            "laporan SPM tidak berisi satu pun jenis layanan".to_string(),
+        );
     }
     Some(spm)
 }

@@ -32,9 +32,8 @@ fn open_error(display: &str, code: &'static str, message: String) -> Finding {
 impl Workbook {
     /// Opens `path`; `display` is how the file is named in findings.
     pub fn open(path: &Path, display: &str) -> Result<Workbook, Finding> {
-        let meta = std::fs::metadata(path).map_err(|_| {
-            open_error(display, "file-missing", "berkas tidak ditemukan".to_string())
-        })?;
+        let meta = std::fs::metadata(path)
+            .map_err(|_| open_error(display, "file-missing", "berkas tidak ditemukan".to_string()))?;
         if meta.len() > MAX_FILE_BYTES {
             return Err(open_error(
                 display,
@@ -254,17 +253,21 @@ mod tests {
     #[test]
     fn excel_serial_dates() {
         assert_eq!(excel_date(45292.0), "2024-01-01");
-        assert_eq!(excel_date(45721.0), "2025-03-04");
+        assert_eq!(excel_date(45720.0), "2025-03-04");
         assert_eq!(excel_date(25569.0), "1970-01-01");
     }
 
     #[test]
     fn rejects_what_is_not_a_workbook() {
-        let e = Workbook::from_bytes(b"kode;nama\n1;a\n".to_vec(), "data/renja.xlsx").err().map(|f| f.code);
+        let e = Workbook::from_bytes(b"kode;nama\n1;a\n".to_vec(), "data/renja.xlsx")
+            .err()
+            .map(|f| f.code);
         assert_eq!(e, Some("not-a-workbook"));
         let e = Workbook::from_bytes(Vec::new(), "x.xlsx").err().map(|f| f.code);
         assert_eq!(e, Some("file-empty"));
-        let e = Workbook::from_bytes(b"PK\x03\x04truncated".to_vec(), "x.xlsx").err().map(|f| f.code);
+        let e = Workbook::from_bytes(b"PK\x03\x04truncated".to_vec(), "x.xlsx")
+            .err()
+            .map(|f| f.code);
         assert_eq!(e, Some("workbook-corrupt"));
     }
 }

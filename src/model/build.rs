@@ -80,15 +80,30 @@ pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         let (kode, indikator_renja, lokasi, level) = match *node {
             Node::P(p) => {
                 let n = &mut programs[p];
-                (&mut n.kode, &mut n.indikator_renja, n.tercetak.lokasi.clone(), Level::Program)
+                (
+                    &mut n.kode,
+                    &mut n.indikator_renja,
+                    n.tercetak.lokasi.clone(),
+                    Level::Program,
+                )
             }
             Node::K(p, k) => {
                 let n = &mut programs[p].kegiatan[k];
-                (&mut n.kode, &mut n.indikator_renja, n.tercetak.lokasi.clone(), Level::Kegiatan)
+                (
+                    &mut n.kode,
+                    &mut n.indikator_renja,
+                    n.tercetak.lokasi.clone(),
+                    Level::Kegiatan,
+                )
             }
             Node::S(p, k, s) => {
                 let n = &mut programs[p].kegiatan[k].sub_kegiatan[s];
-                (&mut n.kode, &mut n.indikator_renja, n.tercetak.lokasi.clone(), Level::SubKegiatan)
+                (
+                    &mut n.kode,
+                    &mut n.indikator_renja,
+                    n.tercetak.lokasi.clone(),
+                    Level::SubKegiatan,
+                )
             }
         };
         match renja_by_key.get(key) {
@@ -100,7 +115,10 @@ pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
             None => f.warning(
                 "code-unmatched",
                 lokasi,
-                format!("{} {kode} ada di laporan realisasi tetapi tidak ditemukan di Renja", level.name()),
+                format!(
+                    "{} {kode} ada di laporan realisasi tetapi tidak ditemukan di Renja",
+                    level.name()
+                ),
             ),
         }
     }
@@ -257,7 +275,10 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     f.error(
                         "parent-missing",
                         row.lokasi.clone(),
-                        format!("sub kegiatan {} tanpa baris kegiatan induk di laporan realisasi", row.kode),
+                        format!(
+                            "sub kegiatan {} tanpa baris kegiatan induk di laporan realisasi",
+                            row.kode
+                        ),
                     );
                     continue;
                 };
@@ -304,7 +325,7 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
     (programs, order)
 }
 
-fn node_indicators<'a>(programs: &'a mut [Program], node: Node) -> &'a mut Vec<Indikator> {
+fn node_indicators(programs: &mut [Program], node: Node) -> &mut Vec<Indikator> {
     match node {
         Node::P(p) => &mut programs[p].indikator,
         Node::K(p, k) => &mut programs[p].kegiatan[k].indikator,
@@ -342,10 +363,10 @@ fn attach_indicators(
                 match by_key.get(key.as_str()) {
                     Some(node) => {
                         node_indicators(programs, *node).push(indikator(row));
-                        if let Node::P(p) = node {
-                            if !row.sasaran.is_empty() {
-                                programs[*p].sasaran = Some(row.sasaran.clone());
-                            }
+                        if let Node::P(p) = node
+                            && !row.sasaran.is_empty()
+                        {
+                            programs[*p].sasaran = Some(row.sasaran.clone());
                         }
                     }
                     None if renja_only.contains(&key) => f.info(
@@ -383,14 +404,17 @@ fn attach_history(
             capaian_tercetak: r.capaian_tercetak,
         };
         let list: Option<&mut Vec<Indikator>> = match crate::ingest::cell::parse_kode_text(&r.kode) {
-            Some(k) if !r.kode.starts_with(['T', 'S']) => {
-                by_key.get(k.match_key().as_str()).map(|n| node_indicators(programs, *n))
-            }
+            Some(k) if !r.kode.starts_with(['T', 'S']) => by_key
+                .get(k.match_key().as_str())
+                .map(|n| node_indicators(programs, *n)),
             _ => None,
         };
         let target: Option<&mut Indikator> = match list {
             Some(list) => pick(list.iter_mut(), &r.indikator),
-            None => pick(pk.iter_mut().filter(|p| p.kode == r.kode).map(|p| &mut p.indikator), &r.indikator),
+            None => pick(
+                pk.iter_mut().filter(|p| p.kode == r.kode).map(|p| &mut p.indikator),
+                &r.indikator,
+            ),
         };
         match target {
             Some(i) => i.riwayat.push(point),

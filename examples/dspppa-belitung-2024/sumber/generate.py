@@ -16,8 +16,8 @@ the header, amounts as numbers, percentages as the exports print them.
     python3 examples/dspppa-belitung-2024/sumber/generate.py
 
 Output is written to ../data/. openpyxl stamps the current time into
-docProps/core.xml; the script pins it so regenerating gives the same cells
-(the zip bytes may still differ between openpyxl versions).
+docProps/core.xml and the zip entries; the script pins both so regenerating
+gives the same bytes (with the same openpyxl version).
 """
 
 import csv
@@ -35,6 +35,22 @@ FIXED_TIME = datetime.datetime(2025, 1, 13, 8, 0, 0)
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def normalize_zip(path):
+    """Rewrite the xlsx with fixed entry times, so regenerating an unchanged
+    workbook gives the same bytes (openpyxl stamps the current time)."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-13T08:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            z.writestr(fixed, data)
 
 
 def read_tsv(name):
@@ -61,6 +77,7 @@ def new_book():
 def save(wb, name):
     os.makedirs(OUT, exist_ok=True)
     wb.save(os.path.join(OUT, name))
+    normalize_zip(os.path.join(OUT, name))
     print("wrote", os.path.join("data", name))
 
 

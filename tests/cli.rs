@@ -1,0 +1,380 @@
+//! Drives the `lkjip` binary on the example folder and on the fixture
+//! folders of tests/fixtures/ (regenerate them with
+//! `python3 tests/fixtures/generate.py`).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> PathBuf {
+    root().join("examples/dspppa-belitung-2024")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+fn lkjip(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lkjip"))
+        .args(args)
+        .output()
+        .expect("run lkjip")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn model(dir: &Path) -> Value {
+    let out = lkjip(&["model", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "model failed:\n{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("model is JSON")
+}
+
+/// Every file under `dir`, with its size, to show that a run wrote nothing.
+fn listing(dir: &Path) -> Vec<(PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p, e.metadata().unwrap().len()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+#[test]
+fn example_model_has_the_reference_figures() {
+    let m = model(&example());
+    let r = &m["ringkasan"];
+    // Lampiran XII: 13 programs, 26 kegiatan, 54 funded sub kegiatan;
+    // Lampiran IX lists 55 (2.08.02.2.01.0003 has no APBD-P money).
+    assert_eq!(r["jumlah_program"], 13);
+    assert_eq!(r["jumlah_kegiatan"], 26);
+    assert_eq!(r["jumlah_sub_kegiatan"], 54);
+    assert_eq!(r["jumlah_sub_kegiatan_renja"], 55);
+    assert_eq!(s(&r["pagu"]), "10314852053");
+    assert_eq!(s(&r["realisasi"]), "9521256875");
+
+    let programs = m["programs"].as_array().unwrap();
+    assert_eq!(programs.len(), 13);
+    let pp = programs
+        .iter()
+        .find(|p| p["nama"] == "PROGRAM PERLINDUNGAN PEREMPUAN")
+        .unwrap();
+    assert_eq!(s(&pp["pagu"]), "394720850");
+    assert_eq!(s(&pp["realisasi"]), "195433106");
+    assert_eq!(s(&pp["kode"]), "2.08.03");
+    // Program Penunjang: 1.06.01 in the Renja, 0.00.01 in the realization
+    let penunjang = &programs[0];
+    assert_eq!(s(&penunjang["kode"]), "1.06.01");
+    assert_eq!(s(&penunjang["kode_realisasi"]), "0.00.01");
+    assert_eq!(s(&penunjang["pagu"]), "7089055091");
+    let subs: Vec<&Value> = programs
+        .iter()
+        .flat_map(|p| p["kegiatan"].as_array().unwrap())
+        .flat_map(|k| k["sub_kegiatan"].as_array().unwrap())
+        .collect();
+    assert_eq!(subs.len(), 54);
+    assert!(!subs.iter().any(|x| x["kode"] == "2.08.02.2.01.0003"));
+    assert!(
+        m["renja"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kode"] == "2.08.02.2.01.0003")
+    );
+
+    // e-SPM: five jenis layanan with 30, 15, 60, 25, 15 recipients to serve
+    let spm = m["spm"]["jenis_layanan"].as_array().unwrap();
+    let harus: Vec<&str> = spm.iter().map(|j| s(&j["penerima"]["harus"])).collect();
+    assert_eq!(harus, ["30", "15", "60", "25", "15"]);
+    assert_eq!(s(&m["spm"]["indeks_tercetak"]), "97.4");
+
+    // the six PK rows (Lampiran X)
+    let pk = m["perjanjian_kinerja"].as_array().unwrap();
+    let kode: Vec<&str> = pk.iter().map(|p| s(&p["kode"])).collect();
+    assert_eq!(kode, ["T1", "S1", "T2", "S2", "T3", "S3"]);
+    let target = |i: usize| &pk[i]["indikator"]["target"];
+    assert_eq!(s(&target(0)["nilai"]), "0.5");
+    assert_eq!(s(&target(1)["nilai"]), "98.79");
+    assert_eq!(s(&target(1)["satuan"]), "%");
+    assert_eq!(s(&target(2)["nilai"]), "53.43");
+    assert_eq!(s(&target(3)["tingkat"]), "Pratama");
+    assert_eq!(s(&target(4)["nilai"]), "3.2");
+    assert_eq!(s(&target(5)["nilai"]), "3.2");
+    assert_eq!(s(&pk[4]["indikator"]["arah"]), "turun");
+    // Renstra end target of the APE indicator (Tabel 2.3)
+    assert_eq!(s(&pk[3]["target_akhir_renstra"]["tingkat"]), "Madya");
+    // history of Tabel 3.4: six years for tujuan 1
+    assert_eq!(pk[0]["indikator"]["riwayat"].as_array().unwrap().len(), 6);
+
+    // every input is recorded with its hash
+    let sumber = m["sumber"].as_array().unwrap();
+    assert_eq!(sumber.len(), 5);
+    assert!(sumber.iter().all(|x| s(&x["sha256"]).len() == 64));
+    // the previous year's report (Tabel 3.43, 2023 columns, X.XX.01 codes)
+    let lalu = &m["realisasi_lalu"];
+    assert_eq!(lalu["tahun"], 2023);
+    assert_eq!(s(&penunjang["kegiatan"][0]["lalu"]["pagu"]), "5999818");
+}
+
+#[test]
+fn example_check_exits_zero() {
+    let out = lkjip(&["check", example().to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("0 error"), "{stdout}");
+    assert!(
+        stdout.contains("2.08.02.2.01.0003"),
+        "the unfunded sub kegiatan is reported: {stdout}"
+    );
+}
+
+#[test]
+fn check_json_counts_findings() {
+    let out = lkjip(&["check", example().to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["jumlah"]["error"], 0);
+    let list = v["temuan"].as_array().unwrap();
+    assert_eq!(
+        list.len() as u64,
+        v["jumlah"]["info"].as_u64().unwrap() + v["jumlah"]["warning"].as_u64().unwrap()
+    );
+    let f = list.iter().find(|f| f["code"] == "not-funded").unwrap();
+    assert_eq!(s(&f["location"]["file"]), "data/renja.xlsx");
+    assert_eq!(s(&f["severity"]), "info");
+}
+
+/// The mini data set of tests/fixtures/generate.py, totals by hand:
+/// pagu 2.995.000 + 2.000.000 + 5.739.000 + 126.175.500 = 136.909.500,
+/// realisasi 2.746.000 + 1.702.000 + 5.419.900 + 111.711.210 = 121.579.110.
+fn assert_mini(m: &Value, kode_penunjang: &str) {
+    let r = &m["ringkasan"];
+    assert_eq!(r["jumlah_program"], 2);
+    assert_eq!(r["jumlah_kegiatan"], 2);
+    assert_eq!(r["jumlah_sub_kegiatan"], 4);
+    assert_eq!(r["jumlah_sub_kegiatan_renja"], 5);
+    assert_eq!(s(&r["pagu"]), "136909500");
+    assert_eq!(s(&r["realisasi"]), "121579110");
+    let p = &m["programs"][0];
+    assert_eq!(s(&p["kode"]), "1.06.01");
+    assert_eq!(s(&p["kode_realisasi"]), kode_penunjang);
+    assert_eq!(s(&p["pagu"]), "4995000");
+    let sub = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][1];
+    assert_eq!(s(&sub["kode"]), "1.06.02.2.03.0003");
+    assert_eq!(s(&sub["pagu"]), "126175500");
+    assert_eq!(s(&sub["realisasi"]), "111711210");
+    assert_eq!(s(&sub["sisa"]), "14464290");
+}
+
+#[test]
+fn tolerated_variations_read_the_same_figures() {
+    for (name, kode) in [
+        ("ok-dasar", "0.00.01"),
+        ("ok-angka-teks", "0.00.01"),
+        ("ok-kode-terpisah", "0.00.01"),
+        ("ok-kode-bertitik", "X.XX.01"),
+        ("ok-lembar-kedua", "0.00.01"),
+        ("ok-xls", "0.00.01"),
+        ("ok-judul-berulang", "0.00.01"),
+    ] {
+        let dir = fixture(name);
+        let out = lkjip(&["check", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{name}: {}", text(&out.stdout));
+        let m = model(&dir);
+        assert_mini(&m, kode);
+        // the printed percentage is read whether text or a percent-formatted number
+        let persen = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][0]["tercetak"]["persen"];
+        let v: f64 = s(persen).parse().unwrap();
+        assert!((v - 94.44).abs() < 0.01 || (v - 0.9444).abs() < 0.0001, "{name}: {v}");
+    }
+}
+
+#[test]
+fn multi_line_targets_in_the_renja_become_two_indicators() {
+    let m = model(&fixture("ok-dasar"));
+    let k = &m["programs"][1]["kegiatan"][0]["indikator_renja"];
+    assert_eq!(k.as_array().unwrap().len(), 2);
+    assert_eq!(s(&k[0]["target"]["teks"]), "6 Dokumen");
+    assert_eq!(s(&k[1]["target"]["satuan"]), "%");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_empty_kinerja_template_is_accepted_with_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fresh = tmp.path().join("baru");
+    let out = lkjip(&["init", fresh.to_str().unwrap(), "--tahun", "2024"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let folder = tmp.path().join("laporan");
+    copy_dir(&fixture("ok-kinerja-kosong"), &folder);
+    std::fs::copy(fresh.join("data/kinerja.xlsx"), folder.join("data/kinerja.xlsx")).unwrap();
+    let out = lkjip(&["check", folder.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("warning[kinerja-empty]: data/kinerja.xlsx › Pengukuran"),
+        "{stdout}"
+    );
+    assert_mini(&model(&folder), "0.00.01");
+}
+
+#[test]
+fn init_writes_a_folder_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lkjip-2025");
+    let out = lkjip(&["init", dir.to_str().unwrap(), "--tahun", "2025"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let toml = std::fs::read_to_string(dir.join("lkjip.toml")).unwrap();
+    assert!(toml.contains("tahun = 2025"));
+    assert!(dir.join("data/kinerja.xlsx").is_file());
+    assert!(dir.join("README.md").is_file());
+    // the template lists every sheet with its headers
+    let mut wb = lkjip::ingest::workbook::Workbook::open(&dir.join("data/kinerja.xlsx"), "data/kinerja.xlsx").unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Petunjuk", "Pengukuran", "Renstra", "Riwayat", "Strategi", "Pegawai"]
+    );
+    let renstra = wb.sheet("Renstra").unwrap();
+    assert_eq!(renstra.get(0, 6).text(), "2025");
+    // the same year gives the same bytes
+    let again = tmp.path().join("again");
+    assert!(
+        lkjip(&["init", again.to_str().unwrap(), "--tahun", "2025"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(dir.join("data/kinerja.xlsx")).unwrap(),
+        std::fs::read(again.join("data/kinerja.xlsx")).unwrap()
+    );
+    let before = listing(&dir);
+    let out = lkjip(&["init", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("lkjip.toml sudah ada"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(listing(&dir), before);
+}
+
+/// Each bad input: exit 1 for `check` and `model`, no model on stdout, no
+/// panic, nothing written, and a message naming the file and the place.
+#[test]
+fn bad_inputs_are_reported_with_their_location() {
+    let cases: &[(&str, &[&str])] = &[
+        ("bad-berkas-hilang", &["error[file-missing]: data/realisasi.xlsx:"]),
+        ("bad-zip-terpotong", &["error[workbook-corrupt]: data/realisasi.xlsx:"]),
+        ("bad-csv", &["error[not-a-workbook]: data/realisasi.xlsx:", "CSV"]),
+        (
+            "bad-salah-peran",
+            &[
+                "error[column-missing]: data/renja.xlsx › Sheet1: tabel Renja (SIPD) ditemukan di baris 4",
+                "INDIKATOR",
+                "error[wrong-role]: data/renja.xlsx: berkas ini tampaknya Laporan Realisasi Fisik dan Keuangan",
+            ],
+        ),
+        (
+            "bad-kolom-hilang",
+            &["error[column-missing]: data/realisasi.xlsx › Sheet1:", "REALISASI (Rp)"],
+        ),
+        (
+            "bad-angka",
+            &[
+                "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › D10: diharapkan nilai rupiah, ditemukan \"Rp abc\"",
+            ],
+        ),
+        (
+            "bad-ref",
+            &[
+                "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › E11: diharapkan nilai rupiah, ditemukan \"#REF!\"",
+            ],
+        ),
+        (
+            "bad-kode-ganda",
+            &[
+                "error[code-duplicate]: data/realisasi.xlsx › Sheet1 › A14: kode 1.06.02.2.03.0002 muncul dua kali (pertama di data/realisasi.xlsx › Sheet1 › A13)",
+            ],
+        ),
+        (
+            "bad-tanpa-induk",
+            &[
+                "error[parent-missing]: data/realisasi.xlsx › Sheet1 › A9: sub kegiatan 0.00.01.2.01.0001 tanpa baris kegiatan induk",
+            ],
+        ),
+        (
+            "bad-target",
+            &[
+                "error[target-invalid]: data/kinerja.xlsx › Pengukuran › F6: target \"enam dokumen\" tidak dapat dibaca sebagai angka",
+            ],
+        ),
+        ("bad-toml", &["error[config-invalid]: lkjip.toml › baris 7:", "tahunn"]),
+        (
+            "bad-banyak",
+            &[
+                "error[parent-missing]: data/renja.xlsx › Renja › B22",
+                "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › D10",
+                "error[target-invalid]: data/kinerja.xlsx › Pengukuran › F6",
+                "3 error",
+            ],
+        ),
+    ];
+    for (name, expected) in cases {
+        let dir = fixture(name);
+        let before = listing(&dir);
+        let out = lkjip(&["check", dir.to_str().unwrap()]);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{name}: check must fail\n{stdout}");
+        for e in *expected {
+            assert!(stdout.contains(e), "{name}: expected {e:?} in\n{stdout}");
+        }
+        assert!(!text(&out.stderr).contains("panicked"), "{name}: {}", text(&out.stderr));
+        let out = lkjip(&["model", dir.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}: model must fail");
+        assert!(out.stdout.is_empty(), "{name}: no model on stdout");
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(
+            stderr.contains(expected[0]),
+            "{name}: model names the problem too\n{stderr}"
+        );
+        assert_eq!(listing(&dir), before, "{name}: nothing written");
+    }
+}
+
+#[test]
+fn a_missing_folder_is_reported() {
+    let out = lkjip(&["check", "/nonexistent/lkjip-folder"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("folder laporan tidak ditemukan"));
+}
