@@ -24,6 +24,59 @@ pub struct Config {
     pub berkas: Berkas,
     #[serde(default)]
     pub lembar: Lembar,
+    #[serde(default)]
+    pub aturan: Aturan,
+}
+
+/// Rule options of the compute stage. Defaults reproduce the reference
+/// report; scales and ladders themselves are data (`data/skala.toml`).
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Aturan {
+    /// Kategori scale: `referensi` (Tabel 3.2 of the reference) or
+    /// `permendagri-86-2017`.
+    pub kategori: String,
+    /// Capaian of a lower-is-better indicator: `t/r` (T/R×100, the
+    /// reference) or `2t-r` ((2T−R)/T×100).
+    pub rumus_negatif: String,
+    /// Upper bound on capaian in percent; none by default (the reference
+    /// prints 6110).
+    pub batas_capaian: Option<f64>,
+    /// A capaian above this hints at a wrong target: a finding.
+    pub capaian_tinggi: f64,
+    /// Sub kegiatan whose budget realization is below this percentage are
+    /// listed for the narrative (and need an explanation).
+    pub ambang_serapan: f64,
+    /// Difference allowed between a printed and a recomputed percentage
+    /// (both rounded to two decimals) before it is a finding.
+    pub toleransi_persen: f64,
+    /// Sub kegiatan counted as belanja tidak langsung in the komposisi
+    /// belanja (Tabel 3.42); codes as in any report (`X.XX.01…` matches the
+    /// Program Penunjang of every urusan).
+    pub belanja_tidak_langsung: Vec<String>,
+    /// SPM index rounding: `bertahap` rounds each jenis layanan's % mutu
+    /// and index to two decimals before the OPD mean, as the e-SPM
+    /// application publishes them (reference: 97,40); `akhir` rounds only
+    /// the final figure (97,41 on the same data).
+    pub spm_pembulatan: String,
+    /// Extra or replaced ordinal ladders, lowest level first.
+    pub tangga: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Aturan {
+    fn default() -> Self {
+        Aturan {
+            kategori: "referensi".to_string(),
+            rumus_negatif: "t/r".to_string(),
+            batas_capaian: None,
+            capaian_tinggi: 200.0,
+            ambang_serapan: 80.0,
+            toleransi_persen: 0.01,
+            belanja_tidak_langsung: vec!["X.XX.01.2.02.0001".to_string()],
+            spm_pembulatan: "bertahap".to_string(),
+            tangga: Default::default(),
+        }
+    }
 }
 
 #[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]

@@ -112,6 +112,19 @@ tanggal = "{tahun_lapor}-03-01"                 # TTTT-BB-HH; juga tanggal dokum
 [lembar]
 # renja = "Sheet1"
 # realisasi = "Sheet1"
+
+# Aturan perhitungan. Nilai bawaan mengikuti praktik umum LKjIP.
+[aturan]
+# kategori = "referensi"             # atau "permendagri-86-2017"
+# rumus_negatif = "t/r"              # indikator negatif: T/R x 100; atau "2t-r": (2T-R)/T x 100
+# batas_capaian = 150                # batas atas capaian (%); bawaan: tanpa batas
+# capaian_tinggi = 200               # capaian di atas ini ditandai (target mungkin keliru)
+# ambang_serapan = 80                # sub kegiatan dengan serapan di bawah ini perlu penjelasan
+# toleransi_persen = 0.01            # selisih persen tercetak vs hitungan yang masih diterima
+# belanja_tidak_langsung = ["X.XX.01.2.02.0001"]   # Penyediaan Gaji dan Tunjangan ASN
+# spm_pembulatan = "bertahap"        # seperti aplikasi e-SPM; atau "akhir"
+# [aturan.tangga]                    # tangga tingkat tambahan, dari terendah
+# IDM = ["Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"]
 "#;
 
 const README: &str = r#"# Folder laporan LKjIP

@@ -9,10 +9,14 @@
 //!    lives here and nowhere else).
 //! 3. [`model`]: reconcile codes, build the program tree and roll budgets
 //!    up into one report model; every mismatch is a [`finding`].
-//! 4. compute and render (PDF through Typst, XLSX) follow in later stages.
+//! 4. [`compute`]: derive every figure (capaian, predikat, kategori, SPM
+//!    index, efektivitas, efisiensi, year-on-year) and check the printed
+//!    figures of the inputs against them.
+//! 5. render (PDF through Typst, XLSX) follows in later stages.
 //!
 //! [`load`] runs steps 1–3 for a report folder; [`init`] writes a new one.
 
+pub mod compute;
 pub mod config;
 pub mod finding;
 pub mod ingest;

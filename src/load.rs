@@ -2,6 +2,7 @@
 //! its importer, then the model. Missing optional inputs are fine; every
 //! problem becomes a finding and all of them are returned together.
 
+use crate::compute::{self, Rules};
 use crate::config::{Config, Peran};
 use crate::finding::{Findings, Location};
 use crate::ingest::detect_role;
@@ -49,7 +50,22 @@ pub fn load(dir: &Path) -> Loaded {
         };
     };
     let config = inputs.config.clone();
-    let model = model::build(inputs, &mut findings);
+    let rules = match Rules::new(&config.aturan) {
+        Ok(r) => r,
+        Err(e) => {
+            findings.error("config-invalid", Location::file(crate::config::CONFIG_FILE), e);
+            return Loaded {
+                config: Some(config),
+                model: None,
+                findings,
+            };
+        }
+    };
+    compute::check_inputs(&inputs, &rules, &mut findings);
+    let mut model = model::build(inputs, &mut findings);
+    if let Some(m) = &mut model {
+        compute::derive(m, &rules, &mut findings);
+    }
     if let Some(m) = &model {
         let mut with_findings = m.clone();
         with_findings.temuan = findings.iter().cloned().collect();

@@ -378,3 +378,220 @@ fn a_missing_folder_is_reported() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("folder laporan tidak ditemukan"));
 }
+
+fn dec(v: &Value) -> f64 {
+    s(v).parse().unwrap()
+}
+
+/// Rounded half up to two decimals, as displayed.
+fn shown(v: &Value) -> String {
+    let x: rust_decimal::Decimal = s(v).parse().unwrap();
+    format!(
+        "{:.2}",
+        x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    )
+}
+
+#[test]
+fn example_derived_figures_match_the_reference() {
+    let m = model(&example());
+    let pk = m["perjanjian_kinerja"].as_array().unwrap();
+    // Tabel 3.3: IKU capaian 6110,00 · 98,82 · 100,07 · 100,00 (APE) · 71,91 (negative)
+    let capaian: Vec<String> = pk.iter().map(|p| shown(&p["indikator"]["capaian"])).collect();
+    assert_eq!(capaian, ["6110.00", "98.82", "100.07", "100.00", "71.91", "71.91"]);
+    let kategori: Vec<&str> = pk.iter().map(|p| s(&p["indikator"]["kategori"])).collect();
+    assert_eq!(
+        kategori,
+        [
+            "Sangat baik",
+            "Sangat baik",
+            "Sangat baik",
+            "Sangat baik",
+            "Cukup",
+            "Cukup"
+        ]
+    );
+    // Tabel 3.28: APE against the Renstra end target Madya → 50
+    assert_eq!(shown(&pk[3]["capaian_target_akhir"]), "50.00");
+    // Tabel 3.34: 3,16 / 4,45 → 71,01
+    assert_eq!(shown(&pk[4]["capaian_target_akhir"]), "71.01");
+    // Tabel 3.27: IDG 53,47 − 53,42 = 0,05
+    assert_eq!(s(&pk[2]["selisih_realisasi"]), "0.05");
+
+    let h = &m["hasil"];
+    // Tabel 3.5 and 3.6 over the 5 distinct indicators (tujuan 3 = sasaran 3)
+    assert_eq!(h["jumlah_indikator_kinerja"], 5);
+    let counts = |k: &str| -> Vec<(String, u64)> {
+        h[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (s(&c["label"]).to_string(), c["jumlah"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(
+        counts("predikat"),
+        [
+            ("Tidak tercapai".into(), 2),
+            ("Tercapai/Sesuai target".into(), 1),
+            ("Melebihi target".into(), 2)
+        ]
+    );
+    let kat = counts("kategori");
+    assert_eq!(kat[0], ("Sangat baik".into(), 4));
+    assert_eq!(kat[2], ("Cukup".into(), 1));
+    assert_eq!(kat.iter().map(|c| c.1).sum::<u64>(), 5);
+    let below: Vec<&str> = h["indikator_di_bawah_target"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| s(&i["kode"]))
+        .collect();
+    assert_eq!(below, ["S1", "T3"]);
+
+    // Tabel 3.12 / 3.26 / 3.32: average capaian per tujuan/sasaran group
+    // (6110 + 98,8157) / 2 = 3104,41; (100,0749 + 100) / 2 = 100,04; 71,91
+    let groups = h["tujuan_sasaran"].as_array().unwrap();
+    let avg: Vec<String> = groups.iter().map(|g| shown(&g["rata_rata_capaian"])).collect();
+    assert_eq!(avg, ["3104.41", "100.04", "71.91"]);
+    assert_eq!(groups[2]["jumlah_indikator"], 1);
+    // Tabel 3.44: budget per sasaran through the cascading
+    let pagu: Vec<&str> = groups.iter().map(|g| s(&g["anggaran"]["pagu"])).collect();
+    assert_eq!(pagu, ["8928557353", "497303100", "888991600"]);
+    assert_eq!(s(&groups[2]["anggaran"]["realisasi"]), "631495325");
+
+    // SPM (Tabel 3.18): 99,79 · 100,00 · 99,23 · 100,00 · 88,00 → 97,40
+    let spm: Vec<String> = m["spm"]["jenis_layanan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| shown(&j["indeks"]))
+        .collect();
+    assert_eq!(spm, ["99.79", "100.00", "99.23", "100.00", "88.00"]);
+    assert_eq!(shown(&h["indeks_spm"]), "97.40");
+
+    // Tabel 3.47: 9.521.256.875 / 10.314.852.053 = 92,31 % "Efektif"
+    assert_eq!(shown(&h["efektivitas"]["persen"]), "92.31");
+    assert_eq!(s(&h["efektivitas"]["kategori"]), "Efektif");
+    // Tabel 3.42: belanja langsung 5.367.987.782 / 4.684.827.187; efisiensi
+    // from realisasi: 4.684.827.187 / 9.521.256.875 = 49,20 %
+    let k = h["komposisi_belanja"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(s(&k["langsung"]["pagu"]), "5367987782");
+    assert_eq!(s(&k["langsung"]["realisasi"]), "4684827187");
+    assert_eq!(s(&k["tidak_langsung"]["realisasi"]), "4836429688");
+    assert_eq!(shown(&h["efisiensi"]["persen"]), "49.20");
+    assert_eq!(s(&h["efisiensi"]["kategori"]), "Sangat Efisien");
+    // 2023 belanja tidak langsung of Tabel 3.42: 4.710.920.863 / 4.511.881.503
+    let k23 = &h["komposisi_belanja"][0];
+    assert_eq!(k23["tahun"], 2023);
+    assert_eq!(s(&k23["tidak_langsung"]["pagu"]), "4710920863");
+    assert_eq!(s(&k23["tidak_langsung"]["realisasi"]), "4511881503");
+
+    // Program Pemberdayaan Sosial: capaian 88,13, serapan 92,17 (Tabel 3.19)
+    let ps = m["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kode"] == "1.06.02")
+        .unwrap();
+    assert_eq!(shown(&ps["indikator"][0]["capaian"]), "88.13");
+    assert_eq!(shown(&ps["persen"]), "92.17");
+    assert_eq!(ps["efisien"], false);
+    // sub kegiatan under 80 %: 12 of 54, the lowest the KIE PHA at 0 %
+    let low = h["sub_kegiatan_serapan_rendah"].as_array().unwrap();
+    assert_eq!(low.len(), 12);
+    assert!(
+        low.iter()
+            .any(|x| x["kode"] == "2.08.06.2.02.0003" && dec(&x["persen"]) == 0.0)
+    );
+}
+
+#[test]
+fn rule_options_change_the_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("contoh");
+    copy_dir(&example(), &dir);
+    let toml = std::fs::read_to_string(dir.join("lkjip.toml")).unwrap()
+        + "\n[aturan]\nkategori = \"permendagri-86-2017\"\nrumus_negatif = \"2t-r\"\nbatas_capaian = 150\nspm_pembulatan = \"akhir\"\n";
+    std::fs::write(dir.join("lkjip.toml"), toml).unwrap();
+    let m = model(&dir);
+    let pk = m["perjanjian_kinerja"].as_array().unwrap();
+    // capped at 150; (2 × 3,20 − 4,45) / 3,20 = 60,94 on the negative indicator
+    assert_eq!(shown(&pk[0]["indikator"]["capaian"]), "150.00");
+    assert_eq!(shown(&pk[4]["indikator"]["capaian"]), "60.94");
+    assert_eq!(s(&pk[0]["indikator"]["kategori"]), "Sangat tinggi");
+    assert_eq!(s(&pk[4]["indikator"]["kategori"]), "Rendah");
+    // rounding only at the end: the exact mean 97,405128… shows as 97,41
+    assert_eq!(shown(&m["hasil"]["indeks_spm"]), "97.41");
+    let bad = std::fs::read_to_string(dir.join("lkjip.toml"))
+        .unwrap()
+        .replace("permendagri-86-2017", "bebas");
+    std::fs::write(dir.join("lkjip.toml"), bad).unwrap();
+    let out = lkjip(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("aturan.kategori = \"bebas\" tidak dikenal"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+/// The reference's own contradictions (CATATAN.md) put back into the example.
+#[test]
+fn the_reference_contradictions_are_found() {
+    let dir = fixture("bad-kontradiksi-referensi");
+    let out = lkjip(&["check", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for expected in [
+        // CATATAN 1: realisasi total 8.521.256.875
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 101: Total realisasi tercetak Rp 8.521.256.875, tetapi jumlah 13 program Rp 9.521.256.875",
+        // CATATAN 3: Pemeliharaan Mebel pagu 3.000.000
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A34: pagu kegiatan 0.00.01.2.09 tercetak Rp 590.710.000, tetapi jumlah 5 sub kegiatan-nya Rp 590.210.000",
+        "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A37: realisasi sub kegiatan 0.00.01.2.09.0005 (Rp 3.425.000) melebihi pagu (Rp 3.000.000)",
+        // CATATAN 4: Administrasi Kepegawaian 95,92 %
+        "warning[percent-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A15: persentase realisasi kegiatan 0.00.01.2.05 tercetak 95,92 %, hasil hitung Rp 42.850.913 / Rp 65.000.000 = 65,92 %",
+        // CATATAN 5: Gaji realisasi 8.836.429.688
+        "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A13: realisasi sub kegiatan 0.00.01.2.02.0001 (Rp 8.836.429.688) melebihi pagu (Rp 4.946.864.271)",
+        // CATATAN 20: Pemberdayaan Sosial 83,13 against the printed 88,13
+        "warning[capaian-mismatch]: data/kinerja.xlsx › Pengukuran › baris 4: capaian indikator 1.06.02 tercetak 88,13 %, hasil hitung 83,13 %",
+        // CATATAN 21: IDG target 47 in the PK against 53,43 in the Renstra
+        "warning[pk-renstra-mismatch]: data/kinerja.xlsx › Pengukuran › baris 68: target PK T2 \"Indeks Pemberdayaan Gender (IDG)\" adalah 47, tetapi target Renstra tahun 2024 adalah 53,43",
+        // CATATAN 33: lanjut usia mutu 96,23 %
+        "warning[spm-mismatch]: data/spm.xlsx › Pencapaian SPM › baris 46: rata-rata mutu \"Rehabilitasi Sosial Dasar Lanjut Usia Terlantar di Luar Panti\" tercetak 96,23 %, hasil hitung 96,15 %",
+    ] {
+        assert!(stdout.contains(expected), "expected {expected:?} in\n{stdout}");
+    }
+}
+
+#[test]
+fn the_example_reports_its_own_inconsistencies_as_warnings() {
+    let out = lkjip(&["check", example().to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = v["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (s(&f["code"]), s(&f["message"])))
+        .collect();
+    // Form 2 prints 100 for Gaji although 28 of 29 is 96,55 (CATATAN 25)
+    assert!(
+        codes
+            .iter()
+            .any(|(c, m)| *c == "capaian-mismatch" && m.contains("1.06.01.2.02.0001") && m.contains("96,55"))
+    );
+    // KLA 2023: Madya of Pratama is 200 by the ladder, printed 100 (CATATAN 28)
+    assert!(
+        codes
+            .iter()
+            .any(|(c, m)| *c == "capaian-mismatch" && m.contains("2023") && m.contains("200,00"))
+    );
+    // 6110 % hints at a wrong target
+    assert!(codes.iter().any(|(c, m)| *c == "capaian-too-high" && m.contains("T1")));
+    // the Renja's Gaji row carries its kegiatan's value (CATATAN 9)
+    assert!(
+        codes
+            .iter()
+            .any(|(c, m)| *c == "renja-total-mismatch" && m.contains("1.06.01.2.02"))
+    );
+}

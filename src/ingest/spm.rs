@@ -68,6 +68,10 @@ pub struct Layanan {
     pub persen_tercetak: Option<Decimal>,
     #[serde(skip_serializing)]
     pub lokasi: Location,
+    /// Computed: terlayani / harus x 100; the printed value when none is to
+    /// be served.
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    pub persen: Option<Decimal>,
 }
 
 /// One jenis layanan block.
@@ -91,6 +95,14 @@ pub struct JenisLayanan {
     pub mutu: Vec<Layanan>,
     #[serde(skip_serializing)]
     pub lokasi: Location,
+    /// Computed: % penerima, % mutu (mean of the items), and the index
+    /// 0,8 × % penerima + 0,2 × % mutu.
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    pub persen_penerima: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    pub persen_mutu: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    pub indeks: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -150,6 +162,9 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                 mutu_tercetak: None,
                 mutu: Vec::new(),
                 lokasi: sheet.row_loc(row),
+                persen_penerima: None,
+                persen_mutu: None,
+                indeks: None,
             });
             last_item = false;
             continue;
@@ -200,6 +215,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                 belum: number_at(&sheet, row, oc(2), f),
                 persen_tercetak: percent_at(&sheet, row, c_total, f),
                 lokasi: sheet.row_loc(row),
+                persen: None,
             };
             if is_penerima {
                 jenis.penerima = Some(l);

@@ -47,7 +47,10 @@ fn indikator(row: &IndikatorRow) -> Indikator {
         penanggung_jawab: row.penanggung_jawab.clone(),
         rencana_tindak_lanjut: row.rencana_tindak_lanjut.clone(),
         riwayat: Vec::new(),
-        lokasi: row.lokasi.to_string(),
+        lokasi: row.lokasi.clone(),
+        capaian: None,
+        predikat: None,
+        kategori: None,
     }
 }
 
@@ -177,7 +180,8 @@ pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
     };
 
     let spm = spm.map(|s| Spm {
-        indeks_tercetak: s.indeks_tercetak.map(|(v, _)| v),
+        indeks_tercetak: s.indeks_tercetak.as_ref().map(|(v, _)| *v),
+        lokasi_indeks: s.indeks_tercetak.map(|(_, l)| l),
         jenis_layanan: s.jenis,
     });
 
@@ -210,6 +214,7 @@ pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         spm,
         realisasi_lalu,
         sumber,
+        hasil: Hasil::default(),
         temuan: Vec::new(),
     })
 }
@@ -235,6 +240,9 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     indikator: Vec::new(),
                     indikator_renja: Vec::new(),
                     lalu: None,
+                    persen: None,
+                    capaian_kinerja: None,
+                    efisien: None,
                     tercetak: tercetak(row),
                     kegiatan: Vec::new(),
                 });
@@ -262,6 +270,9 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     indikator: Vec::new(),
                     indikator_renja: Vec::new(),
                     lalu: None,
+                    persen: None,
+                    capaian_kinerja: None,
+                    efisien: None,
                     tercetak: tercetak(row),
                     sub_kegiatan: Vec::new(),
                 });
@@ -304,6 +315,9 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     indikator: Vec::new(),
                     indikator_renja: Vec::new(),
                     lalu: None,
+                    persen: None,
+                    capaian_kinerja: None,
+                    efisien: None,
                     tercetak: tercetak(row),
                 });
                 let node = Node::S(p, k, subs.len() - 1);
@@ -356,6 +370,10 @@ fn attach_indicators(
                     indikator: indikator(row),
                     target_renstra: renstra.and_then(|r| r.target.get(&tahun).cloned()),
                     target_akhir_renstra: renstra.and_then(|r| r.target_akhir.clone()),
+                    capaian_target_akhir: None,
+                    realisasi_lalu: None,
+                    capaian_lalu: None,
+                    selisih_realisasi: None,
                 });
             }
             Some(kode) => {
@@ -402,6 +420,7 @@ fn attach_history(
             target: r.target.clone(),
             realisasi: r.realisasi.clone(),
             capaian_tercetak: r.capaian_tercetak,
+            capaian: None,
         };
         let list: Option<&mut Vec<Indikator>> = match crate::ingest::cell::parse_kode_text(&r.kode) {
             Some(k) if !r.kode.starts_with(['T', 'S']) => by_key
@@ -443,16 +462,29 @@ fn pick<'a>(it: impl Iterator<Item = &'a mut Indikator>, text: &str) -> Option<&
 }
 
 /// The previous year's rows, and their pagu/realisasi attached to the nodes
-/// of the same code.
+/// of the same code: sub kegiatan as printed, kegiatan and programs rolled
+/// up from their sub kegiatan (as this year's are), or as printed when the
+/// report has no sub kegiatan rows under them.
 fn previous_year(programs: &mut [Program], index: &[(String, Node)], r: Realisasi, tahun: i32) -> RealisasiLalu {
     let by_key: HashMap<&str, Node> = index.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    let mut sums: HashMap<String, (Decimal, Decimal)> = HashMap::new();
+    for row in r.baris.iter().filter(|b| b.kode.level() == Level::SubKegiatan) {
+        let kegiatan = row.kode.parent();
+        let program = kegiatan.as_ref().and_then(Kode::parent);
+        for up in [kegiatan, program].into_iter().flatten() {
+            let e = sums.entry(up.match_key()).or_default();
+            e.0 += row.pagu;
+            e.1 += row.realisasi;
+        }
+    }
     let mut baris = Vec::new();
     for row in r.baris {
-        let lalu = Anggaran {
-            pagu: row.pagu,
-            realisasi: row.realisasi,
+        let key = row.kode.match_key();
+        let lalu = match (row.kode.level(), sums.get(&key)) {
+            (Level::Program | Level::Kegiatan, Some((p, re))) => Anggaran::new(*p, *re),
+            _ => Anggaran::new(row.pagu, row.realisasi),
         };
-        if let Some(node) = by_key.get(row.kode.match_key().as_str()) {
+        if let Some(node) = by_key.get(key.as_str()) {
             let slot = match *node {
                 Node::P(p) => &mut programs[p].lalu,
                 Node::K(p, k) => &mut programs[p].kegiatan[k].lalu,

@@ -39,7 +39,104 @@ pub struct ReportModel {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub realisasi_lalu: Option<RealisasiLalu>,
     pub sumber: Vec<Sumber>,
+    /// The derived figures of the whole report (compute stage).
+    pub hasil: Hasil,
     pub temuan: Vec<Finding>,
+}
+
+/// A value with its category on a scale (efektivitas, efisiensi).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Dinilai {
+    pub persen: Decimal,
+    pub kategori: String,
+}
+
+/// How many indicators fall under a label.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hitungan {
+    pub label: String,
+    pub jumlah: usize,
+}
+
+/// Belanja tidak langsung, langsung and their sum in one year (Tabel 3.42).
+#[derive(Debug, Clone, Serialize)]
+pub struct KomposisiBelanja {
+    pub tahun: i32,
+    pub tidak_langsung: Anggaran,
+    pub langsung: Anggaran,
+    pub jumlah: Anggaran,
+}
+
+/// A tujuan with its sasaran (T1 + S1 …) and what they achieved
+/// (Tabel 3.9, 3.12, 3.44, 3.45).
+#[derive(Debug, Clone, Serialize)]
+pub struct KelompokSasaran {
+    /// `1`, `2`, … — the number shared by `T1` and `S1`.
+    pub nomor: String,
+    /// The PK rows of the group (`T1`, `S1`).
+    pub kode: Vec<String>,
+    /// Distinct indicators (a tujuan and its sasaran may share one).
+    pub jumlah_indikator: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rata_rata_capaian: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rata_rata_capaian_lalu: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kategori: Option<String>,
+    /// Budget of the programs supporting the group's sasaran (cascading).
+    pub anggaran: Anggaran,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anggaran_lalu: Option<Anggaran>,
+}
+
+/// A pointer to an indicator for the narrative's lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct RujukanIndikator {
+    pub kode: String,
+    pub uraian: String,
+    pub capaian: Decimal,
+}
+
+/// A pointer to a budget node for the narrative's lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct RujukanAnggaran {
+    pub kode: Kode,
+    pub nama: String,
+    pub pagu: Decimal,
+    pub realisasi: Decimal,
+    pub persen: Decimal,
+}
+
+/// The derived figures of the report as a whole.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Hasil {
+    /// OPD realisasi / pagu x 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persen_realisasi: Option<Decimal>,
+    /// Efektivitas anggaran (Kepmendagri 690.900.327/1996, Tabel 3.47).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub efektivitas: Option<Dinilai>,
+    /// Efisiensi as the reference prints it (Tabel 3.49) but from
+    /// realisasi: realisasi belanja langsung / realisasi belanja x 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub efisiensi: Option<Dinilai>,
+    pub komposisi_belanja: Vec<KomposisiBelanja>,
+    pub tujuan_sasaran: Vec<KelompokSasaran>,
+    /// Distinct PK indicators.
+    pub jumlah_indikator_kinerja: usize,
+    /// Counts of distinct PK indicators by predikat (Tabel 3.5) and
+    /// kategori (Tabel 3.6), every label of the scale listed.
+    pub predikat: Vec<Hitungan>,
+    pub kategori: Vec<Hitungan>,
+    pub indikator_di_bawah_target: Vec<RujukanIndikator>,
+    pub indikator_sesuai_target: Vec<RujukanIndikator>,
+    pub indikator_di_atas_target: Vec<RujukanIndikator>,
+    /// Sub kegiatan whose budget realization is under the threshold
+    /// (default 80 %).
+    pub sub_kegiatan_serapan_rendah: Vec<RujukanAnggaran>,
+    /// The SPM index of the OPD: mean over jenis layanan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indeks_spm: Option<Decimal>,
 }
 
 /// Who and when, from `lkjip.toml`.
@@ -92,11 +189,25 @@ pub struct Tercetak {
     pub lokasi: Location,
 }
 
-/// Budget of the previous year for the same code.
-#[derive(Debug, Clone, Serialize)]
+/// Pagu and realisasi of a year (the previous year's for the same code, or
+/// a total).
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct Anggaran {
     pub pagu: Decimal,
     pub realisasi: Decimal,
+    /// realisasi / pagu x 100, when pagu is not zero.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persen: Option<Decimal>,
+}
+
+impl Anggaran {
+    pub fn new(pagu: Decimal, realisasi: Decimal) -> Self {
+        Anggaran {
+            pagu,
+            realisasi,
+            persen: crate::compute::persen(realisasi, pagu),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +227,15 @@ pub struct Program {
     pub indikator_renja: Vec<RenjaIndikator>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lalu: Option<Anggaran>,
+    /// Computed: serapan anggaran, realisasi / pagu x 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persen: Option<Decimal>,
+    /// Computed: mean capaian of the indicators (Lampiran III).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian_kinerja: Option<Decimal>,
+    /// Computed: capaian kinerja ≥ serapan anggaran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub efisien: Option<bool>,
     pub tercetak: Tercetak,
     pub kegiatan: Vec<Kegiatan>,
 }
@@ -132,6 +252,15 @@ pub struct Kegiatan {
     pub indikator_renja: Vec<RenjaIndikator>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lalu: Option<Anggaran>,
+    /// Computed: serapan anggaran, realisasi / pagu x 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persen: Option<Decimal>,
+    /// Computed: mean capaian of the indicators (Lampiran III).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian_kinerja: Option<Decimal>,
+    /// Computed: capaian kinerja ≥ serapan anggaran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub efisien: Option<bool>,
     pub tercetak: Tercetak,
     pub sub_kegiatan: Vec<SubKegiatan>,
 }
@@ -155,6 +284,15 @@ pub struct SubKegiatan {
     pub indikator_renja: Vec<RenjaIndikator>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lalu: Option<Anggaran>,
+    /// Computed: serapan anggaran, realisasi / pagu x 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persen: Option<Decimal>,
+    /// Computed: mean capaian of the indicators (Lampiran III).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian_kinerja: Option<Decimal>,
+    /// Computed: capaian kinerja ≥ serapan anggaran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub efisien: Option<bool>,
     pub tercetak: Tercetak,
 }
 
@@ -168,6 +306,9 @@ pub struct Riwayat {
     pub realisasi: Option<Target>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capaian_tercetak: Option<Decimal>,
+    /// Computed from target and realisasi.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian: Option<Decimal>,
 }
 
 /// A performance indicator of a program, kegiatan or sub kegiatan
@@ -188,7 +329,16 @@ pub struct Indikator {
     pub penanggung_jawab: String,
     pub rencana_tindak_lanjut: String,
     pub riwayat: Vec<Riwayat>,
-    pub lokasi: String,
+    pub lokasi: Location,
+    /// Computed: capaian in percent (unrounded), by the indicator's arah.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian: Option<Decimal>,
+    /// Computed: predikat against target (Tabel 3.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predikat: Option<String>,
+    /// Computed: kategori of the capaian (Tabel 3.2 or the chosen preset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kategori: Option<String>,
 }
 
 /// A tujuan or sasaran indicator (IKU) as agreed in the Perjanjian Kinerja.
@@ -206,6 +356,17 @@ pub struct IndikatorKinerja {
     /// The target at the end of the Renstra period.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_akhir_renstra: Option<Target>,
+    /// Computed: capaian against the Renstra end target (Tabel 3.28).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian_target_akhir: Option<Decimal>,
+    /// The previous year's realization and capaian (from Riwayat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub realisasi_lalu: Option<Target>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian_lalu: Option<Decimal>,
+    /// Computed: realization this year minus last year (Tabel 3.27).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selisih_realisasi: Option<Decimal>,
 }
 
 /// The e-SPM report as read (recomputed figures come with the compute stage).
@@ -213,6 +374,8 @@ pub struct IndikatorKinerja {
 pub struct Spm {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indeks_tercetak: Option<Decimal>,
+    #[serde(skip)]
+    pub lokasi_indeks: Option<Location>,
     pub jenis_layanan: Vec<JenisLayanan>,
 }
 
