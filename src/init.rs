@@ -52,6 +52,13 @@ pub fn init(dir: &Path, tahun: i32) -> Result<Vec<String>, InitError> {
         write_atomic(&kinerja, &kinerja_template(tahun)?)?;
         written.push("data/kinerja.xlsx".to_string());
     }
+    for (stem, text) in crate::render::pdf::NARASI_BAWAAN {
+        let path = dir.join("narasi").join(format!("{stem}.md"));
+        if !path.exists() {
+            write_atomic(&path, text.as_bytes())?;
+            written.push(format!("narasi/{stem}.md"));
+        }
+    }
     let readme = dir.join("README.md");
     if !readme.exists() {
         write_atomic(&readme, README.as_bytes())?;

@@ -12,10 +12,13 @@
 //! 4. [`compute`]: derive every figure (capaian, predikat, kategori, SPM
 //!    index, efektivitas, efisiensi, year-on-year) and check the printed
 //!    figures of the inputs against them.
-//! 5. render (PDF through Typst, XLSX) follows in later stages.
+//! 5. [`render`]: the model → the LKjIP as PDF through Typst (the lampiran
+//!    XLSX and the reviewer draft follow).
 //!
-//! [`load`] runs steps 1–3 for a report folder; [`init`] writes a new one.
+//! [`load`] runs steps 1–4 for a report folder, [`build`] adds step 5 and
+//! writes the outputs; [`init`] writes a new folder.
 
+pub mod build;
 pub mod compute;
 pub mod config;
 pub mod finding;
@@ -23,6 +26,7 @@ pub mod ingest;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod render;
 
 /// The tool version, as recorded in outputs.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

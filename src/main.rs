@@ -22,6 +22,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Build the LKjIP PDF into DIR/out/
+    Build {
+        dir: PathBuf,
+        /// Output folder (default: DIR/out)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Tagged, accessible PDF (PDF/A-2a + PDF/UA-1) instead of PDF/A-2b
+        #[arg(long)]
+        aksesibel: bool,
+        /// Build even when the inputs have errors
+        #[arg(long)]
+        paksa: bool,
+        /// Print the time of each stage
+        #[arg(short, long)]
+        verbose: bool,
+    },
     /// Print the report model as JSON (docs/MODEL.md)
     Model {
         /// The report folder (holding lkjip.toml)
@@ -64,6 +80,44 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Build {
+            dir,
+            out,
+            aksesibel,
+            paksa,
+            verbose,
+        } => {
+            let t0 = std::time::Instant::now();
+            let opts = lkjip::build::BuildOptions { out, aksesibel, paksa };
+            match lkjip::build::build(&dir, &opts) {
+                Ok(built) => {
+                    for f in built.findings.sorted() {
+                        eprintln!("{f}");
+                    }
+                    if !built.findings.is_empty() {
+                        eprintln!("{}", counts(&built.findings));
+                    }
+                    if verbose {
+                        for (stage, d) in &built.timings {
+                            eprintln!("  {stage:<22} {:>8.3} s", d.as_secs_f64());
+                        }
+                        eprintln!("  {:<22} {:>8.3} s", "total", t0.elapsed().as_secs_f64());
+                    }
+                    let mut lines = String::new();
+                    for f in &built.files {
+                        let pages = built.pages.map(|p| format!(" ({p} halaman)")).unwrap_or_default();
+                        lines.push_str(&format!("ditulis: {}{pages}\n", f.display()));
+                    }
+                    write_stdout(lines.trim_end())?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(findings) => {
+                    print_findings(&findings);
+                    eprintln!("lkjip: tidak ada berkas yang ditulis");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
         Command::Model { dir, compact } => {
             let loaded = load(&dir);
             if loaded.findings.has_errors() {

@@ -24,11 +24,21 @@ pub fn persen(part: Decimal, whole: Decimal) -> Option<Decimal> {
     (!whole.is_zero()).then(|| part / whole * Decimal::ONE_HUNDRED)
 }
 
-/// Indonesian display of a percentage: half-up to two decimals, comma.
+/// Indonesian display of a percentage: half-up to two decimals, comma,
+/// thousands grouped (`6.110,00`).
 pub fn fmt_persen(d: Decimal) -> String {
     let r = capaian::round2(d);
     let s = format!("{r:.2}");
-    s.replace('.', ",")
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let (sign, digits) = int.strip_prefix('-').map(|x| ("-", x)).unwrap_or(("", int));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out},{frac}")
 }
 
 /// Indonesian display of an amount: `9.521.256.875` (decimals kept when
@@ -86,7 +96,9 @@ mod tests {
         let d = |s: &str| Decimal::from_str(s).unwrap();
         assert_eq!(fmt_persen(d("92.30612")), "92,31");
         assert_eq!(fmt_persen(d("71.905")), "71,91", "half up");
-        assert_eq!(fmt_persen(d("6110")), "6110,00");
+        assert_eq!(fmt_persen(d("6110")), "6.110,00");
+        assert_eq!(fmt_persen(d("-1758")), "-1.758,00");
+        assert_eq!(fmt_persen(d("0")), "0,00");
         assert_eq!(fmt_rupiah(d("9521256875")), "9.521.256.875");
         assert_eq!(fmt_rupiah(d("10314852053.00")), "10.314.852.053");
         assert_eq!(fmt_rupiah(d("-242280000")), "-242.280.000");

@@ -61,6 +61,11 @@ impl Scale {
             .unwrap_or("")
     }
 
+    /// The steps: (minimum, label), from the highest.
+    pub fn steps(&self) -> &[(Option<Decimal>, String)] {
+        &self.0
+    }
+
     /// Every label, from the highest step.
     pub fn labels(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(_, l)| l.as_str())

@@ -1,0 +1,254 @@
+//! Narrative text: Markdown with minijinja placeholders, written by the
+//! officer in `narasi/`. It is rendered against the model, parsed with
+//! pulldown-cmark and handed to Typst as data blocks — no user text is ever
+//! parsed as Typst markup, so `@`, `$`, `//`, `#set` or `]` print as typed.
+
+use crate::compute::{fmt_persen, fmt_rupiah};
+use crate::finding::{Finding, Location, Severity};
+use minijinja::value::Value as JValue;
+use minijinja::{Environment, UndefinedBehavior};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::str::FromStr;
+
+/// Marks a paragraph that places a table or a picture (private-use
+/// characters, so typed text can never produce it).
+const MARK: char = '\u{E000}';
+
+fn decimal_arg(v: &JValue) -> Option<Decimal> {
+    if let Some(s) = v.as_str() {
+        return Decimal::from_str(s).ok();
+    }
+    v.as_i64()
+        .map(Decimal::from)
+        .or_else(|| f64::try_from(v.clone()).ok().and_then(|f| Decimal::try_from(f).ok()))
+}
+
+/// The minijinja environment with lkjip's filters and functions:
+/// `{{ x | rupiah }}` → `9.521.256.875`, `{{ x | persen }}` → `92,31`,
+/// `{{ tabel("Tabel 3.15") }}` and `{{ gambar("foto.jpg", "Keterangan") }}`
+/// on a line of their own place a table or a picture.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("rupiah", |v: JValue| -> Result<String, minijinja::Error> {
+        decimal_arg(&v).map(fmt_rupiah).ok_or_else(|| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("rupiah: {v} bukan angka"))
+        })
+    });
+    env.add_filter("persen", |v: JValue| -> Result<String, minijinja::Error> {
+        decimal_arg(&v).map(fmt_persen).ok_or_else(|| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("persen: {v} bukan angka"))
+        })
+    });
+    env.add_function("tabel", |nama: String| format!("{MARK}tabel{MARK}{nama}{MARK}"));
+    env.add_function("gambar", |file: String, keterangan: Option<String>| {
+        format!("{MARK}gambar{MARK}{file}{MARK}{}{MARK}", keterangan.unwrap_or_default())
+    });
+    env
+}
+
+/// Renders one narrative file: minijinja against `context`, then Markdown
+/// to blocks. `name` is the file name shown in diagnostics.
+pub fn render(env: &Environment, name: &str, source: &str, context: &Value) -> Result<Vec<Value>, Finding> {
+    let ctx = JValue::from(minijinja::value::Serde(context));
+    let text = env.render_str(source, ctx).map_err(|e| {
+        let msg = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+        Finding {
+            severity: Severity::Error,
+            code: "narrative-invalid",
+            location: Location {
+                file: name.to_string(),
+                sheet: None,
+                cell: e.line().map(|l| format!("baris {l}")),
+            },
+            message: format!("narasi tidak dapat diolah: {msg}"),
+        }
+    })?;
+    Ok(markdown(&text))
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Open containers: (kind, children).
+    stack: Vec<(Value, Vec<Value>)>,
+    out: Vec<Value>,
+}
+
+impl Builder {
+    fn push(&mut self, v: Value) {
+        match self.stack.last_mut() {
+            Some((_, kids)) => kids.push(v),
+            None => self.out.push(v),
+        }
+    }
+
+    fn open(&mut self, v: Value) {
+        self.stack.push((v, Vec::new()));
+    }
+
+    fn close(&mut self) {
+        if let Some((mut v, kids)) = self.stack.pop() {
+            let key = if v["t"] == "list" { "items" } else { "c" };
+            v[key] = Value::Array(kids);
+            let v = place_marker(v);
+            self.push(v);
+        }
+    }
+}
+
+/// A paragraph holding only a `tabel(...)`/`gambar(...)` marker becomes a
+/// placement block.
+fn place_marker(v: Value) -> Value {
+    if v["t"] != "p" {
+        return v;
+    }
+    let text: String = v["c"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|i| i["s"].as_str()).collect())
+        .unwrap_or_default();
+    let t = text.trim();
+    if !t.starts_with(MARK) {
+        return v;
+    }
+    let parts: Vec<&str> = t.split(MARK).collect();
+    match parts.as_slice() {
+        ["", "tabel", nama, ""] => json!({"t": "tabel", "nama": nama}),
+        ["", "gambar", file, ket, ""] => json!({"t": "gambar", "file": file, "keterangan": ket}),
+        _ => v,
+    }
+}
+
+/// Markdown → blocks: `p`, `h` (level), `list` (ordered, start, items of
+/// blocks), `quote`, `table` (header, rows); inline `text`, `strong`, `em`,
+/// `br`.
+pub fn markdown(text: &str) -> Vec<Value> {
+    let mut b = Builder::default();
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for ev in parser {
+        match ev {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => b.open(json!({"t": "p"})),
+                Tag::Heading { level, .. } => {
+                    let n = match level {
+                        HeadingLevel::H1 => 1,
+                        HeadingLevel::H2 => 2,
+                        HeadingLevel::H3 => 3,
+                        _ => 4,
+                    };
+                    b.open(json!({"t": "h", "level": n}))
+                }
+                Tag::List(start) => b.open(json!({"t": "list", "ordered": start.is_some(), "start": start.unwrap_or(1)})),
+                Tag::Item => b.open(json!({"t": "item"})),
+                Tag::BlockQuote(_) => b.open(json!({"t": "quote"})),
+                Tag::Emphasis => b.open(json!({"t": "em"})),
+                Tag::Strong => b.open(json!({"t": "strong"})),
+                Tag::Strikethrough => b.open(json!({"t": "strike"})),
+                Tag::Link { .. } | Tag::Image { .. } => b.open(json!({"t": "span"})),
+                Tag::Table(_) => b.open(json!({"t": "table"})),
+                Tag::TableHead => b.open(json!({"t": "row", "head": true})),
+                Tag::TableRow => b.open(json!({"t": "row"})),
+                Tag::TableCell => b.open(json!({"t": "cell"})),
+                Tag::CodeBlock(_) => b.open(json!({"t": "p"})),
+                _ => b.open(json!({"t": "span"})),
+            },
+            Event::End(end) => {
+                if matches!(end, TagEnd::Item) {
+                    // list items hold blocks; tight lists give bare inlines
+                    if let Some((_, kids)) = b.stack.last_mut() {
+                        if kids.iter().any(|k| is_inline(k)) {
+                            let inl: Vec<Value> = std::mem::take(kids);
+                            kids.push(json!({"t": "p", "c": inl}));
+                        }
+                    }
+                }
+                b.close()
+            }
+            Event::Text(s) | Event::Code(s) | Event::Html(s) | Event::InlineHtml(s) => {
+                b.push(json!({"t": "text", "s": s.as_ref()}))
+            }
+            Event::SoftBreak => b.push(json!({"t": "text", "s": " "})),
+            Event::HardBreak => b.push(json!({"t": "br"})),
+            Event::Rule => b.push(json!({"t": "rule"})),
+            _ => {}
+        }
+    }
+    while !b.stack.is_empty() {
+        b.close();
+    }
+    b.out
+}
+
+fn is_inline(v: &Value) -> bool {
+    matches!(v["t"].as_str(), Some("text" | "strong" | "em" | "br" | "span" | "strike"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(v: &Value, out: &mut String) {
+        if let Some(s) = v["s"].as_str() {
+            out.push_str(s);
+        }
+        for key in ["c", "items"] {
+            if let Some(a) = v[key].as_array() {
+                for x in a {
+                    texts(x, out);
+                }
+            }
+        }
+        if let Some(a) = v.as_array() {
+            for x in a {
+                texts(x, out);
+            }
+        }
+    }
+
+    #[test]
+    fn characters_typst_would_interpret_stay_text() {
+        let src = "Hubungi admin@dinsos.go.id, biaya $5 dan $6 // catatan\n\n#set text(red) ] dan 5 * 3\n\n- 5% dari target\n";
+        let blocks = markdown(src);
+        let mut all = String::new();
+        for b in &blocks {
+            texts(b, &mut all);
+        }
+        for want in ["admin@dinsos.go.id", "$5 dan $6", "// catatan", "#set text(red)", "]", "5 * 3", "5% dari target"] {
+            assert!(all.contains(want), "{want:?} missing from {all:?}");
+        }
+        assert_eq!(blocks[2]["t"], "list");
+    }
+
+    #[test]
+    fn placeholders_filters_and_placements() {
+        let env = environment();
+        let ctx = json!({"ringkasan": {"pagu": "10314852053", "persen": "92.30628637"}});
+        let src = "Pagu Rp {{ ringkasan.pagu | rupiah }} ({{ ringkasan.persen | persen }} %).\n\n{{ tabel(\"Tabel 3.15\") }}\n\n{{ gambar(\"foto.jpg\", \"Rapat koordinasi\") }}\n";
+        let blocks = render(&env, "narasi/x.md", src, &ctx).unwrap();
+        assert_eq!(blocks[0]["c"][0]["s"], "Pagu Rp 10.314.852.053 (92,31 %).");
+        assert_eq!(blocks[1], json!({"t": "tabel", "nama": "Tabel 3.15"}));
+        assert_eq!(blocks[2], json!({"t": "gambar", "file": "foto.jpg", "keterangan": "Rapat koordinasi"}));
+    }
+
+    #[test]
+    fn an_unknown_placeholder_is_located() {
+        let env = environment();
+        let e = render(&env, "narasi/bab1.md", "Baris satu\n\n{{ ringkasan.tidak_ada }}\n", &json!({"ringkasan": {}}))
+            .unwrap_err();
+        assert_eq!(e.location.file, "narasi/bab1.md");
+        assert_eq!(e.location.cell.as_deref(), Some("baris 3"));
+        assert_eq!(e.code, "narrative-invalid");
+    }
+
+    #[test]
+    fn lists_headings_and_emphasis() {
+        let blocks = markdown("### Isu Strategis\n\n1. Satu **tebal**\n2. Dua *miring*\n");
+        assert_eq!(blocks[0]["t"], "h");
+        assert_eq!(blocks[0]["level"], 3);
+        assert_eq!(blocks[1]["ordered"], true);
+        let item = &blocks[1]["items"][0];
+        assert_eq!(item["c"][0]["t"], "p");
+        assert_eq!(item["c"][0]["c"][1]["t"], "strong");
+    }
+}

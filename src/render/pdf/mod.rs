@@ -1,0 +1,228 @@
+//! The LKjIP as PDF through Typst: the model becomes data (`content`),
+//! the templates lay it out in an in-process world (`world`), typst-pdf
+//! writes PDF/A-2b (or the tagged, accessible PDF/A-2a + UA-1 variant).
+
+pub mod content;
+pub mod table;
+pub mod world;
+
+use super::narrative;
+use super::{Output, RenderContext, Renderer, Report};
+use crate::config::parse_date;
+use crate::finding::{Finding, Location, Severity};
+use content::{Content, Narasi};
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Instant;
+use typst::WorldExt;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::DiagSpanKind;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use world::LkjipWorld;
+
+/// Default narrative texts, used when the report folder has none of that
+/// name (`lkjip init` writes them into `narasi/`).
+pub const NARASI_BAWAAN: &[(&str, &str)] = &[
+    ("kata-pengantar", include_str!("../../../templates/narasi/kata-pengantar.md")),
+    ("ringkasan-eksekutif", include_str!("../../../templates/narasi/ringkasan-eksekutif.md")),
+    ("1.1-tugas-dan-fungsi", include_str!("../../../templates/narasi/1.1-tugas-dan-fungsi.md")),
+    ("1.2-struktur-organisasi", include_str!("../../../templates/narasi/1.2-struktur-organisasi.md")),
+    ("1.3-aspek-strategis", include_str!("../../../templates/narasi/1.3-aspek-strategis.md")),
+    ("1.4-sistematika", include_str!("../../../templates/narasi/1.4-sistematika.md")),
+    ("2.1-target-kinerja", include_str!("../../../templates/narasi/2.1-target-kinerja.md")),
+    ("2.2-perjanjian-kinerja", include_str!("../../../templates/narasi/2.2-perjanjian-kinerja.md")),
+    ("3.0-akuntabilitas-kinerja", include_str!("../../../templates/narasi/3.0-akuntabilitas-kinerja.md")),
+    ("3.1-capaian-kinerja", include_str!("../../../templates/narasi/3.1-capaian-kinerja.md")),
+    ("3.2-kinerja-lainnya", include_str!("../../../templates/narasi/3.2-kinerja-lainnya.md")),
+    ("3.3-akuntabilitas-keuangan", include_str!("../../../templates/narasi/3.3-akuntabilitas-keuangan.md")),
+    ("4.1-kesimpulan", include_str!("../../../templates/narasi/4.1-kesimpulan.md")),
+    ("4.2-langkah-perbaikan", include_str!("../../../templates/narasi/4.2-langkah-perbaikan.md")),
+];
+
+/// Writes the PDF.
+pub struct PdfRenderer {
+    /// Tagged PDF/A-2a + PDF/UA-1 instead of PDF/A-2b.
+    pub aksesibel: bool,
+}
+
+/// Picture files of `gambar/` that Typst can decode, by their first bytes;
+/// anything else is a warning and is not offered to the templates.
+fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let Ok(entries) = std::fs::read_dir(dir.join("gambar")) else {
+        return out;
+    };
+    let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    for name in names {
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = dir.join("gambar").join(&name);
+        let head: Vec<u8> = std::fs::read(&path).map(|b| b.into_iter().take(512).collect()).unwrap_or_default();
+        let ok = head.starts_with(b"\x89PNG\r\n\x1a\n")
+            || head.starts_with(&[0xFF, 0xD8, 0xFF])
+            || head.starts_with(b"GIF8")
+            || (name.to_lowercase().ends_with(".svg") && String::from_utf8_lossy(&head).contains("<svg"));
+        if ok {
+            out.insert(name);
+        } else {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                code: "image-invalid",
+                location: Location::file(format!("gambar/{name}")),
+                message: "bukan gambar PNG, JPEG, GIF atau SVG yang sah; tidak dipakai".to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Reads and renders every narrative file against the model.
+pub fn narratives(ctx: &RenderContext) -> Result<Narasi, Vec<Finding>> {
+    let env = narrative::environment();
+    let context = serde_json::to_value(ctx.model).map_err(|e| {
+        vec![Finding {
+            severity: Severity::Error,
+            code: "internal",
+            location: Location::file("model"),
+            message: e.to_string(),
+        }]
+    })?;
+    let mut sources: Vec<(String, String, String)> = Vec::new();
+    let folder = ctx.dir.join("narasi");
+    let mut local: Vec<String> = std::fs::read_dir(&folder)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".md") && !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    local.sort();
+    let mut errors = Vec::new();
+    for file in &local {
+        let stem = file.trim_end_matches(".md").to_string();
+        match std::fs::read_to_string(folder.join(file)) {
+            Ok(text) => sources.push((stem, format!("narasi/{file}"), text)),
+            Err(e) => errors.push(Finding {
+                severity: Severity::Error,
+                code: "narrative-unreadable",
+                location: Location::file(format!("narasi/{file}")),
+                message: format!("narasi tidak dapat dibaca: {e}"),
+            }),
+        }
+    }
+    for (stem, text) in NARASI_BAWAAN {
+        if !sources.iter().any(|(s, _, _)| s == stem) {
+            sources.push((stem.to_string(), format!("(bawaan) narasi/{stem}.md"), text.to_string()));
+        }
+    }
+    let mut out = Narasi::new();
+    for (stem, name, text) in sources {
+        match narrative::render(&env, &name, &text, &context) {
+            Ok(blocks) => {
+                out.insert(stem, blocks);
+            }
+            Err(f) => errors.push(f),
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
+    let (file, line) = match d.span.get() {
+        DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => {
+            let path = id.get().vpath().get_without_slash().to_string();
+            let line = world.range(d.span).and_then(|r| {
+                typst::World::source(world, id).ok().and_then(|s| s.lines().byte_to_line(r.start))
+            });
+            (format!("templates/{path}"), line.map(|l| format!("baris {}", l + 1)))
+        }
+        DiagSpanKind::Detached => ("templates/lkjip.typ".to_string(), None),
+    };
+    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    Finding {
+        severity: match d.severity {
+            typst::diag::Severity::Error => Severity::Error,
+            typst::diag::Severity::Warning => Severity::Warning,
+        },
+        code: "template-error",
+        location: Location {
+            file,
+            sheet: None,
+            cell: line,
+        },
+        message: if hints.is_empty() { d.message.to_string() } else { format!("{} ({})", d.message, hints.join("; ")) },
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
+        let t0 = Instant::now();
+        let narasi = narratives(ctx)?;
+        let gambar = pictures(ctx.dir, &mut report.findings);
+        let (doc, findings) = Content::new(ctx.model, ctx.rules, &narasi, &gambar).build();
+        report.findings.extend(findings.into_vec());
+        let data = serde_json::to_vec(&doc).map_err(|e| {
+            vec![Finding {
+                severity: Severity::Error,
+                code: "internal",
+                location: Location::file("data"),
+                message: e.to_string(),
+            }]
+        })?;
+        report.timings.push(("narasi dan data", t0.elapsed()));
+
+        let t1 = Instant::now();
+        let (y, m, d) = parse_date(&ctx.model.identitas.tanggal).unwrap_or((ctx.model.identitas.tahun + 1, 1, 1));
+        let today = Datetime::from_ymd(y, m as u8, d as u8).ok_or_else(Vec::new)?;
+        let mut world = LkjipWorld::new(ctx.dir, today).ok_or_else(Vec::new)?;
+        world.set_data("/data/laporan.json", data);
+        let compiled = typst::compile::<PagedDocument>(&world);
+        for w in &compiled.warnings {
+            report.findings.push(diagnostic(&world, w));
+        }
+        let document = compiled.output.map_err(|errs| errs.iter().map(|e| diagnostic(&world, e)).collect::<Vec<_>>())?;
+        report.timings.push(("tata letak (typst)", t1.elapsed()));
+
+        let t2 = Instant::now();
+        let standards = if self.aksesibel {
+            PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        } else {
+            PdfStandards::new(&[PdfStandard::A_2b])
+        }
+        .map_err(|e| {
+            vec![Finding {
+                severity: Severity::Error,
+                code: "pdf-standard",
+                location: Location::file("pdf"),
+                message: e.message().to_string(),
+            }]
+        })?;
+        let stamp = Datetime::from_ymd_hms(y, m as u8, d as u8, 0, 0, 0).map(Timestamp::new_utc);
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("lkjip-{}-{}", ctx.model.identitas.kode, ctx.model.identitas.tahun)),
+            creator: Smart::Custom(Some(format!("lkjip {}", crate::VERSION))),
+            timestamp: stamp,
+            page_ranges: None,
+            standards,
+            tagged: self.aksesibel,
+            pretty: false,
+        };
+        let bytes = typst_pdf::pdf(&document, &options)
+            .map_err(|errs| errs.iter().map(|e| diagnostic(&world, e)).collect::<Vec<_>>())?;
+        report.timings.push(("PDF", t2.elapsed()));
+        Ok(vec![Output {
+            file_name: format!("LKjIP-{}-{}.pdf", ctx.model.identitas.kode, ctx.model.identitas.tahun),
+            bytes,
+            pages: Some(document.pages().len()),
+        }])
+    }
+}

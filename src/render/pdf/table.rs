@@ -1,0 +1,136 @@
+//! A small builder for the tables handed to Typst: header rows with spans,
+//! body cells with alignment, all text already formatted. The template
+//! (`gaya.typ › tabel`) decides the look.
+
+use serde_json::{Value, json};
+
+/// One cell.
+#[derive(Clone, Debug)]
+pub struct Sel {
+    pub isi: String,
+    pub cs: u32,
+    pub rs: u32,
+    /// `l`, `c` or `r`.
+    pub rata: char,
+    pub tebal: bool,
+}
+
+impl Sel {
+    fn json(&self) -> Value {
+        json!({"isi": self.isi, "cs": self.cs, "rs": self.rs, "rata": self.rata.to_string(), "tebal": self.tebal})
+    }
+
+    pub fn span(mut self, cs: u32) -> Sel {
+        self.cs = cs;
+        self
+    }
+
+    pub fn rows(mut self, rs: u32) -> Sel {
+        self.rs = rs;
+        self
+    }
+
+    pub fn bold(mut self) -> Sel {
+        self.tebal = true;
+        self
+    }
+
+    pub fn center(mut self) -> Sel {
+        self.rata = 'c';
+        self
+    }
+}
+
+/// Left-aligned text.
+pub fn t(s: impl Into<String>) -> Sel {
+    Sel {
+        isi: s.into(),
+        cs: 1,
+        rs: 1,
+        rata: 'l',
+        tebal: false,
+    }
+}
+
+/// A right-aligned figure.
+pub fn n(s: impl Into<String>) -> Sel {
+    Sel {
+        rata: 'r',
+        ..t(s)
+    }
+}
+
+/// A centred cell.
+pub fn c(s: impl Into<String>) -> Sel {
+    Sel {
+        rata: 'c',
+        ..t(s)
+    }
+}
+
+/// A table under construction.
+pub struct Tabel {
+    judul: String,
+    kolom: Vec<f64>,
+    kepala: Vec<Vec<Sel>>,
+    baris: Vec<Vec<Sel>>,
+    catatan: Option<String>,
+    kecil: bool,
+}
+
+impl Tabel {
+    /// A table with a caption and relative column widths.
+    pub fn new(judul: impl Into<String>, kolom: &[f64]) -> Tabel {
+        Tabel {
+            judul: judul.into(),
+            kolom: kolom.to_vec(),
+            kepala: Vec::new(),
+            baris: Vec::new(),
+            catatan: None,
+            kecil: false,
+        }
+    }
+
+    /// A header row.
+    pub fn head(mut self, row: Vec<Sel>) -> Tabel {
+        self.kepala.push(row.into_iter().map(Sel::bold).map(Sel::center).collect());
+        self
+    }
+
+    /// A header row of plain labels, one per column.
+    pub fn labels(self, labels: &[&str]) -> Tabel {
+        self.head(labels.iter().map(|l| t(*l)).collect())
+    }
+
+    pub fn row(&mut self, row: Vec<Sel>) {
+        self.baris.push(row);
+    }
+
+    pub fn note(mut self, s: impl Into<String>) -> Tabel {
+        self.catatan = Some(s.into());
+        self
+    }
+
+    /// Smaller type, for wide tables.
+    pub fn small(mut self) -> Tabel {
+        self.kecil = true;
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.baris.is_empty()
+    }
+
+    /// The table as an item of the document.
+    pub fn item(self) -> Value {
+        json!({
+            "t": "tabel",
+            "judul": self.judul,
+            "kolom": self.kolom,
+            "kepala": self.kepala.iter().map(|r| r.iter().map(Sel::json).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            "baris": self.baris.iter().map(|r| r.iter().map(Sel::json).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            "catatan": self.catatan,
+            "kecil": self.kecil,
+        })
+    }
+}
