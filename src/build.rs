@@ -74,7 +74,9 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
         rules: &rules,
         dir,
     };
-    let renderers: Vec<Box<dyn Renderer>> = vec![Box::new(PdfRenderer { aksesibel: opts.aksesibel })];
+    let renderers: Vec<Box<dyn Renderer>> = vec![Box::new(PdfRenderer {
+        aksesibel: opts.aksesibel,
+    })];
     let mut outputs = Vec::new();
     let mut report = Report::default();
     for r in &renderers {
@@ -88,7 +90,12 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
                     findings.push(e);
                 }
                 if !findings.has_errors() {
-                    fail(&mut findings, "render-failed", r.name().into(), "keluaran tidak dapat dibuat".into());
+                    fail(
+                        &mut findings,
+                        "render-failed",
+                        r.name().into(),
+                        "keluaran tidak dapat dibuat".into(),
+                    );
                 }
                 return Err(findings);
             }
@@ -101,7 +108,12 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
     let t_write = Instant::now();
     let out_dir = opts.out.clone().unwrap_or_else(|| dir.join("out"));
     if let Err(e) = std::fs::create_dir_all(&out_dir) {
-        fail(&mut findings, "output-unwritable", out_dir.display().to_string(), format!("folder keluaran tidak dapat dibuat: {e}"));
+        fail(
+            &mut findings,
+            "output-unwritable",
+            out_dir.display().to_string(),
+            format!("folder keluaran tidak dapat dibuat: {e}"),
+        );
         return Err(findings);
     }
     let mut files = Vec::new();
@@ -109,7 +121,12 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
     for o in outputs {
         let path = out_dir.join(&o.file_name);
         if let Err(e) = write_atomic(&path, &o.bytes) {
-            fail(&mut findings, "output-unwritable", path.display().to_string(), format!("tidak dapat ditulis: {e}"));
+            fail(
+                &mut findings,
+                "output-unwritable",
+                path.display().to_string(),
+                format!("tidak dapat ditulis: {e}"),
+            );
             return Err(findings);
         }
         pages = pages.or(o.pages);

@@ -258,6 +258,9 @@ fn init_writes_a_folder_and_refuses_to_overwrite() {
     assert!(toml.contains("tahun = 2025"));
     assert!(dir.join("data/kinerja.xlsx").is_file());
     assert!(dir.join("README.md").is_file());
+    // default narrative files, one per section
+    assert!(dir.join("narasi/kata-pengantar.md").is_file());
+    assert!(dir.join("narasi/4.2-langkah-perbaikan.md").is_file());
     // the template lists every sheet with its headers
     let mut wb = lkjip::ingest::workbook::Workbook::open(&dir.join("data/kinerja.xlsx"), "data/kinerja.xlsx").unwrap();
     assert_eq!(

@@ -34,12 +34,18 @@ pub fn environment() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("rupiah", |v: JValue| -> Result<String, minijinja::Error> {
         decimal_arg(&v).map(fmt_rupiah).ok_or_else(|| {
-            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("rupiah: {v} bukan angka"))
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("rupiah: {v} bukan angka"),
+            )
         })
     });
     env.add_filter("persen", |v: JValue| -> Result<String, minijinja::Error> {
         decimal_arg(&v).map(fmt_persen).ok_or_else(|| {
-            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("persen: {v} bukan angka"))
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("persen: {v} bukan angka"),
+            )
         })
     });
     env.add_function("tabel", |nama: String| format!("{MARK}tabel{MARK}{nama}{MARK}"));
@@ -139,7 +145,9 @@ pub fn markdown(text: &str) -> Vec<Value> {
                     };
                     b.open(json!({"t": "h", "level": n}))
                 }
-                Tag::List(start) => b.open(json!({"t": "list", "ordered": start.is_some(), "start": start.unwrap_or(1)})),
+                Tag::List(start) => {
+                    b.open(json!({"t": "list", "ordered": start.is_some(), "start": start.unwrap_or(1)}))
+                }
                 Tag::Item => b.open(json!({"t": "item"})),
                 Tag::BlockQuote(_) => b.open(json!({"t": "quote"})),
                 Tag::Emphasis => b.open(json!({"t": "em"})),
@@ -156,11 +164,11 @@ pub fn markdown(text: &str) -> Vec<Value> {
             Event::End(end) => {
                 if matches!(end, TagEnd::Item) {
                     // list items hold blocks; tight lists give bare inlines
-                    if let Some((_, kids)) = b.stack.last_mut() {
-                        if kids.iter().any(|k| is_inline(k)) {
-                            let inl: Vec<Value> = std::mem::take(kids);
-                            kids.push(json!({"t": "p", "c": inl}));
-                        }
+                    if let Some((_, kids)) = b.stack.last_mut()
+                        && kids.iter().any(is_inline)
+                    {
+                        let inl: Vec<Value> = std::mem::take(kids);
+                        kids.push(json!({"t": "p", "c": inl}));
                     }
                 }
                 b.close()
@@ -181,7 +189,10 @@ pub fn markdown(text: &str) -> Vec<Value> {
 }
 
 fn is_inline(v: &Value) -> bool {
-    matches!(v["t"].as_str(), Some("text" | "strong" | "em" | "br" | "span" | "strike"))
+    matches!(
+        v["t"].as_str(),
+        Some("text" | "strong" | "em" | "br" | "span" | "strike")
+    )
 }
 
 #[cfg(test)]
@@ -214,7 +225,15 @@ mod tests {
         for b in &blocks {
             texts(b, &mut all);
         }
-        for want in ["admin@dinsos.go.id", "$5 dan $6", "// catatan", "#set text(red)", "]", "5 * 3", "5% dari target"] {
+        for want in [
+            "admin@dinsos.go.id",
+            "$5 dan $6",
+            "// catatan",
+            "#set text(red)",
+            "]",
+            "5 * 3",
+            "5% dari target",
+        ] {
             assert!(all.contains(want), "{want:?} missing from {all:?}");
         }
         assert_eq!(blocks[2]["t"], "list");
@@ -228,14 +247,22 @@ mod tests {
         let blocks = render(&env, "narasi/x.md", src, &ctx).unwrap();
         assert_eq!(blocks[0]["c"][0]["s"], "Pagu Rp 10.314.852.053 (92,31 %).");
         assert_eq!(blocks[1], json!({"t": "tabel", "nama": "Tabel 3.15"}));
-        assert_eq!(blocks[2], json!({"t": "gambar", "file": "foto.jpg", "keterangan": "Rapat koordinasi"}));
+        assert_eq!(
+            blocks[2],
+            json!({"t": "gambar", "file": "foto.jpg", "keterangan": "Rapat koordinasi"})
+        );
     }
 
     #[test]
     fn an_unknown_placeholder_is_located() {
         let env = environment();
-        let e = render(&env, "narasi/bab1.md", "Baris satu\n\n{{ ringkasan.tidak_ada }}\n", &json!({"ringkasan": {}}))
-            .unwrap_err();
+        let e = render(
+            &env,
+            "narasi/bab1.md",
+            "Baris satu\n\n{{ ringkasan.tidak_ada }}\n",
+            &json!({"ringkasan": {}}),
+        )
+        .unwrap_err();
         assert_eq!(e.location.file, "narasi/bab1.md");
         assert_eq!(e.location.cell.as_deref(), Some("baris 3"));
         assert_eq!(e.code, "narrative-invalid");

@@ -27,7 +27,11 @@ fn pct(d: Option<Decimal>) -> String {
 }
 
 fn dash(s: &str) -> String {
-    if s.trim().is_empty() { "-".to_string() } else { s.to_string() }
+    if s.trim().is_empty() {
+        "-".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// A target or realization as the report prints it: numbers with the
@@ -35,7 +39,11 @@ fn dash(s: &str) -> String {
 fn tampil(tg: &Target) -> String {
     match tg.nilai {
         Some(v) => {
-            let num = if v.fract().is_zero() { rp(v) } else { v.normalize().to_string().replace('.', ",") };
+            let num = if v.fract().is_zero() {
+                rp(v)
+            } else {
+                v.normalize().to_string().replace('.', ",")
+            };
             match &tg.satuan {
                 Some(u) if u == "%" => format!("{num} %"),
                 Some(u) => format!("{num} {u}"),
@@ -61,7 +69,11 @@ pub fn terbilang(x: usize) -> String {
         12..=19 => format!("{} belas", S[x - 10]),
         20..=99 => {
             let (p, r) = (x / 10, x % 10);
-            if r == 0 { format!("{} puluh", S[p]) } else { format!("{} puluh {}", S[p], S[r]) }
+            if r == 0 {
+                format!("{} puluh", S[p])
+            } else {
+                format!("{} puluh {}", S[p], S[r])
+            }
         }
         _ => x.to_string(),
     }
@@ -71,8 +83,9 @@ fn p(s: impl Into<String>) -> Value {
     json!({"t": "p", "teks": s.into()})
 }
 
-fn daftar(items: Vec<String>, ordered: bool) -> Value {
-    json!({"t": "daftar", "items": items, "ordered": ordered})
+/// A generated list; `gaya` is the numbering: `-` (bullets), `(1)` or `a.`.
+fn daftar(items: Vec<String>, gaya: &str) -> Value {
+    json!({"t": "daftar", "items": items, "gaya": gaya})
 }
 
 fn h(level: u8, s: impl Into<String>) -> Value {
@@ -241,8 +254,18 @@ impl<'a> Content<'a> {
         v.push(h(2, "Struktur Organisasi"));
         v.extend(self.narasi("1.2-struktur-organisasi"));
         if !self.m.pegawai.is_empty() {
-            let total: u32 = self.m.pegawai.iter().map(|r| r.pns_l + r.pns_p + r.pppk_l + r.pppk_p + r.honorer_l + r.honorer_p).sum();
-            let asn: u32 = self.m.pegawai.iter().map(|r| r.pns_l + r.pns_p + r.pppk_l + r.pppk_p).sum();
+            let total: u32 = self
+                .m
+                .pegawai
+                .iter()
+                .map(|r| r.pns_l + r.pns_p + r.pppk_l + r.pppk_p + r.honorer_l + r.honorer_p)
+                .sum();
+            let asn: u32 = self
+                .m
+                .pegawai
+                .iter()
+                .map(|r| r.pns_l + r.pns_p + r.pppk_l + r.pppk_p)
+                .sum();
             v.push(p(format!(
                 "Jumlah pegawai pada Tahun {} sebanyak {} orang terdiri dari {} orang ASN (PNS dan PPPK) dan {} orang tenaga honorer.",
                 self.tahun(),
@@ -261,7 +284,10 @@ impl<'a> Content<'a> {
 
     fn tabel_pegawai(&self) -> Value {
         let mut tb = Tabel::new(
-            format!("Jumlah Pegawai menurut Jenis Pendidikan per 31 Desember {}", self.tahun()),
+            format!(
+                "Jumlah Pegawai menurut Jenis Pendidikan per 31 Desember {}",
+                self.tahun()
+            ),
             &[0.5, 4.0, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.8, 0.8],
         )
         .head(vec![
@@ -285,7 +311,16 @@ impl<'a> Content<'a> {
             }
             let mut sub = [0u32; 8];
             for r in self.m.pegawai.iter().filter(|r| r.kelompok == *g) {
-                let v = [r.pns_l, r.pns_p, r.pppk_l, r.pppk_p, r.honorer_l, r.honorer_p, r.pns_l + r.pppk_l + r.honorer_l, r.pns_p + r.pppk_p + r.honorer_p];
+                let v = [
+                    r.pns_l,
+                    r.pns_p,
+                    r.pppk_l,
+                    r.pppk_p,
+                    r.honorer_l,
+                    r.honorer_p,
+                    r.pns_l + r.pppk_l + r.honorer_l,
+                    r.pns_p + r.pppk_p + r.honorer_p,
+                ];
                 for i in 0..8 {
                     sub[i] += v[i];
                 }
@@ -321,7 +356,10 @@ impl<'a> Content<'a> {
         v.extend(self.narasi("2.1-target-kinerja"));
         if !self.m.strategi.is_empty() {
             let mut tb = Tabel::new(
-                format!("Tujuan, Sasaran, Strategi, dan Kebijakan {} Tahun {periode}", self.opd()),
+                format!(
+                    "Tujuan, Sasaran, Strategi, dan Kebijakan {} Tahun {periode}",
+                    self.opd()
+                ),
                 &[2.0, 2.0, 3.0, 3.0],
             )
             .labels(&["Tujuan", "Sasaran", "Strategi", "Arah Kebijakan"]);
@@ -341,9 +379,19 @@ impl<'a> Content<'a> {
             labels.extend(ys.iter().map(String::as_str));
             let mut widths = vec![0.4, 2.0, 2.0, 2.0, 2.5];
             widths.extend(years.iter().map(|_| 0.8));
-            let mut tb = Tabel::new(format!("Indikator Kinerja Utama {} Tahun {periode}", self.opd()), &widths).labels(&labels);
+            let mut tb = Tabel::new(
+                format!("Indikator Kinerja Utama {} Tahun {periode}", self.opd()),
+                &widths,
+            )
+            .labels(&labels);
             for (i, r) in self.m.renstra.iter().enumerate() {
-                let mut row = vec![c(format!("{}.", i + 1)), t(&r.tujuan), t(&r.sasaran), t(&r.indikator), t(&r.rumus)];
+                let mut row = vec![
+                    c(format!("{}.", i + 1)),
+                    t(&r.tujuan),
+                    t(&r.sasaran),
+                    t(&r.indikator),
+                    t(&r.rumus),
+                ];
                 row.extend(years.iter().map(|y| c(opt_tampil(r.target.get(y)))));
                 tb.row(row);
             }
@@ -352,14 +400,23 @@ impl<'a> Content<'a> {
         v.push(h(2, format!("Perjanjian Kinerja Tahun {tahun}")));
         v.extend(self.narasi("2.2-perjanjian-kinerja"));
         v.push(self.tabel_pk(format!("Uraian Perjanjian Kinerja Tahun {tahun}")));
-        let mut tb = Tabel::new("Anggaran per Tujuan/Sasaran Strategis", &[0.4, 5.0, 2.0, 2.0])
-            .labels(&["No", "Tujuan/Sasaran Strategis", &format!("Pagu {} (Rp)", tahun - 1), &format!("Pagu {tahun} (Rp)")]);
+        let mut tb = Tabel::new("Anggaran per Tujuan/Sasaran Strategis", &[0.4, 5.0, 2.0, 2.0]).labels(&[
+            "No",
+            "Tujuan/Sasaran Strategis",
+            &format!("Pagu {} (Rp)", tahun - 1),
+            &format!("Pagu {tahun} (Rp)"),
+        ]);
         let (mut a, mut b) = (Decimal::ZERO, Decimal::ZERO);
         for (i, g) in self.m.hasil.tujuan_sasaran.iter().enumerate() {
             let lalu = g.anggaran_lalu.as_ref().map(|x| x.pagu);
             a += lalu.unwrap_or_default();
             b += g.anggaran.pagu;
-            tb.row(vec![c(format!("{}", i + 1)), t(self.group_title(g)), n(lalu.map(rp).unwrap_or("-".into())), n(rp(g.anggaran.pagu))]);
+            tb.row(vec![
+                c(format!("{}", i + 1)),
+                t(self.group_title(g)),
+                n(lalu.map(rp).unwrap_or("-".into())),
+                n(rp(g.anggaran.pagu)),
+            ]);
         }
         tb.row(vec![t("JUMLAH").bold().span(2), n(rp(a)).bold(), n(rp(b)).bold()]);
         v.push(tb.item());
@@ -377,16 +434,40 @@ impl<'a> Content<'a> {
         g.kode
             .iter()
             .filter_map(|k| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == k))
-            .map(|p| format!("{}: {}", if p.tingkat == Tingkat::Tujuan { "Tujuan" } else { "Sasaran" }, p.uraian))
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    if p.tingkat == Tingkat::Tujuan {
+                        "Tujuan"
+                    } else {
+                        "Sasaran"
+                    },
+                    p.uraian
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
 
     fn tabel_pk(&self, judul: String) -> Value {
-        let mut tb = Tabel::new(judul, &[0.6, 4.0, 3.5, 1.2]).labels(&["No", "Tujuan/Sasaran Strategis", "Indikator Kinerja", "Target"]);
+        let mut tb = Tabel::new(judul, &[0.6, 4.0, 3.5, 1.2]).labels(&[
+            "No",
+            "Tujuan/Sasaran Strategis",
+            "Indikator Kinerja",
+            "Target",
+        ]);
         for (i, pk) in self.m.perjanjian_kinerja.iter().enumerate() {
-            let kind = if pk.tingkat == Tingkat::Tujuan { "Tujuan" } else { "Sasaran Strategis" };
-            tb.row(vec![c(format!("{}.", i + 1)), t(format!("{kind}: {}", pk.uraian)), t(&pk.indikator.uraian), c(tampil(&pk.indikator.target))]);
+            let kind = if pk.tingkat == Tingkat::Tujuan {
+                "Tujuan"
+            } else {
+                "Sasaran Strategis"
+            };
+            tb.row(vec![
+                c(format!("{}.", i + 1)),
+                t(format!("{kind}: {}", pk.uraian)),
+                t(&pk.indikator.uraian),
+                c(tampil(&pk.indikator.target)),
+            ]);
         }
         tb.item()
     }
@@ -396,7 +477,13 @@ impl<'a> Content<'a> {
             format!("Program dan Kegiatan {} untuk Pencapaian Sasaran", self.tahun()),
             &[0.4, 2.2, 2.5, 3.2, 3.2],
         )
-        .labels(&["No", "Sasaran", "Program", "Kegiatan / Sub Kegiatan", "Indikator Kegiatan / Sub Kegiatan"])
+        .labels(&[
+            "No",
+            "Sasaran",
+            "Program",
+            "Kegiatan / Sub Kegiatan",
+            "Indikator Kegiatan / Sub Kegiatan",
+        ])
         .small();
         for (i, pr) in self.m.programs.iter().enumerate() {
             let sasaran = pr
@@ -405,14 +492,47 @@ impl<'a> Content<'a> {
                 .and_then(|s| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == s))
                 .map(|p| p.uraian.clone())
                 .unwrap_or_else(|| "-".into());
-            let ind = pr.indikator.iter().map(|i| i.uraian.clone()).collect::<Vec<_>>().join("; ");
-            tb.row(vec![c(format!("{}.", i + 1)), t(sasaran), t(format!("{}\n({})", pr.nama, dash(&ind))), t(""), t("")]);
+            let ind = pr
+                .indikator
+                .iter()
+                .map(|i| i.uraian.clone())
+                .collect::<Vec<_>>()
+                .join("; ");
+            tb.row(vec![
+                c(format!("{}.", i + 1)),
+                t(sasaran),
+                t(format!("{}\n({})", pr.nama, dash(&ind))),
+                t(""),
+                t(""),
+            ]);
             for k in &pr.kegiatan {
-                let ik = k.indikator.iter().map(|i| i.uraian.clone()).collect::<Vec<_>>().join("; ");
-                tb.row(vec![t(""), t(""), t(""), t(format!("Kegiatan {}", k.nama)).bold(), t(dash(&ik))]);
+                let ik = k
+                    .indikator
+                    .iter()
+                    .map(|i| i.uraian.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                tb.row(vec![
+                    t(""),
+                    t(""),
+                    t(""),
+                    t(format!("Kegiatan {}", k.nama)).bold(),
+                    t(dash(&ik)),
+                ]);
                 for (j, s) in k.sub_kegiatan.iter().enumerate() {
-                    let is = s.indikator.iter().map(|i| i.uraian.clone()).collect::<Vec<_>>().join("; ");
-                    tb.row(vec![t(""), t(""), t(""), t(format!("{}. {}", j + 1, s.nama)), t(dash(&is))]);
+                    let is = s
+                        .indikator
+                        .iter()
+                        .map(|i| i.uraian.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    tb.row(vec![
+                        t(""),
+                        t(""),
+                        t(""),
+                        t(format!("{}. {}", j + 1, s.nama)),
+                        t(dash(&is)),
+                    ]);
                 }
             }
         }
@@ -496,22 +616,55 @@ impl<'a> Content<'a> {
 
     fn tabel_capaian_iku(&self) -> Value {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
-        let mut tb = Tabel::new(format!("Capaian Indikator Kinerja {} Tahun {tahun}", self.opd()), &[0.5, 3.0, 3.0, 1.0, 1.0, 1.0, 1.2, 1.0, 1.0, 1.0, 1.2])
-            .head(vec![t("No").rows(2), t("Tujuan/Sasaran Strategis").rows(2), t("Indikator Kinerja").rows(2), t(lalu.to_string()).span(4), t(tahun.to_string()).span(4)])
-            .labels(&["Target", "Realisasi", "% Capaian", "Kategori", "Target", "Realisasi", "% Capaian", "Kategori"])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Capaian Indikator Kinerja {} Tahun {tahun}", self.opd()),
+            &[0.5, 3.0, 3.0, 1.0, 1.0, 1.0, 1.2, 1.0, 1.0, 1.0, 1.2],
+        )
+        .head(vec![
+            t("No").rows(2),
+            t("Tujuan/Sasaran Strategis").rows(2),
+            t("Indikator Kinerja").rows(2),
+            t(lalu.to_string()).span(4),
+            t(tahun.to_string()).span(4),
+        ])
+        .labels(&[
+            "Target",
+            "Realisasi",
+            "% Capaian",
+            "Kategori",
+            "Target",
+            "Realisasi",
+            "% Capaian",
+            "Kategori",
+        ])
+        .small();
         for (i, pk) in self.m.perjanjian_kinerja.iter().enumerate() {
             let ind = &pk.indikator;
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
-            let negatif = if ind.arah == Arah::Turun { " (indikator negatif)" } else { "" };
+            let negatif = if ind.arah == Arah::Turun {
+                " (indikator negatif)"
+            } else {
+                ""
+            };
             tb.row(vec![
                 c(format!("{}.", i + 1)),
-                t(format!("{}: {}", if pk.tingkat == Tingkat::Tujuan { "Tujuan" } else { "Sasaran" }, pk.uraian)),
+                t(format!(
+                    "{}: {}",
+                    if pk.tingkat == Tingkat::Tujuan {
+                        "Tujuan"
+                    } else {
+                        "Sasaran"
+                    },
+                    pk.uraian
+                )),
                 t(&ind.uraian),
                 c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
                 c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
                 c(pct(prev.and_then(|r| r.capaian))),
-                c(prev.and_then(|r| r.capaian).map(|x| self.rules.kategori.label(round2(x)).to_string()).unwrap_or("-".into())),
+                c(prev
+                    .and_then(|r| r.capaian)
+                    .map(|x| self.rules.kategori.label(round2(x)).to_string())
+                    .unwrap_or("-".into())),
                 c(tampil(&ind.target)),
                 c(tampil(&ind.realisasi)),
                 c(pct(ind.capaian)),
@@ -536,10 +689,13 @@ impl<'a> Content<'a> {
             return None;
         }
         let data_awal = years.first().copied().filter(|y| {
-            self.m
-                .perjanjian_kinerja
-                .iter()
-                .all(|p| p.indikator.riwayat.iter().filter(|r| r.tahun == *y).all(|r| r.target.is_none()))
+            self.m.perjanjian_kinerja.iter().all(|p| {
+                p.indikator
+                    .riwayat
+                    .iter()
+                    .filter(|r| r.tahun == *y)
+                    .all(|r| r.target.is_none())
+            })
         });
         let ys: Vec<i32> = years.iter().copied().filter(|y| Some(*y) != data_awal).collect();
         let k = ys.len() as u32;
@@ -558,7 +714,12 @@ impl<'a> Content<'a> {
             head2.extend(ys.iter().map(|y| t(y.to_string())));
         }
         let mut tb = Tabel::new(
-            format!("Realisasi dan Capaian Kinerja {} Tahun {}-{}", self.opd(), years[0], self.tahun()),
+            format!(
+                "Realisasi dan Capaian Kinerja {} Tahun {}-{}",
+                self.opd(),
+                years[0],
+                self.tahun()
+            ),
             &widths,
         )
         .head(head1)
@@ -571,7 +732,11 @@ impl<'a> Content<'a> {
                     return (tampil(&ind.target), tampil(&ind.realisasi), pct(ind.capaian));
                 }
                 match ind.riwayat.iter().find(|r| r.tahun == y) {
-                    Some(r) => (opt_tampil(r.target.as_ref()), opt_tampil(r.realisasi.as_ref()), pct(r.capaian)),
+                    Some(r) => (
+                        opt_tampil(r.target.as_ref()),
+                        opt_tampil(r.realisasi.as_ref()),
+                        pct(r.capaian),
+                    ),
                     None => ("-".into(), "-".into(), "-".into()),
                 }
             };
@@ -593,7 +758,11 @@ impl<'a> Content<'a> {
         let h_ = &self.m.hasil;
         let mut v = Vec::new();
         let mut tb = Tabel::new(
-            format!("Capaian Indikator Kinerja {} Tahun {} Berdasarkan Persentase", self.opd(), self.tahun()),
+            format!(
+                "Capaian Indikator Kinerja {} Tahun {} Berdasarkan Persentase",
+                self.opd(),
+                self.tahun()
+            ),
             &[1.5, 3.0, 2.0],
         )
         .labels(&["Persentase", "Predikat", "Jumlah Indikator"]);
@@ -610,33 +779,63 @@ impl<'a> Content<'a> {
             if list.is_empty() {
                 continue;
             }
-            v.push(p(format!("Terdapat {} ({}) indikator kinerja yang {what} yaitu:", list.len(), terbilang(list.len()))));
+            v.push(p(format!(
+                "Terdapat {} ({}) indikator kinerja yang {what} yaitu:",
+                list.len(),
+                terbilang(list.len())
+            )));
             let items = list
                 .iter()
                 .map(|r| {
                     let pk = self.m.perjanjian_kinerja.iter().find(|p| p.kode == r.kode);
-                    let (tg, re) = pk.map(|p| (tampil(&p.indikator.target), tampil(&p.indikator.realisasi))).unwrap_or_default();
-                    format!("Indikator {} dengan realisasi {re} dari target {tg} (capaian {} %).", r.uraian, fmt_persen(r.capaian))
+                    let (tg, re) = pk
+                        .map(|p| (tampil(&p.indikator.target), tampil(&p.indikator.realisasi)))
+                        .unwrap_or_default();
+                    format!(
+                        "Indikator {} dengan realisasi {re} dari target {tg} (capaian {} %).",
+                        r.uraian,
+                        fmt_persen(r.capaian)
+                    )
                 })
                 .collect();
-            v.push(daftar(items, false));
+            v.push(daftar(items, "-"));
         }
         let mut tb = Tabel::new(
-            format!("Capaian Indikator Kinerja {} Tahun {} Berdasarkan Kategori", self.opd(), self.tahun()),
+            format!(
+                "Capaian Indikator Kinerja {} Tahun {} Berdasarkan Kategori",
+                self.opd(),
+                self.tahun()
+            ),
             &[0.5, 2.5, 2.0, 2.0],
         )
         .labels(&["No", "Kategori", "Capaian", "Jumlah Indikator"]);
         let steps = self.rules.kategori.steps();
         for (i, x) in h_.kategori.iter().enumerate() {
-            let range = steps.get(i).and_then(|s| s.0).map(|m| format!("≥ {}", fmt_num(m))).unwrap_or_else(|| "lainnya".into());
-            tb.row(vec![c(format!("{}", i + 1)), t(&x.label), c(range), c(x.jumlah.to_string())]);
+            let range = steps
+                .get(i)
+                .and_then(|s| s.0)
+                .map(|m| format!("≥ {}", fmt_num(m)))
+                .unwrap_or_else(|| "lainnya".into());
+            tb.row(vec![
+                c(format!("{}", i + 1)),
+                t(&x.label),
+                c(range),
+                c(x.jumlah.to_string()),
+            ]);
         }
         v.push(tb.item());
         let parts: Vec<String> = h_
             .kategori
             .iter()
             .filter(|x| x.jumlah > 0)
-            .map(|x| format!("{} ({}) indikator pada kategori \"{}\"", x.jumlah, terbilang(x.jumlah), x.label))
+            .map(|x| {
+                format!(
+                    "{} ({}) indikator pada kategori \"{}\"",
+                    x.jumlah,
+                    terbilang(x.jumlah),
+                    x.label
+                )
+            })
             .collect();
         if !parts.is_empty() {
             v.push(p(format!(
@@ -649,17 +848,27 @@ impl<'a> Content<'a> {
     }
 
     fn tabel_jumlah_indikator(&self) -> Value {
-        let mut tb = Tabel::new(format!("Tujuan/Sasaran Strategis dan Jumlah Indikator {}", self.opd()), &[1.0, 5.0, 1.5])
-            .labels(&["Tujuan/Sasaran", "Uraian", "Jumlah Indikator"]);
+        let mut tb = Tabel::new(
+            format!("Tujuan/Sasaran Strategis dan Jumlah Indikator {}", self.opd()),
+            &[1.0, 5.0, 1.5],
+        )
+        .labels(&["Tujuan/Sasaran", "Uraian", "Jumlah Indikator"]);
         for g in &self.m.hasil.tujuan_sasaran {
-            tb.row(vec![c(format!("{}", g.nomor)), t(self.group_title(g)), c(format!("{} indikator", g.jumlah_indikator))]);
+            tb.row(vec![
+                c(g.nomor.to_string()),
+                t(self.group_title(g)),
+                c(format!("{} indikator", g.jumlah_indikator)),
+            ]);
         }
         tb.item()
     }
 
     fn tabel_capaian_kelompok(&self) -> Value {
-        let mut tb = Tabel::new(format!("Capaian Kinerja Tujuan/Sasaran {} Tahun {}", self.opd(), self.tahun()), &[0.5, 2.5, 1.2, 1.5, 2.5])
-            .labels(&["No", "Tujuan/Sasaran", "Jumlah Indikator", "Capaian %", "Predikat"]);
+        let mut tb = Tabel::new(
+            format!("Capaian Kinerja Tujuan/Sasaran {} Tahun {}", self.opd(), self.tahun()),
+            &[0.5, 2.5, 1.2, 1.5, 2.5],
+        )
+        .labels(&["No", "Tujuan/Sasaran", "Jumlah Indikator", "Capaian %", "Predikat"]);
         let mut i = 0;
         for pk in &self.m.perjanjian_kinerja {
             i += 1;
@@ -668,7 +877,11 @@ impl<'a> Content<'a> {
                 c(i.to_string()),
                 t(format!(
                     "{} {}",
-                    if pk.tingkat == Tingkat::Tujuan { "Tujuan Strategis" } else { "Sasaran Strategis" },
+                    if pk.tingkat == Tingkat::Tujuan {
+                        "Tujuan Strategis"
+                    } else {
+                        "Sasaran Strategis"
+                    },
                     pk.kode.chars().filter(char::is_ascii_digit).collect::<String>()
                 )),
                 c("1"),
@@ -685,11 +898,38 @@ impl<'a> Content<'a> {
         widths.extend(labels.iter().map(|_| 1.0));
         let mut head = vec!["No", "Tujuan/Sasaran", "Jumlah Indikator", "Capaian"];
         head.extend(labels.iter().map(String::as_str));
-        let mut tb = Tabel::new(format!("Kategori Capaian Kinerja Tujuan/Sasaran {} Tahun {}", self.opd(), self.tahun()), &widths).labels(&head);
+        let mut tb = Tabel::new(
+            format!(
+                "Kategori Capaian Kinerja Tujuan/Sasaran {} Tahun {}",
+                self.opd(),
+                self.tahun()
+            ),
+            &widths,
+        )
+        .labels(&head);
         for (i, pk) in self.m.perjanjian_kinerja.iter().enumerate() {
             let ind = &pk.indikator;
-            let mut row = vec![c((i + 1).to_string()), t(format!("{} {}", if pk.tingkat == Tingkat::Tujuan { "Tujuan" } else { "Sasaran" }, pk.kode)), c("1"), c(pct(ind.capaian))];
-            row.extend(labels.iter().map(|l| c(if ind.kategori.as_deref() == Some(l.as_str()) { "√" } else { "" })));
+            let mut row = vec![
+                c((i + 1).to_string()),
+                t(format!(
+                    "{} {}",
+                    if pk.tingkat == Tingkat::Tujuan {
+                        "Tujuan"
+                    } else {
+                        "Sasaran"
+                    },
+                    pk.kode
+                )),
+                c("1"),
+                c(pct(ind.capaian)),
+            ];
+            row.extend(labels.iter().map(|l| {
+                c(if ind.kategori.as_deref() == Some(l.as_str()) {
+                    "√"
+                } else {
+                    ""
+                })
+            }));
             tb.row(row);
         }
         tb.item()
@@ -697,16 +937,34 @@ impl<'a> Content<'a> {
 
     fn tabel_analisis_program(&self) -> Value {
         let mut tb = Tabel::new(
-            format!("Analisis Program dalam Keberhasilan/Kegagalan Pencapaian Perjanjian Kinerja Tahun {}", self.tahun()),
+            format!(
+                "Analisis Program dalam Keberhasilan/Kegagalan Pencapaian Perjanjian Kinerja Tahun {}",
+                self.tahun()
+            ),
             &[0.4, 2.0, 2.2, 2.2, 0.9, 0.9, 0.9, 2.5, 1.6],
         )
-        .labels(&["No", "Sasaran Strategis", "Program", "Indikator Program", "Target", "Realisasi", "Capaian (%)", "Rencana Tindak Lanjut", "Penanggung Jawab"])
+        .labels(&[
+            "No",
+            "Sasaran Strategis",
+            "Program",
+            "Indikator Program",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Rencana Tindak Lanjut",
+            "Penanggung Jawab",
+        ])
         .small();
         let mut i = 0;
         for g in &self.m.hasil.tujuan_sasaran {
             let title = self.group_title(g);
             let mut first = true;
-            for pr in self.m.programs.iter().filter(|p| p.sasaran.as_deref().map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>()) == Some(g.nomor.clone())) {
+            for pr in self.m.programs.iter().filter(|p| {
+                p.sasaran
+                    .as_deref()
+                    .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>())
+                    == Some(g.nomor.clone())
+            }) {
                 for ind in &pr.indikator {
                     i += 1;
                     tb.row(vec![
@@ -729,7 +987,10 @@ impl<'a> Content<'a> {
 
     fn pk_of(&self, g: &KelompokSasaran) -> Vec<&'a IndikatorKinerja> {
         let m: &'a ReportModel = self.m;
-        m.perjanjian_kinerja.iter().filter(|p| g.kode.contains(&p.kode)).collect()
+        m.perjanjian_kinerja
+            .iter()
+            .filter(|p| g.kode.contains(&p.kode))
+            .collect()
     }
 
     /// The analysis of one tujuan/sasaran group: tables of the year and the
@@ -742,7 +1003,11 @@ impl<'a> Content<'a> {
         for pk in &pks {
             v.push(p(format!(
                 "{} {}: {} dengan indikator {}; target tahun {tahun} adalah {}.",
-                if pk.tingkat == Tingkat::Tujuan { "Tujuan" } else { "Sasaran" },
+                if pk.tingkat == Tingkat::Tujuan {
+                    "Tujuan"
+                } else {
+                    "Sasaran"
+                },
                 pk.kode,
                 pk.uraian,
                 pk.indikator.uraian,
@@ -757,15 +1022,33 @@ impl<'a> Content<'a> {
             pct(g.rata_rata_capaian),
             g.kategori.clone().unwrap_or("-".into()).to_lowercase()
         )));
-        let mut tb = Tabel::new(format!("Capaian Kinerja Tujuan/Sasaran {} Tahun {lalu} dan {tahun}", g.nomor), &[0.5, 3.5, 1.0, 1.0, 1.0, 1.0, 1.2, 1.2])
-            .head(vec![t("No").rows(2), t("Indikator Kinerja").rows(2), t(format!("Tahun {lalu}")).span(2), t(format!("Tahun {tahun}")).span(2), t(format!("Capaian {lalu}")).rows(2), t(format!("Capaian {tahun}")).rows(2)])
-            .labels(&["Target", "Realisasi", "Target", "Realisasi"]);
+        let mut tb = Tabel::new(
+            format!("Capaian Kinerja Tujuan/Sasaran {} Tahun {lalu} dan {tahun}", g.nomor),
+            &[0.5, 3.5, 1.0, 1.0, 1.0, 1.0, 1.2, 1.2],
+        )
+        .head(vec![
+            t("No").rows(2),
+            t("Indikator Kinerja").rows(2),
+            t(format!("Tahun {lalu}")).span(2),
+            t(format!("Tahun {tahun}")).span(2),
+            t(format!("Capaian {lalu}")).rows(2),
+            t(format!("Capaian {tahun}")).rows(2),
+        ])
+        .labels(&["Target", "Realisasi", "Target", "Realisasi"]);
         for (i, pk) in pks.iter().enumerate() {
             let ind = &pk.indikator;
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
             tb.row(vec![
                 c((i + 1).to_string()),
-                t(format!("{}: {}", if pk.tingkat == Tingkat::Tujuan { "Tujuan" } else { "Sasaran" }, ind.uraian)),
+                t(format!(
+                    "{}: {}",
+                    if pk.tingkat == Tingkat::Tujuan {
+                        "Tujuan"
+                    } else {
+                        "Sasaran"
+                    },
+                    ind.uraian
+                )),
                 c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
                 c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
                 c(tampil(&ind.target)),
@@ -774,22 +1057,55 @@ impl<'a> Content<'a> {
                 c(pct(ind.capaian)),
             ]);
         }
-        tb.row(vec![t("Rata-rata capaian kinerja tujuan/sasaran").bold().span(6), c(pct(g.rata_rata_capaian_lalu)).bold(), c(pct(g.rata_rata_capaian)).bold()]);
+        tb.row(vec![
+            t("Rata-rata capaian kinerja tujuan/sasaran").bold().span(6),
+            c(pct(g.rata_rata_capaian_lalu)).bold(),
+            c(pct(g.rata_rata_capaian)).bold(),
+        ]);
         v.push(tb.item());
-        let mut tb = Tabel::new(format!("Perbandingan Realisasi Kinerja Tujuan/Sasaran {} Tahun {lalu} dan {tahun}", g.nomor), &[0.5, 3.5, 1.2, 1.2, 1.2])
-            .labels(&["No", "Indikator Kinerja", &format!("Realisasi {lalu}"), &format!("Realisasi {tahun}"), "Selisih"]);
+        let mut tb = Tabel::new(
+            format!(
+                "Perbandingan Realisasi Kinerja Tujuan/Sasaran {} Tahun {lalu} dan {tahun}",
+                g.nomor
+            ),
+            &[0.5, 3.5, 1.2, 1.2, 1.2],
+        )
+        .labels(&[
+            "No",
+            "Indikator Kinerja",
+            &format!("Realisasi {lalu}"),
+            &format!("Realisasi {tahun}"),
+            "Selisih",
+        ]);
         for (i, pk) in pks.iter().enumerate() {
             tb.row(vec![
                 c((i + 1).to_string()),
                 t(&pk.indikator.uraian),
                 c(opt_tampil(pk.realisasi_lalu.as_ref())),
                 c(tampil(&pk.indikator.realisasi)),
-                c(pk.selisih_realisasi.map(|d| d.normalize().to_string().replace('.', ",")).unwrap_or("-".into())),
+                c(pk.selisih_realisasi
+                    .map(|d| d.normalize().to_string().replace('.', ","))
+                    .unwrap_or("-".into())),
             ]);
         }
         v.push(tb.item());
-        let mut tb = Tabel::new(format!("Capaian Tujuan/Sasaran {} Tahun {tahun} terhadap Target Akhir Renstra", g.nomor), &[0.5, 3.0, 1.0, 1.0, 1.0, 1.2, 1.2, 1.4])
-            .labels(&["No", "Indikator Kinerja", &format!("Realisasi {lalu}"), &format!("Target {tahun}"), &format!("Realisasi {tahun}"), "Capaian (%)", "Target Akhir Renstra", "Capaian terhadap Target Akhir (%)"]);
+        let mut tb = Tabel::new(
+            format!(
+                "Capaian Tujuan/Sasaran {} Tahun {tahun} terhadap Target Akhir Renstra",
+                g.nomor
+            ),
+            &[0.5, 3.0, 1.0, 1.0, 1.0, 1.2, 1.2, 1.4],
+        )
+        .labels(&[
+            "No",
+            "Indikator Kinerja",
+            &format!("Realisasi {lalu}"),
+            &format!("Target {tahun}"),
+            &format!("Realisasi {tahun}"),
+            "Capaian (%)",
+            "Target Akhir Renstra",
+            "Capaian terhadap Target Akhir (%)",
+        ]);
         for (i, pk) in pks.iter().enumerate() {
             let ind = &pk.indikator;
             tb.row(vec![
@@ -814,7 +1130,12 @@ impl<'a> Content<'a> {
             let m: &'a ReportModel = self.m;
             m.programs
                 .iter()
-                .filter(|p| p.sasaran.as_deref().map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>()) == Some(g.nomor.clone()))
+                .filter(|p| {
+                    p.sasaran
+                        .as_deref()
+                        .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>())
+                        == Some(g.nomor.clone())
+                })
                 .collect()
         };
         for (i, pr) in programs.iter().enumerate() {
@@ -831,10 +1152,18 @@ impl<'a> Content<'a> {
         if !inds.is_empty() {
             v.push(p(format!("Indikator {nama} adalah {}.", inds.join("; "))));
         }
-        let mut tb = Tabel::new(format!("Pencapaian Indikator {nama} Tahun {tahun}"), &[2.0, 3.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9])
-            .head(vec![t("Program").rows(2), t("Indikator Kinerja").rows(2), t(format!("Tahun {lalu}")).span(3), t(format!("Tahun {tahun}")).span(3)])
-            .labels(&["Target", "Realisasi", "% Capaian", "Target", "Realisasi", "% Capaian"])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Pencapaian Indikator {nama} Tahun {tahun}"),
+            &[2.0, 3.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9],
+        )
+        .head(vec![
+            t("Program").rows(2),
+            t("Indikator Kinerja").rows(2),
+            t(format!("Tahun {lalu}")).span(3),
+            t(format!("Tahun {tahun}")).span(3),
+        ])
+        .labels(&["Target", "Realisasi", "% Capaian", "Target", "Realisasi", "% Capaian"])
+        .small();
         for (i, ind) in pr.indikator.iter().enumerate() {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
             tb.row(vec![
@@ -871,25 +1200,25 @@ impl<'a> Content<'a> {
         )));
         let mut items = Vec::new();
         for (ki, k) in pr.kegiatan.iter().enumerate() {
+            let _ = ki;
             items.push(format!(
-                "({}) Kegiatan {} dengan alokasi anggaran sebesar Rp. {},- dan realisasi sebesar Rp. {},- atau {} %.",
-                ki + 1,
+                "Kegiatan {} dengan alokasi anggaran sebesar Rp. {},- dan realisasi sebesar Rp. {},- atau {} %.",
                 k.nama,
                 rp(k.pagu),
                 rp(k.realisasi),
                 pct(k.persen)
             ));
         }
-        v.push(daftar(items, false));
+        v.push(daftar(items, "(1)"));
         v.extend(self.narasi(&format!("program-{}", pr.kode)));
         for k in &pr.kegiatan {
             v.extend(self.narasi(&format!("kegiatan-{}", k.kode)));
             let mut subs = Vec::new();
             for (si, s) in k.sub_kegiatan.iter().enumerate() {
                 let low = s.persen.map(round2).is_some_and(|x| x < self.rules.ambang_serapan);
+                let _ = si;
                 subs.push(format!(
-                    "{}. Sub Kegiatan {} dengan alokasi anggaran sebesar Rp. {},- dan realisasi sebesar Rp. {},- atau {} %.{}",
-                    letter(si),
+                    "Sub Kegiatan {} dengan alokasi anggaran sebesar Rp. {},- dan realisasi sebesar Rp. {},- atau {} %.{}",
                     s.nama,
                     rp(s.pagu),
                     rp(s.realisasi),
@@ -901,8 +1230,11 @@ impl<'a> Content<'a> {
                     }
                 ));
             }
-            v.push(p(format!("Kegiatan {} dilaksanakan melalui sub kegiatan berikut:", k.nama)));
-            v.push(daftar(subs, false));
+            v.push(p(format!(
+                "Kegiatan {} dilaksanakan melalui sub kegiatan berikut:",
+                k.nama
+            )));
+            v.push(daftar(subs, "a."));
             for s in &k.sub_kegiatan {
                 v.extend(self.narasi(&format!("sub-{}", s.kode)));
             }
@@ -912,18 +1244,56 @@ impl<'a> Content<'a> {
 
     fn tabel_spm(&self) -> Option<Value> {
         let spm = self.m.spm.as_ref()?;
-        let mut tb = Tabel::new(format!("Pencapaian Pemenuhan SPM Tahun {}", self.tahun()), &[0.5, 5.0, 0.8, 1.0, 1.0, 1.0, 1.1])
-            .labels(&["No", "Jenis Layanan / Mutu Layanan Dasar", "Satuan", "Harus Dilayani", "Terlayani", "Belum Terlayani", "Pencapaian"])
-            .small();
-        tb.row(vec![t("INDEKS PENCAPAIAN SPM").bold().span(6), c(format!("{} %", pct(self.m.hasil.indeks_spm))).bold()]);
+        let mut tb = Tabel::new(
+            format!("Pencapaian Pemenuhan SPM Tahun {}", self.tahun()),
+            &[0.5, 5.0, 0.8, 1.0, 1.0, 1.0, 1.1],
+        )
+        .labels(&[
+            "No",
+            "Jenis Layanan / Mutu Layanan Dasar",
+            "Satuan",
+            "Harus Dilayani",
+            "Terlayani",
+            "Belum Terlayani",
+            "Pencapaian",
+        ])
+        .small();
+        tb.row(vec![
+            t("INDEKS PENCAPAIAN SPM").bold().span(6),
+            c(format!("{} %", pct(self.m.hasil.indeks_spm))).bold(),
+        ]);
         for j in &spm.jenis_layanan {
-            tb.row(vec![c(format!("{}.", j.no)).bold(), t(&j.nama).bold().span(5), c(format!("{} %", pct(j.indeks))).bold()]);
+            tb.row(vec![
+                c(format!("{}.", j.no)).bold(),
+                t(&j.nama).bold().span(5),
+                c(format!("{} %", pct(j.indeks))).bold(),
+            ]);
             if let Some(pn) = &j.penerima {
-                tb.row(vec![t(""), t("A. Penerima layanan dasar (80 %)"), c(&pn.satuan), c(rp(pn.harus)), c(rp(pn.terlayani)), c(pn.belum.map(rp).unwrap_or("-".into())), c(format!("{} %", pct(j.persen_penerima)))]);
+                tb.row(vec![
+                    t(""),
+                    t("A. Penerima layanan dasar (80 %)"),
+                    c(&pn.satuan),
+                    c(rp(pn.harus)),
+                    c(rp(pn.terlayani)),
+                    c(pn.belum.map(rp).unwrap_or("-".into())),
+                    c(format!("{} %", pct(j.persen_penerima))),
+                ]);
             }
-            tb.row(vec![t(""), t("B. Mutu layanan dasar (20 %)").span(5), c(format!("{} %", pct(j.persen_mutu)))]);
+            tb.row(vec![
+                t(""),
+                t("B. Mutu layanan dasar (20 %)").span(5),
+                c(format!("{} %", pct(j.persen_mutu))),
+            ]);
             for it in &j.mutu {
-                tb.row(vec![t(""), t(format!("{}. {}", it.no, it.uraian)), c(&it.satuan), c(rp(it.harus)), c(rp(it.terlayani)), c(it.belum.map(rp).unwrap_or("-".into())), c(format!("{} %", pct(it.persen)))]);
+                tb.row(vec![
+                    t(""),
+                    t(format!("{}. {}", it.no, it.uraian)),
+                    c(&it.satuan),
+                    c(rp(it.harus)),
+                    c(rp(it.terlayani)),
+                    c(it.belum.map(rp).unwrap_or("-".into())),
+                    c(format!("{} %", pct(it.persen))),
+                ]);
             }
         }
         Some(tb.item())
@@ -950,16 +1320,29 @@ impl<'a> Content<'a> {
             head1.push(t(k.tahun.to_string()).span(3));
             head2.extend([t("Anggaran (Rp)"), t("Realisasi (Rp)"), t("%")]);
         }
-        let mut tb = Tabel::new(format!("Komposisi Belanja {} Tahun Anggaran {}", self.opd(), years.iter().map(|k| k.tahun.to_string()).collect::<Vec<_>>().join(" - ")), &widths).head(head1).head(head2);
-        for (i, (label, pick)) in [
-            ("Belanja Tidak Langsung", 0),
-            ("Belanja Langsung", 1),
-            ("Jumlah", 2),
-        ]
-        .iter()
-        .enumerate()
+        let mut tb = Tabel::new(
+            format!(
+                "Komposisi Belanja {} Tahun Anggaran {}",
+                self.opd(),
+                years
+                    .iter()
+                    .map(|k| k.tahun.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" - ")
+            ),
+            &widths,
+        )
+        .head(head1)
+        .head(head2);
+        for (i, (label, pick)) in [("Belanja Tidak Langsung", 0), ("Belanja Langsung", 1), ("Jumlah", 2)]
+            .iter()
+            .enumerate()
         {
-            let mut row = if *pick == 2 { vec![t(*label).bold().span(2)] } else { vec![c((i + 1).to_string()), t(*label)] };
+            let mut row = if *pick == 2 {
+                vec![t(*label).bold().span(2)]
+            } else {
+                vec![c((i + 1).to_string()), t(*label)]
+            };
             for k in &years {
                 let a = match pick {
                     0 => &k.tidak_langsung,
@@ -976,7 +1359,13 @@ impl<'a> Content<'a> {
             format!("Pagu dan Realisasi Anggaran terkait Pencapaian Target Sasaran Strategis Tahun {lalu} dan {tahun}"),
             &[0.4, 3.5, 0.8, 1.5, 1.5, 0.8, 1.5, 1.5, 0.8],
         )
-        .head(vec![t("No").rows(2), t("Tujuan/Sasaran Strategis").rows(2), t("Jumlah Indikator").rows(2), t(lalu.to_string()).span(3), t(tahun.to_string()).span(3)])
+        .head(vec![
+            t("No").rows(2),
+            t("Tujuan/Sasaran Strategis").rows(2),
+            t("Jumlah Indikator").rows(2),
+            t(lalu.to_string()).span(3),
+            t(tahun.to_string()).span(3),
+        ])
         .labels(&["Pagu (Rp)", "Realisasi (Rp)", "%", "Pagu (Rp)", "Realisasi (Rp)", "%"])
         .small();
         for (i, g) in h_.tujuan_sasaran.iter().enumerate() {
@@ -994,19 +1383,53 @@ impl<'a> Content<'a> {
             ]);
         }
         v.push(tb.item());
-        let mut tb = Tabel::new(format!("Efektivitas Anggaran terhadap Capaian Tujuan/Sasaran Tahun {tahun}"), &[0.4, 3.5, 0.8, 1.2, 1.6, 0.8])
-            .labels(&["No", "Tujuan/Sasaran", "Jumlah Indikator", "% Capaian Kinerja", "Realisasi Anggaran (Rp)", "% Anggaran"]);
+        let mut tb = Tabel::new(
+            format!("Efektivitas Anggaran terhadap Capaian Tujuan/Sasaran Tahun {tahun}"),
+            &[0.4, 3.5, 0.8, 1.2, 1.6, 0.8],
+        )
+        .labels(&[
+            "No",
+            "Tujuan/Sasaran",
+            "Jumlah Indikator",
+            "% Capaian Kinerja",
+            "Realisasi Anggaran (Rp)",
+            "% Anggaran",
+        ]);
         for (i, g) in h_.tujuan_sasaran.iter().enumerate() {
-            tb.row(vec![c((i + 1).to_string()), t(self.group_title(g)), c(g.jumlah_indikator.to_string()), c(pct(g.rata_rata_capaian)), n(rp(g.anggaran.realisasi)), c(pct(g.anggaran.persen))]);
+            tb.row(vec![
+                c((i + 1).to_string()),
+                t(self.group_title(g)),
+                c(g.jumlah_indikator.to_string()),
+                c(pct(g.rata_rata_capaian)),
+                n(rp(g.anggaran.realisasi)),
+                c(pct(g.anggaran.persen)),
+            ]);
         }
         v.push(tb.item());
         v.push(h(3, "Efektivitas dan Efisiensi Anggaran"));
         v.push(p("Efektivitas anggaran diukur dengan membandingkan realisasi anggaran dengan target (pagu) anggaran, dengan tingkatan menurut Kepmendagri Nomor 690.900.327 Tahun 1996 sebagai berikut:"));
-        v.push(scale_table("Tingkatan Efektivitas Kinerja", "Kategori", &self.rules.efektivitas));
+        v.push(scale_table(
+            "Tingkatan Efektivitas Kinerja",
+            "Kategori",
+            &self.rules.efektivitas,
+        ));
         if let Some(e) = &h_.efektivitas {
-            let mut tb = Tabel::new(format!("Efektivitas Pengelolaan Anggaran {}", self.opd()), &[2.0, 2.0, 2.5, 1.5])
-                .labels(&["Target Anggaran (Rp)", "Realisasi Anggaran (Rp)", "Efektivitas = Realisasi / Target × 100 %", "Kategori"]);
-            tb.row(vec![n(rp(r.pagu)), n(rp(r.realisasi)), c(format!("{} %", fmt_persen(e.persen))), c(&e.kategori)]);
+            let mut tb = Tabel::new(
+                format!("Efektivitas Pengelolaan Anggaran {}", self.opd()),
+                &[2.0, 2.0, 2.5, 1.5],
+            )
+            .labels(&[
+                "Target Anggaran (Rp)",
+                "Realisasi Anggaran (Rp)",
+                "Efektivitas = Realisasi / Target × 100 %",
+                "Kategori",
+            ]);
+            tb.row(vec![
+                n(rp(r.pagu)),
+                n(rp(r.realisasi)),
+                c(format!("{} %", fmt_persen(e.persen))),
+                c(&e.kategori),
+            ]);
             v.push(tb.item());
             v.push(p(format!(
                 "Dengan demikian efektivitas pengelolaan anggaran {} tahun {tahun} sebesar {} % termasuk kategori {}.",
@@ -1016,11 +1439,28 @@ impl<'a> Content<'a> {
             )));
         }
         v.push(p("Efisiensi anggaran diukur dengan membandingkan realisasi belanja langsung dengan realisasi anggaran belanja, dengan tingkatan sebagai berikut:"));
-        v.push(scale_table("Tingkatan Efisiensi Anggaran", "Keterangan", &self.rules.efisiensi));
+        v.push(scale_table(
+            "Tingkatan Efisiensi Anggaran",
+            "Keterangan",
+            &self.rules.efisiensi,
+        ));
         if let (Some(e), Some(k)) = (&h_.efisiensi, years.last()) {
-            let mut tb = Tabel::new(format!("Efisiensi Penggunaan Anggaran {}", self.opd()), &[2.0, 2.0, 2.5, 1.5])
-                .labels(&["Realisasi Belanja Langsung (Rp)", "Realisasi Anggaran (Rp)", "Efisiensi = Realisasi Belanja Langsung / Realisasi Anggaran × 100 %", "Kategori"]);
-            tb.row(vec![n(rp(k.langsung.realisasi)), n(rp(k.jumlah.realisasi)), c(format!("{} %", fmt_persen(e.persen))), c(&e.kategori)]);
+            let mut tb = Tabel::new(
+                format!("Efisiensi Penggunaan Anggaran {}", self.opd()),
+                &[2.0, 2.0, 2.5, 1.5],
+            )
+            .labels(&[
+                "Realisasi Belanja Langsung (Rp)",
+                "Realisasi Anggaran (Rp)",
+                "Efisiensi = Realisasi Belanja Langsung / Realisasi Anggaran × 100 %",
+                "Kategori",
+            ]);
+            tb.row(vec![
+                n(rp(k.langsung.realisasi)),
+                n(rp(k.jumlah.realisasi)),
+                c(format!("{} %", fmt_persen(e.persen))),
+                c(&e.kategori),
+            ]);
             v.push(tb.item());
         }
         let low = &h_.sub_kegiatan_serapan_rendah;
@@ -1033,9 +1473,17 @@ impl<'a> Content<'a> {
             )));
             v.push(daftar(
                 low.iter()
-                    .map(|s| format!("Sub Kegiatan {} (Rp. {},- dari Rp. {},- atau {} %).", s.nama, rp(s.realisasi), rp(s.pagu), fmt_persen(s.persen)))
+                    .map(|s| {
+                        format!(
+                            "Sub Kegiatan {} (Rp. {},- dari Rp. {},- atau {} %).",
+                            s.nama,
+                            rp(s.realisasi),
+                            rp(s.pagu),
+                            fmt_persen(s.persen)
+                        )
+                    })
                     .collect(),
-                false,
+                "1.",
             ));
         }
         v
@@ -1043,10 +1491,27 @@ impl<'a> Content<'a> {
 
     fn tabel_keuangan_dua_tahun(&self) -> Value {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
-        let mut tb = Tabel::new(format!("Capaian Kinerja Keuangan {} Tahun Anggaran {lalu} - {tahun}", self.opd()), &[4.0, 1.6, 1.6, 0.8, 1.6, 1.6, 0.8])
-            .head(vec![t("Program, Kegiatan dan Sub Kegiatan").rows(2), t(format!("Tahun {lalu}")).span(3), t(format!("Tahun {tahun}")).span(3)])
-            .labels(&["Anggaran (Rp)", "Realisasi (Rp)", "%", "Anggaran (Rp)", "Realisasi (Rp)", "%"])
-            .small();
+        let mut tb = Tabel::new(
+            format!(
+                "Capaian Kinerja Keuangan {} Tahun Anggaran {lalu} - {tahun}",
+                self.opd()
+            ),
+            &[4.0, 1.6, 1.6, 0.8, 1.6, 1.6, 0.8],
+        )
+        .head(vec![
+            t("Program, Kegiatan dan Sub Kegiatan").rows(2),
+            t(format!("Tahun {lalu}")).span(3),
+            t(format!("Tahun {tahun}")).span(3),
+        ])
+        .labels(&[
+            "Anggaran (Rp)",
+            "Realisasi (Rp)",
+            "%",
+            "Anggaran (Rp)",
+            "Realisasi (Rp)",
+            "%",
+        ])
+        .small();
         let lalu_cells = |a: &Option<crate::model::Anggaran>| -> Vec<super::table::Sel> {
             match a {
                 Some(a) => vec![n(rp(a.pagu)), n(rp(a.realisasi)), c(pct(a.persen))],
@@ -1056,7 +1521,11 @@ impl<'a> Content<'a> {
         for pr in &self.m.programs {
             let mut row = vec![t(&pr.nama).bold()];
             row.extend(lalu_cells(&pr.lalu).into_iter().map(|s| s.bold()));
-            row.extend([n(rp(pr.pagu)).bold(), n(rp(pr.realisasi)).bold(), c(pct(pr.persen)).bold()]);
+            row.extend([
+                n(rp(pr.pagu)).bold(),
+                n(rp(pr.realisasi)).bold(),
+                c(pct(pr.persen)).bold(),
+            ]);
             tb.row(row);
             for k in &pr.kegiatan {
                 let mut row = vec![t(format!("Kegiatan {}", k.nama))];
@@ -1074,10 +1543,18 @@ impl<'a> Content<'a> {
         let k = self.m.hasil.komposisi_belanja.first().filter(|k| k.tahun == lalu);
         let mut row = vec![t("TOTAL").bold()];
         row.extend(match k {
-            Some(k) => vec![n(rp(k.jumlah.pagu)).bold(), n(rp(k.jumlah.realisasi)).bold(), c(pct(k.jumlah.persen)).bold()],
+            Some(k) => vec![
+                n(rp(k.jumlah.pagu)).bold(),
+                n(rp(k.jumlah.realisasi)).bold(),
+                c(pct(k.jumlah.persen)).bold(),
+            ],
             None => vec![c("-"), c("-"), c("-")],
         });
-        row.extend([n(rp(self.m.ringkasan.pagu)).bold(), n(rp(self.m.ringkasan.realisasi)).bold(), c(pct(self.m.hasil.persen_realisasi)).bold()]);
+        row.extend([
+            n(rp(self.m.ringkasan.pagu)).bold(),
+            n(rp(self.m.ringkasan.realisasi)).bold(),
+            c(pct(self.m.hasil.persen_realisasi)).bold(),
+        ]);
         tb.row(row);
         tb.item()
     }
@@ -1091,7 +1568,19 @@ impl<'a> Content<'a> {
         let h_ = &self.m.hasil;
         let mut v = vec![h(2, "Kesimpulan Umum")];
         v.extend(self.narasi("4.1-kesimpulan"));
-        let counts: Vec<String> = h_.predikat.iter().filter(|x| x.jumlah > 0).map(|x| format!("{} ({}) indikator {}", x.jumlah, terbilang(x.jumlah), x.label.to_lowercase())).collect();
+        let counts: Vec<String> = h_
+            .predikat
+            .iter()
+            .filter(|x| x.jumlah > 0)
+            .map(|x| {
+                format!(
+                    "{} ({}) indikator {}",
+                    x.jumlah,
+                    terbilang(x.jumlah),
+                    x.label.to_lowercase()
+                )
+            })
+            .collect();
         v.push(p(format!(
             "Dari {} indikator kinerja tujuan dan sasaran strategis tahun {tahun}, {}. Realisasi anggaran mencapai Rp. {},- dari pagu Rp. {},- ({} %, kategori {}).",
             h_.jumlah_indikator_kinerja,
@@ -1118,25 +1607,68 @@ impl<'a> Content<'a> {
         let mut add = |judul: String, isi: Vec<Value>| out.push(json!({"judul": judul, "isi": isi}));
 
         // I: pengukuran program/kegiatan with budget
-        let mut tb = Tabel::new(format!("Pengukuran Kinerja Sasaran Program dan Kegiatan Tahun {tahun}"), &[0.5, 3.0, 3.0, 1.0, 1.0, 0.9, 1.5, 1.5, 0.8])
-            .labels(&["No", "Program / Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pagu (Rp)", "Realisasi (Rp)", "%"])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Pengukuran Kinerja Sasaran Program dan Kegiatan Tahun {tahun}"),
+            &[0.5, 3.0, 3.0, 1.0, 1.0, 0.9, 1.5, 1.5, 0.8],
+        )
+        .labels(&[
+            "No",
+            "Program / Kegiatan",
+            "Indikator Kinerja",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Pagu (Rp)",
+            "Realisasi (Rp)",
+            "%",
+        ])
+        .small();
         for (i, pr) in self.m.programs.iter().enumerate() {
-            node_rows(&mut tb, format!("{}", i + 1), &pr.nama, &pr.indikator, pr.pagu, pr.realisasi, pr.persen, true);
+            let budget = (pr.pagu, pr.realisasi, pr.persen);
+            node_rows(&mut tb, format!("{}", i + 1), &pr.nama, &pr.indikator, budget, true);
             for (j, k) in pr.kegiatan.iter().enumerate() {
-                node_rows(&mut tb, format!("{}.{}", i + 1, j + 1), &k.nama, &k.indikator, k.pagu, k.realisasi, k.persen, false);
+                node_rows(
+                    &mut tb,
+                    format!("{}.{}", i + 1, j + 1),
+                    &k.nama,
+                    &k.indikator,
+                    (k.pagu, k.realisasi, k.persen),
+                    false,
+                );
             }
         }
-        add(format!("LAMPIRAN I\nPENGUKURAN KINERJA SASARAN PROGRAM DAN KEGIATAN TAHUN {tahun}\n{opd}"), vec![tb.item()]);
+        add(
+            format!("LAMPIRAN I\nPENGUKURAN KINERJA SASARAN PROGRAM DAN KEGIATAN TAHUN {tahun}\n{opd}"),
+            vec![tb.item()],
+        );
 
         // II: comparison with the previous year
-        let mut tb = Tabel::new(format!("Perbandingan Capaian Kinerja Program Tahun {} dan {tahun}", tahun - 1), &[0.5, 3.0, 3.0, 1.0, 1.0, 1.0, 1.0, 1.0])
-            .labels(&["No", "Program", "Indikator Kinerja", &format!("Capaian {} (%)", tahun - 1), &format!("Capaian {tahun} (%)"), "Selisih", &format!("Pagu {} (Rp)", tahun - 1), &format!("Pagu {tahun} (Rp)")])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Perbandingan Capaian Kinerja Program Tahun {} dan {tahun}", tahun - 1),
+            &[0.5, 3.0, 3.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+        )
+        .labels(&[
+            "No",
+            "Program",
+            "Indikator Kinerja",
+            &format!("Capaian {} (%)", tahun - 1),
+            &format!("Capaian {tahun} (%)"),
+            "Selisih",
+            &format!("Pagu {} (Rp)", tahun - 1),
+            &format!("Pagu {tahun} (Rp)"),
+        ])
+        .small();
         for (i, pr) in self.m.programs.iter().enumerate() {
             for (j, ind) in pr.indikator.iter().enumerate() {
-                let prev = ind.riwayat.iter().find(|r| r.tahun == tahun - 1).and_then(|r| r.capaian);
-                let diff = prev.zip(ind.capaian).map(|(a, b)| fmt_persen(b - a)).unwrap_or("-".into());
+                let prev = ind
+                    .riwayat
+                    .iter()
+                    .find(|r| r.tahun == tahun - 1)
+                    .and_then(|r| r.capaian);
+                let diff = prev
+                    .zip(ind.capaian)
+                    .map(|(a, b)| fmt_persen(b - a))
+                    .unwrap_or("-".into());
                 tb.row(vec![
                     c(if j == 0 { (i + 1).to_string() } else { String::new() }),
                     t(if j == 0 { pr.nama.clone() } else { String::new() }),
@@ -1149,24 +1681,68 @@ impl<'a> Content<'a> {
                 ]);
             }
         }
-        add(format!("LAMPIRAN II\nPERBANDINGAN CAPAIAN KINERJA DENGAN TAHUN SEBELUMNYA\n{opd}"), vec![tb.item()]);
+        add(
+            format!("LAMPIRAN II\nPERBANDINGAN CAPAIAN KINERJA DENGAN TAHUN SEBELUMNYA\n{opd}"),
+            vec![tb.item()],
+        );
 
         // III: efisiensi per program/kegiatan
-        let mut tb = Tabel::new(format!("Efisiensi Penggunaan Sumber Daya Tahun {tahun}"), &[0.5, 4.0, 1.2, 1.2, 1.2, 1.0])
-            .labels(&["No", "Program / Kegiatan", "Capaian Kinerja (%)", "Serapan Anggaran (%)", "Selisih", "Keterangan"])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Efisiensi Penggunaan Sumber Daya Tahun {tahun}"),
+            &[0.5, 4.0, 1.2, 1.2, 1.2, 1.0],
+        )
+        .labels(&[
+            "No",
+            "Program / Kegiatan",
+            "Capaian Kinerja (%)",
+            "Serapan Anggaran (%)",
+            "Selisih",
+            "Keterangan",
+        ])
+        .small();
         for (i, pr) in self.m.programs.iter().enumerate() {
-            eff_row(&mut tb, format!("{}", i + 1), &pr.nama, pr.capaian_kinerja, pr.persen, pr.efisien, true);
+            eff_row(
+                &mut tb,
+                format!("{}", i + 1),
+                &pr.nama,
+                pr.capaian_kinerja,
+                pr.persen,
+                pr.efisien,
+                true,
+            );
             for (j, k) in pr.kegiatan.iter().enumerate() {
-                eff_row(&mut tb, format!("{}.{}", i + 1, j + 1), &k.nama, k.capaian_kinerja, k.persen, k.efisien, false);
+                eff_row(
+                    &mut tb,
+                    format!("{}.{}", i + 1, j + 1),
+                    &k.nama,
+                    k.capaian_kinerja,
+                    k.persen,
+                    k.efisien,
+                    false,
+                );
             }
         }
-        add(format!("LAMPIRAN III\nINDIKATOR KINERJA KEGIATAN DAN EFISIENSI PENGGUNAAN DANA\n{opd}"), vec![tb.item()]);
+        add(
+            format!("LAMPIRAN III\nINDIKATOR KINERJA KEGIATAN DAN EFISIENSI PENGGUNAAN DANA\n{opd}"),
+            vec![tb.item()],
+        );
 
         // IV: outputs of sub kegiatan, two years of budget
-        let mut tb = Tabel::new(format!("Perbandingan Keluaran Sub Kegiatan Tahun {} dan {tahun}", tahun - 1), &[0.6, 3.2, 3.0, 1.0, 1.0, 0.9, 1.4, 1.4])
-            .labels(&["No", "Sub Kegiatan", "Indikator Keluaran", "Target", "Realisasi", "Capaian (%)", &format!("Realisasi {} (Rp)", tahun - 1), &format!("Realisasi {tahun} (Rp)")])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Perbandingan Keluaran Sub Kegiatan Tahun {} dan {tahun}", tahun - 1),
+            &[0.6, 3.2, 3.0, 1.0, 1.0, 0.9, 1.4, 1.4],
+        )
+        .labels(&[
+            "No",
+            "Sub Kegiatan",
+            "Indikator Keluaran",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            &format!("Realisasi {} (Rp)", tahun - 1),
+            &format!("Realisasi {tahun} (Rp)"),
+        ])
+        .small();
         let mut no = 0;
         for pr in &self.m.programs {
             for k in &pr.kegiatan {
@@ -1186,7 +1762,10 @@ impl<'a> Content<'a> {
                 }
             }
         }
-        add(format!("LAMPIRAN IV\nPERBANDINGAN KELUARAN (OUTPUT) SUB KEGIATAN\n{opd}"), vec![tb.item()]);
+        add(
+            format!("LAMPIRAN IV\nPERBANDINGAN KELUARAN (OUTPUT) SUB KEGIATAN\n{opd}"),
+            vec![tb.item()],
+        );
 
         for (no, what, unit) in [
             ("V", "PROGRAM PRIORITAS", "Program Prioritas"),
@@ -1194,35 +1773,87 @@ impl<'a> Content<'a> {
             ("VII", "PROYEK PRIORITAS STRATEGIS", "PPS"),
             ("VIII", "PROYEK STRATEGIS NASIONAL", "PSN"),
         ] {
-            let mut tb = Tabel::new(format!("Jumlah {} yang Tercapai sesuai Target", title_case(what)), &[0.5, 3.0, 2.0, 2.0, 0.8])
-                .labels(&["No.", "Unit Kerja", &format!("Target Jumlah {unit} yang mencapai Target"), &format!("Realisasi {unit} yang mencapai target"), "%"]);
+            let mut tb = Tabel::new(
+                format!("Jumlah {} yang Tercapai sesuai Target", title_case(what)),
+                &[0.5, 3.0, 2.0, 2.0, 0.8],
+            )
+            .labels(&[
+                "No.",
+                "Unit Kerja",
+                &format!("Target Jumlah {unit} yang mencapai Target"),
+                &format!("Realisasi {unit} yang mencapai target"),
+                "%",
+            ]);
             tb.row(vec![c("-"), c("-"), c("-"), c("-"), c("-")]);
             tb.row(vec![t("JUMLAH").bold().span(2), c(""), c(""), c("")]);
-            add(format!("LAMPIRAN {no}\nJUMLAH {what} YANG TERCAPAI SESUAI TARGET\n{opd}"), vec![tb.item()]);
+            add(
+                format!("LAMPIRAN {no}\nJUMLAH {what} YANG TERCAPAI SESUAI TARGET\n{opd}"),
+                vec![tb.item()],
+            );
         }
 
         // IX: Renja
-        let mut tb = Tabel::new(format!("Rencana Kerja (Renja) Perubahan Tahun {tahun}"), &[1.6, 3.2, 3.0, 1.0, 1.5, 1.5, 1.5])
-            .labels(&["Kode", "Urusan / Program / Kegiatan / Sub Kegiatan", "Indikator", "Target", &format!("RKPD {tahun} (Rp)"), &format!("APBD {tahun} (Rp)"), &format!("RKPD Perubahan {tahun} (Rp)")])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Rencana Kerja (Renja) Perubahan Tahun {tahun}"),
+            &[1.6, 3.2, 3.0, 1.0, 1.5, 1.5, 1.5],
+        )
+        .labels(&[
+            "Kode",
+            "Urusan / Program / Kegiatan / Sub Kegiatan",
+            "Indikator",
+            "Target",
+            &format!("RKPD {tahun} (Rp)"),
+            &format!("APBD {tahun} (Rp)"),
+            &format!("RKPD Perubahan {tahun} (Rp)"),
+        ])
+        .small();
         for e in &self.m.renja {
             let bold = matches!(e.level, Level::Urusan | Level::BidangUrusan | Level::Program);
-            let ind = e.indikator.iter().map(|i| i.uraian.clone()).collect::<Vec<_>>().join("\n");
-            let tgt = e.indikator.iter().map(|i| opt_tampil(i.target.as_ref())).collect::<Vec<_>>().join("\n");
+            let ind = e
+                .indikator
+                .iter()
+                .map(|i| i.uraian.clone())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let tgt = e
+                .indikator
+                .iter()
+                .map(|i| opt_tampil(i.target.as_ref()))
+                .collect::<Vec<_>>()
+                .join("\n");
             let money = |d: Option<Decimal>| d.map(rp).unwrap_or_default();
-            let mut row = vec![t(e.kode.to_string()), t(&e.nama), t(ind), c(tgt), n(money(e.pagu_rkpd)), n(money(e.pagu_apbd)), n(money(e.pagu_perubahan))];
+            let mut row = vec![
+                t(e.kode.to_string()),
+                t(&e.nama),
+                t(ind),
+                c(tgt),
+                n(money(e.pagu_rkpd)),
+                n(money(e.pagu_apbd)),
+                n(money(e.pagu_perubahan)),
+            ];
             if bold {
                 row = row.into_iter().map(|s| s.bold()).collect();
             }
             tb.row(row);
         }
-        add(format!("LAMPIRAN IX\nRENCANA KERJA (RENJA) PERUBAHAN TAHUN {tahun}\n{opd}"), vec![tb.item()]);
+        add(
+            format!("LAMPIRAN IX\nRENCANA KERJA (RENJA) PERUBAHAN TAHUN {tahun}\n{opd}"),
+            vec![tb.item()],
+        );
 
         // X: Perjanjian Kinerja
         let mut isi = vec![self.tabel_pk(format!("Perjanjian Kinerja Tahun {tahun}"))];
-        let mut tb = Tabel::new("Program dan Anggaran Perjanjian Kinerja", &[0.5, 5.0, 2.0]).labels(&["No", "Program", "Anggaran (Rp)"]);
+        let mut tb = Tabel::new("Program dan Anggaran Perjanjian Kinerja", &[0.5, 5.0, 2.0]).labels(&[
+            "No",
+            "Program",
+            "Anggaran (Rp)",
+        ]);
         for (i, pr) in self.m.programs.iter().enumerate() {
-            tb.row(vec![c(format!("{}.", i + 1)), t(title_case_program(&pr.nama)), n(rp(pr.pagu))]);
+            tb.row(vec![
+                c(format!("{}.", i + 1)),
+                t(title_case_program(&pr.nama)),
+                n(rp(pr.pagu)),
+            ]);
         }
         tb.row(vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()]);
         isi.push(tb.item());
@@ -1230,11 +1861,34 @@ impl<'a> Content<'a> {
         add(format!("LAMPIRAN X\nPERJANJIAN KINERJA TAHUN {tahun}\n{opd}"), isi);
 
         // XI: Form 2 Pengukuran Kinerja
-        let mut tb = Tabel::new(format!("Pengukuran Kinerja sampai dengan Triwulan IV Tahun {tahun}"), &[0.9, 2.4, 2.4, 0.9, 2.0, 2.0, 0.9, 0.8, 1.2])
-            .labels(&["Kode", "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", "Indikator Kinerja", "Target", "Formulasi", "Teknis Perhitungan", "Realisasi", "%", "Ket."])
-            .small();
+        let mut tb = Tabel::new(
+            format!("Pengukuran Kinerja sampai dengan Triwulan IV Tahun {tahun}"),
+            &[0.9, 2.4, 2.4, 0.9, 2.0, 2.0, 0.9, 0.8, 1.2],
+        )
+        .labels(&[
+            "Kode",
+            "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan",
+            "Indikator Kinerja",
+            "Target",
+            "Formulasi",
+            "Teknis Perhitungan",
+            "Realisasi",
+            "%",
+            "Ket.",
+        ])
+        .small();
         let form_row = |tb: &mut Tabel, kode: &str, uraian: &str, i: &Indikator, bold: bool| {
-            let mut row = vec![t(kode), t(uraian), t(&i.uraian), c(tampil(&i.target)), t(dash(&i.formulasi)), t(dash(&i.teknis_perhitungan)), c(tampil(&i.realisasi)), c(pct(i.capaian)), t(dash(&i.keterangan))];
+            let mut row = vec![
+                t(kode),
+                t(uraian),
+                t(&i.uraian),
+                c(tampil(&i.target)),
+                t(dash(&i.formulasi)),
+                t(dash(&i.teknis_perhitungan)),
+                c(tampil(&i.realisasi)),
+                c(pct(i.capaian)),
+                t(dash(&i.keterangan)),
+            ];
             if bold {
                 row = row.into_iter().map(|s| s.bold()).collect();
             }
@@ -1258,31 +1912,89 @@ impl<'a> Content<'a> {
                 }
             }
         }
-        add(format!("LAMPIRAN XI\nFORM 2 PENGUKURAN KINERJA TAHUN {tahun}\n{opd}"), vec![tb.item()]);
+        add(
+            format!("LAMPIRAN XI\nFORM 2 PENGUKURAN KINERJA TAHUN {tahun}\n{opd}"),
+            vec![tb.item()],
+        );
 
         // XII: Laporan Realisasi Fisik dan Keuangan
-        let mut tb = Tabel::new(format!("Laporan Realisasi Fisik dan Keuangan Bulan Desember Tahun {tahun}"), &[1.6, 4.2, 1.5, 1.5, 0.8, 0.8, 0.8, 1.4])
-            .head(vec![t("Kode").rows(2), t("Program / Kegiatan / Sub Kegiatan").rows(2), t("Anggaran (Rp)").rows(2), t("Realisasi").span(2), t("Realisasi Fisik").span(2), t("Sisa Pagu (Rp)").rows(2)])
-            .labels(&["Rp", "%", "Target (%)", "Realisasi (%)"])
-            .small();
-        let fisik = |d: Option<Decimal>| d.map(|x| fmt_persen(x)).unwrap_or("-".into());
+        let mut tb = Tabel::new(
+            format!("Laporan Realisasi Fisik dan Keuangan Bulan Desember Tahun {tahun}"),
+            &[1.6, 4.2, 1.5, 1.5, 0.8, 0.8, 0.8, 1.4],
+        )
+        .head(vec![
+            t("Kode").rows(2),
+            t("Program / Kegiatan / Sub Kegiatan").rows(2),
+            t("Anggaran (Rp)").rows(2),
+            t("Realisasi").span(2),
+            t("Realisasi Fisik").span(2),
+            t("Sisa Pagu (Rp)").rows(2),
+        ])
+        .labels(&["Rp", "%", "Target (%)", "Realisasi (%)"])
+        .small();
+        let fisik = |d: Option<Decimal>| d.map(fmt_persen).unwrap_or("-".into());
         for pr in &self.m.programs {
-            tb.row(vec![t(pr.kode_realisasi.to_string()).bold(), t(&pr.nama).bold(), n(rp(pr.pagu)).bold(), n(rp(pr.realisasi)).bold(), c(pct(pr.persen)).bold(), c(""), c(""), n(rp(pr.sisa)).bold()]);
+            tb.row(vec![
+                t(pr.kode_realisasi.to_string()).bold(),
+                t(&pr.nama).bold(),
+                n(rp(pr.pagu)).bold(),
+                n(rp(pr.realisasi)).bold(),
+                c(pct(pr.persen)).bold(),
+                c(""),
+                c(""),
+                n(rp(pr.sisa)).bold(),
+            ]);
             for k in &pr.kegiatan {
-                tb.row(vec![t(k.kode_realisasi.to_string()), t(&k.nama), n(rp(k.pagu)), n(rp(k.realisasi)), c(pct(k.persen)), c(""), c(""), n(rp(k.sisa))]);
+                tb.row(vec![
+                    t(k.kode_realisasi.to_string()),
+                    t(&k.nama),
+                    n(rp(k.pagu)),
+                    n(rp(k.realisasi)),
+                    c(pct(k.persen)),
+                    c(""),
+                    c(""),
+                    n(rp(k.sisa)),
+                ]);
                 for s in &k.sub_kegiatan {
-                    tb.row(vec![t(s.kode_realisasi.to_string()), t(&s.nama), n(rp(s.pagu)), n(rp(s.realisasi)), c(pct(s.persen)), c(fisik(s.fisik_target)), c(fisik(s.fisik_realisasi)), n(rp(s.sisa))]);
+                    tb.row(vec![
+                        t(s.kode_realisasi.to_string()),
+                        t(&s.nama),
+                        n(rp(s.pagu)),
+                        n(rp(s.realisasi)),
+                        c(pct(s.persen)),
+                        c(fisik(s.fisik_target)),
+                        c(fisik(s.fisik_realisasi)),
+                        n(rp(s.sisa)),
+                    ]);
                 }
             }
         }
         let r = &self.m.ringkasan;
-        tb.row(vec![t("Total").bold().span(2), n(rp(r.pagu)).bold(), n(rp(r.realisasi)).bold(), c(pct(self.m.hasil.persen_realisasi)).bold(), c(""), c(""), n(rp(r.sisa)).bold()]);
-        add(format!("LAMPIRAN XII\nLAPORAN REALISASI FISIK DAN KEUANGAN BULAN DESEMBER TAHUN {tahun}\n{opd}"), vec![tb.item()]);
+        tb.row(vec![
+            t("Total").bold().span(2),
+            n(rp(r.pagu)).bold(),
+            n(rp(r.realisasi)).bold(),
+            c(pct(self.m.hasil.persen_realisasi)).bold(),
+            c(""),
+            c(""),
+            n(rp(r.sisa)).bold(),
+        ]);
+        add(
+            format!("LAMPIRAN XII\nLAPORAN REALISASI FISIK DAN KEUANGAN BULAN DESEMBER TAHUN {tahun}\n{opd}"),
+            vec![tb.item()],
+        );
         out
     }
 }
 
-fn node_rows(tb: &mut Tabel, no: String, nama: &str, inds: &[Indikator], pagu: Decimal, real: Decimal, persen: Option<Decimal>, bold: bool) {
+fn node_rows(
+    tb: &mut Tabel,
+    no: String,
+    nama: &str,
+    inds: &[Indikator],
+    (pagu, real, persen): (Decimal, Decimal, Option<Decimal>),
+    bold: bool,
+) {
     let k = inds.len().max(1);
     for i in 0..k {
         let ind = inds.get(i);
@@ -1305,7 +2017,15 @@ fn node_rows(tb: &mut Tabel, no: String, nama: &str, inds: &[Indikator], pagu: D
     }
 }
 
-fn eff_row(tb: &mut Tabel, no: String, nama: &str, cap: Option<Decimal>, ser: Option<Decimal>, ef: Option<bool>, bold: bool) {
+fn eff_row(
+    tb: &mut Tabel,
+    no: String,
+    nama: &str,
+    cap: Option<Decimal>,
+    ser: Option<Decimal>,
+    ef: Option<bool>,
+    bold: bool,
+) {
     let diff = cap.zip(ser).map(|(a, b)| fmt_persen(a - b)).unwrap_or("-".into());
     let ket = match ef {
         Some(true) => "Efisien",
@@ -1330,7 +2050,11 @@ fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rules::Scale) -
             (None, Some(hi)) => format!("di bawah {} %", fmt_num(hi)),
             (None, None) => "semua".into(),
         };
-        tb.row(vec![c((i + 1).to_string()), t(format!("Tingkat pencapaian {range}")), t(label)]);
+        tb.row(vec![
+            c((i + 1).to_string()),
+            t(format!("Tingkat pencapaian {range}")),
+            t(label),
+        ]);
     }
     tb.item()
 }
@@ -1341,7 +2065,17 @@ fn fmt_num(d: Decimal) -> String {
 }
 
 fn roman(x: usize) -> String {
-    const R: [(usize, &str); 9] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const R: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut x = x;
     let mut s = String::new();
     for (v, r) in R {
@@ -1351,10 +2085,6 @@ fn roman(x: usize) -> String {
         }
     }
     s
-}
-
-fn letter(i: usize) -> String {
-    ((b'a' + (i % 26) as u8) as char).to_string()
 }
 
 /// `PROGRAM PEMBERDAYAAN SOSIAL` → `Program Pemberdayaan Sosial`.
@@ -1388,7 +2118,14 @@ fn title_case_program(s: &str) -> String {
 
 /// A `Tabel …` sheet as a table item.
 fn agency(tb: &TabelTambahan) -> Value {
-    let cols = tb.header.iter().chain(&tb.baris).map(Vec::len).max().unwrap_or(1).max(1);
+    let cols = tb
+        .header
+        .iter()
+        .chain(&tb.baris)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let mut out = Tabel::new(tb.judul.clone(), &vec![1.0; cols]).small();
     for hrow in &tb.header {
         let mut row: Vec<_> = hrow.iter().map(|s| t(s.clone())).collect();
@@ -1411,7 +2148,13 @@ fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Value> {
         .riwayat
         .iter()
         .filter(|r| r.tahun < tahun && r.target.as_ref().and_then(|t| t.nilai).is_some())
-        .map(|r| (r.tahun, r.target.as_ref().and_then(|t| t.nilai), r.realisasi.as_ref().and_then(|t| t.nilai)))
+        .map(|r| {
+            (
+                r.tahun,
+                r.target.as_ref().and_then(|t| t.nilai),
+                r.realisasi.as_ref().and_then(|t| t.nilai),
+            )
+        })
         .collect();
     points.push((tahun, ind.target.nilai, ind.realisasi.nilai));
     if points.len() < 3 || points.iter().all(|p| p.2.is_none()) {

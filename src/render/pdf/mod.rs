@@ -25,20 +25,62 @@ use world::LkjipWorld;
 /// Default narrative texts, used when the report folder has none of that
 /// name (`lkjip init` writes them into `narasi/`).
 pub const NARASI_BAWAAN: &[(&str, &str)] = &[
-    ("kata-pengantar", include_str!("../../../templates/narasi/kata-pengantar.md")),
-    ("ringkasan-eksekutif", include_str!("../../../templates/narasi/ringkasan-eksekutif.md")),
-    ("1.1-tugas-dan-fungsi", include_str!("../../../templates/narasi/1.1-tugas-dan-fungsi.md")),
-    ("1.2-struktur-organisasi", include_str!("../../../templates/narasi/1.2-struktur-organisasi.md")),
-    ("1.3-aspek-strategis", include_str!("../../../templates/narasi/1.3-aspek-strategis.md")),
-    ("1.4-sistematika", include_str!("../../../templates/narasi/1.4-sistematika.md")),
-    ("2.1-target-kinerja", include_str!("../../../templates/narasi/2.1-target-kinerja.md")),
-    ("2.2-perjanjian-kinerja", include_str!("../../../templates/narasi/2.2-perjanjian-kinerja.md")),
-    ("3.0-akuntabilitas-kinerja", include_str!("../../../templates/narasi/3.0-akuntabilitas-kinerja.md")),
-    ("3.1-capaian-kinerja", include_str!("../../../templates/narasi/3.1-capaian-kinerja.md")),
-    ("3.2-kinerja-lainnya", include_str!("../../../templates/narasi/3.2-kinerja-lainnya.md")),
-    ("3.3-akuntabilitas-keuangan", include_str!("../../../templates/narasi/3.3-akuntabilitas-keuangan.md")),
-    ("4.1-kesimpulan", include_str!("../../../templates/narasi/4.1-kesimpulan.md")),
-    ("4.2-langkah-perbaikan", include_str!("../../../templates/narasi/4.2-langkah-perbaikan.md")),
+    (
+        "kata-pengantar",
+        include_str!("../../../templates/narasi/kata-pengantar.md"),
+    ),
+    (
+        "ringkasan-eksekutif",
+        include_str!("../../../templates/narasi/ringkasan-eksekutif.md"),
+    ),
+    (
+        "1.1-tugas-dan-fungsi",
+        include_str!("../../../templates/narasi/1.1-tugas-dan-fungsi.md"),
+    ),
+    (
+        "1.2-struktur-organisasi",
+        include_str!("../../../templates/narasi/1.2-struktur-organisasi.md"),
+    ),
+    (
+        "1.3-aspek-strategis",
+        include_str!("../../../templates/narasi/1.3-aspek-strategis.md"),
+    ),
+    (
+        "1.4-sistematika",
+        include_str!("../../../templates/narasi/1.4-sistematika.md"),
+    ),
+    (
+        "2.1-target-kinerja",
+        include_str!("../../../templates/narasi/2.1-target-kinerja.md"),
+    ),
+    (
+        "2.2-perjanjian-kinerja",
+        include_str!("../../../templates/narasi/2.2-perjanjian-kinerja.md"),
+    ),
+    (
+        "3.0-akuntabilitas-kinerja",
+        include_str!("../../../templates/narasi/3.0-akuntabilitas-kinerja.md"),
+    ),
+    (
+        "3.1-capaian-kinerja",
+        include_str!("../../../templates/narasi/3.1-capaian-kinerja.md"),
+    ),
+    (
+        "3.2-kinerja-lainnya",
+        include_str!("../../../templates/narasi/3.2-kinerja-lainnya.md"),
+    ),
+    (
+        "3.3-akuntabilitas-keuangan",
+        include_str!("../../../templates/narasi/3.3-akuntabilitas-keuangan.md"),
+    ),
+    (
+        "4.1-kesimpulan",
+        include_str!("../../../templates/narasi/4.1-kesimpulan.md"),
+    ),
+    (
+        "4.2-langkah-perbaikan",
+        include_str!("../../../templates/narasi/4.2-langkah-perbaikan.md"),
+    ),
 ];
 
 /// Writes the PDF.
@@ -54,14 +96,19 @@ fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
     let Ok(entries) = std::fs::read_dir(dir.join("gambar")) else {
         return out;
     };
-    let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     for name in names {
         if name.starts_with('.') {
             continue;
         }
         let path = dir.join("gambar").join(&name);
-        let head: Vec<u8> = std::fs::read(&path).map(|b| b.into_iter().take(512).collect()).unwrap_or_default();
+        let head: Vec<u8> = std::fs::read(&path)
+            .map(|b| b.into_iter().take(512).collect())
+            .unwrap_or_default();
         let ok = head.starts_with(b"\x89PNG\r\n\x1a\n")
             || head.starts_with(&[0xFF, 0xD8, 0xFF])
             || head.starts_with(b"GIF8")
@@ -137,7 +184,9 @@ fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
         DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => {
             let path = id.get().vpath().get_without_slash().to_string();
             let line = world.range(d.span).and_then(|r| {
-                typst::World::source(world, id).ok().and_then(|s| s.lines().byte_to_line(r.start))
+                typst::World::source(world, id)
+                    .ok()
+                    .and_then(|s| s.lines().byte_to_line(r.start))
             });
             (format!("templates/{path}"), line.map(|l| format!("baris {}", l + 1)))
         }
@@ -155,16 +204,49 @@ fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
             sheet: None,
             cell: line,
         },
-        message: if hints.is_empty() { d.message.to_string() } else { format!("{} ({})", d.message, hints.join("; ")) },
+        message: if hints.is_empty() {
+            d.message.to_string()
+        } else {
+            format!("{} ({})", d.message, hints.join("; "))
+        },
     }
 }
 
-impl Renderer for PdfRenderer {
-    fn name(&self) -> &'static str {
-        "pdf"
+/// The text of each page, in reading order of the frames (for tests and
+/// the draft's page references): text runs joined by spaces.
+pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Text(t) => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(&t.text);
+                }
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
+                _ => {}
+            }
+        }
     }
+    doc.pages()
+        .iter()
+        .map(|p| {
+            let mut s = String::new();
+            walk(&p.frame, &mut s);
+            s
+        })
+        .collect()
+}
 
-    fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
+impl PdfRenderer {
+    /// Lays the report out: narrative, data, Typst. Returns the document
+    /// and its world (needed to export and to locate diagnostics).
+    pub fn document(
+        &self,
+        ctx: &RenderContext,
+        report: &mut Report,
+    ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
         let narasi = narratives(ctx)?;
         let gambar = pictures(ctx.dir, &mut report.findings);
@@ -181,7 +263,7 @@ impl Renderer for PdfRenderer {
         report.timings.push(("narasi dan data", t0.elapsed()));
 
         let t1 = Instant::now();
-        let (y, m, d) = parse_date(&ctx.model.identitas.tanggal).unwrap_or((ctx.model.identitas.tahun + 1, 1, 1));
+        let (y, m, d) = self.date(ctx);
         let today = Datetime::from_ymd(y, m as u8, d as u8).ok_or_else(Vec::new)?;
         let mut world = LkjipWorld::new(ctx.dir, today).ok_or_else(Vec::new)?;
         world.set_data("/data/laporan.json", data);
@@ -189,10 +271,24 @@ impl Renderer for PdfRenderer {
         for w in &compiled.warnings {
             report.findings.push(diagnostic(&world, w));
         }
-        let document = compiled.output.map_err(|errs| errs.iter().map(|e| diagnostic(&world, e)).collect::<Vec<_>>())?;
+        let document = compiled
+            .output
+            .map_err(|errs| errs.iter().map(|e| diagnostic(&world, e)).collect::<Vec<_>>())?;
         report.timings.push(("tata letak (typst)", t1.elapsed()));
+        Ok((document, world))
+    }
 
-        let t2 = Instant::now();
+    fn date(&self, ctx: &RenderContext) -> (i32, u32, u32) {
+        parse_date(&ctx.model.identitas.tanggal).unwrap_or((ctx.model.identitas.tahun + 1, 1, 1))
+    }
+
+    /// Writes the laid-out document as PDF.
+    pub fn export(
+        &self,
+        ctx: &RenderContext,
+        document: &PagedDocument,
+        world: &LkjipWorld,
+    ) -> Result<Vec<u8>, Vec<Finding>> {
         let standards = if self.aksesibel {
             PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
         } else {
@@ -206,9 +302,13 @@ impl Renderer for PdfRenderer {
                 message: e.message().to_string(),
             }]
         })?;
+        let (y, m, d) = self.date(ctx);
         let stamp = Datetime::from_ymd_hms(y, m as u8, d as u8, 0, 0, 0).map(Timestamp::new_utc);
         let options = PdfOptions {
-            ident: Smart::Custom(format!("lkjip-{}-{}", ctx.model.identitas.kode, ctx.model.identitas.tahun)),
+            ident: Smart::Custom(format!(
+                "lkjip-{}-{}",
+                ctx.model.identitas.kode, ctx.model.identitas.tahun
+            )),
             creator: Smart::Custom(Some(format!("lkjip {}", crate::VERSION))),
             timestamp: stamp,
             page_ranges: None,
@@ -216,8 +316,19 @@ impl Renderer for PdfRenderer {
             tagged: self.aksesibel,
             pretty: false,
         };
-        let bytes = typst_pdf::pdf(&document, &options)
-            .map_err(|errs| errs.iter().map(|e| diagnostic(&world, e)).collect::<Vec<_>>())?;
+        typst_pdf::pdf(document, &options).map_err(|errs| errs.iter().map(|e| diagnostic(world, e)).collect::<Vec<_>>())
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
+        let (document, world) = self.document(ctx, report)?;
+        let t2 = Instant::now();
+        let bytes = self.export(ctx, &document, &world)?;
         report.timings.push(("PDF", t2.elapsed()));
         Ok(vec![Output {
             file_name: format!("LKjIP-{}-{}.pdf", ctx.model.identitas.kode, ctx.model.identitas.tahun),

@@ -54,18 +54,12 @@ pub fn t(s: impl Into<String>) -> Sel {
 
 /// A right-aligned figure.
 pub fn n(s: impl Into<String>) -> Sel {
-    Sel {
-        rata: 'r',
-        ..t(s)
-    }
+    Sel { rata: 'r', ..t(s) }
 }
 
 /// A centred cell.
 pub fn c(s: impl Into<String>) -> Sel {
-    Sel {
-        rata: 'c',
-        ..t(s)
-    }
+    Sel { rata: 'c', ..t(s) }
 }
 
 /// A table under construction.
@@ -93,7 +87,8 @@ impl Tabel {
 
     /// A header row.
     pub fn head(mut self, row: Vec<Sel>) -> Tabel {
-        self.kepala.push(row.into_iter().map(Sel::bold).map(Sel::center).collect());
+        self.kepala
+            .push(row.into_iter().map(Sel::bold).map(Sel::center).collect());
         self
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -40,10 +40,7 @@ struct FontSet {
 fn fonts() -> &'static FontSet {
     static SET: OnceLock<FontSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let fonts: Vec<Font> = FONTS
-            .iter()
-            .flat_map(|b| Font::iter(Bytes::new(b.to_vec())))
-            .collect();
+        let fonts: Vec<Font> = FONTS.iter().flat_map(|b| Font::iter(Bytes::new(b.to_vec()))).collect();
         FontSet {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
@@ -101,7 +98,10 @@ impl LkjipWorld {
         if let Ok(bytes) = std::fs::read(&local) {
             return Some(bytes);
         }
-        TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_bytes().to_vec())
+        TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.as_bytes().to_vec())
     }
 
     fn read(&self, id: FileId) -> FileResult<Bytes> {
@@ -168,6 +168,3 @@ impl World for LkjipWorld {
         Some(self.today)
     }
 }
-
-/// Keeps an `Arc` alive for callers that share one world between threads.
-pub type SharedWorld = Arc<LkjipWorld>;
