@@ -7,9 +7,9 @@ use super::table::{Tabel, c, n, t};
 use crate::compute::capaian::round2;
 use crate::compute::{Rules, fmt_persen, fmt_rupiah};
 use crate::finding::{Findings, Location};
-use crate::ingest::cell::{Level, Target};
+use crate::ingest::cell::Target;
 use crate::ingest::kinerja::{Arah, TabelTambahan, Tingkat};
-use crate::model::{Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
+use crate::model::{IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
@@ -18,15 +18,15 @@ use std::collections::{BTreeMap, HashSet};
 /// `program-1.06.02`).
 pub type Narasi = BTreeMap<String, Vec<Value>>;
 
-fn rp(d: Decimal) -> String {
+pub(super) fn rp(d: Decimal) -> String {
     fmt_rupiah(d)
 }
 
-fn pct(d: Option<Decimal>) -> String {
+pub(super) fn pct(d: Option<Decimal>) -> String {
     d.map(fmt_persen).unwrap_or_else(|| "-".to_string())
 }
 
-fn dash(s: &str) -> String {
+pub(super) fn dash(s: &str) -> String {
     if s.trim().is_empty() {
         "-".to_string()
     } else {
@@ -36,7 +36,7 @@ fn dash(s: &str) -> String {
 
 /// A target or realization as the report prints it: numbers with the
 /// Indonesian decimal comma, the unit kept.
-fn tampil(tg: &Target) -> String {
+pub(super) fn tampil(tg: &Target) -> String {
     match tg.nilai {
         Some(v) => {
             let num = if v.fract().is_zero() {
@@ -55,7 +55,7 @@ fn tampil(tg: &Target) -> String {
     }
 }
 
-fn opt_tampil(tg: Option<&Target>) -> String {
+pub(super) fn opt_tampil(tg: Option<&Target>) -> String {
     tg.map(tampil).unwrap_or_else(|| "-".to_string())
 }
 
@@ -94,8 +94,8 @@ fn h(level: u8, s: impl Into<String>) -> Value {
 
 /// Builds the document data.
 pub struct Content<'a> {
-    m: &'a ReportModel,
-    rules: &'a Rules,
+    pub(super) m: &'a ReportModel,
+    pub(super) rules: &'a Rules,
     narasi: &'a Narasi,
     /// Agency tables placed by a narrative, so the rest can be appended.
     placed: HashSet<String>,
@@ -115,11 +115,11 @@ impl<'a> Content<'a> {
         }
     }
 
-    fn tahun(&self) -> i32 {
+    pub(super) fn tahun(&self) -> i32 {
         self.m.identitas.tahun
     }
 
-    fn opd(&self) -> String {
+    pub(super) fn opd(&self) -> String {
         format!("{} {}", self.m.identitas.nama_opd, self.m.identitas.pemerintah_daerah)
     }
 
@@ -449,7 +449,7 @@ impl<'a> Content<'a> {
             .join("; ")
     }
 
-    fn tabel_pk(&self, judul: String) -> Value {
+    pub(super) fn tabel_pk(&self, judul: String) -> Value {
         let mut tb = Tabel::new(judul, &[0.6, 4.0, 3.5, 1.2]).labels(&[
             "No",
             "Tujuan/Sasaran Strategis",
@@ -1599,447 +1599,9 @@ impl<'a> Content<'a> {
     // ------------------------------------------------------------------
     // Lampiran I–XII
     // ------------------------------------------------------------------
-
-    fn lampiran(&self) -> Vec<Value> {
-        let tahun = self.tahun();
-        let opd = self.opd().to_uppercase();
-        let mut out = Vec::new();
-        let mut add = |judul: String, isi: Vec<Value>| out.push(json!({"judul": judul, "isi": isi}));
-
-        // I: pengukuran program/kegiatan with budget
-        let mut tb = Tabel::new(
-            format!("Pengukuran Kinerja Sasaran Program dan Kegiatan Tahun {tahun}"),
-            &[0.5, 3.0, 3.0, 1.0, 1.0, 0.9, 1.5, 1.5, 0.8],
-        )
-        .labels(&[
-            "No",
-            "Program / Kegiatan",
-            "Indikator Kinerja",
-            "Target",
-            "Realisasi",
-            "Capaian (%)",
-            "Pagu (Rp)",
-            "Realisasi (Rp)",
-            "%",
-        ])
-        .small();
-        for (i, pr) in self.m.programs.iter().enumerate() {
-            let budget = (pr.pagu, pr.realisasi, pr.persen);
-            node_rows(&mut tb, format!("{}", i + 1), &pr.nama, &pr.indikator, budget, true);
-            for (j, k) in pr.kegiatan.iter().enumerate() {
-                node_rows(
-                    &mut tb,
-                    format!("{}.{}", i + 1, j + 1),
-                    &k.nama,
-                    &k.indikator,
-                    (k.pagu, k.realisasi, k.persen),
-                    false,
-                );
-            }
-        }
-        add(
-            format!("LAMPIRAN I\nPENGUKURAN KINERJA SASARAN PROGRAM DAN KEGIATAN TAHUN {tahun}\n{opd}"),
-            vec![tb.item()],
-        );
-
-        // II: comparison with the previous year
-        let mut tb = Tabel::new(
-            format!("Perbandingan Capaian Kinerja Program Tahun {} dan {tahun}", tahun - 1),
-            &[0.5, 3.0, 3.0, 1.0, 1.0, 1.0, 1.0, 1.0],
-        )
-        .labels(&[
-            "No",
-            "Program",
-            "Indikator Kinerja",
-            &format!("Capaian {} (%)", tahun - 1),
-            &format!("Capaian {tahun} (%)"),
-            "Selisih",
-            &format!("Pagu {} (Rp)", tahun - 1),
-            &format!("Pagu {tahun} (Rp)"),
-        ])
-        .small();
-        for (i, pr) in self.m.programs.iter().enumerate() {
-            for (j, ind) in pr.indikator.iter().enumerate() {
-                let prev = ind
-                    .riwayat
-                    .iter()
-                    .find(|r| r.tahun == tahun - 1)
-                    .and_then(|r| r.capaian);
-                let diff = prev
-                    .zip(ind.capaian)
-                    .map(|(a, b)| fmt_persen(b - a))
-                    .unwrap_or("-".into());
-                tb.row(vec![
-                    c(if j == 0 { (i + 1).to_string() } else { String::new() }),
-                    t(if j == 0 { pr.nama.clone() } else { String::new() }),
-                    t(&ind.uraian),
-                    c(pct(prev)),
-                    c(pct(ind.capaian)),
-                    c(diff),
-                    n(pr.lalu.as_ref().map(|a| rp(a.pagu)).unwrap_or("-".into())),
-                    n(rp(pr.pagu)),
-                ]);
-            }
-        }
-        add(
-            format!("LAMPIRAN II\nPERBANDINGAN CAPAIAN KINERJA DENGAN TAHUN SEBELUMNYA\n{opd}"),
-            vec![tb.item()],
-        );
-
-        // III: efisiensi per program/kegiatan
-        let mut tb = Tabel::new(
-            format!("Efisiensi Penggunaan Sumber Daya Tahun {tahun}"),
-            &[0.5, 4.0, 1.2, 1.2, 1.2, 1.0],
-        )
-        .labels(&[
-            "No",
-            "Program / Kegiatan",
-            "Capaian Kinerja (%)",
-            "Serapan Anggaran (%)",
-            "Selisih",
-            "Keterangan",
-        ])
-        .small();
-        for (i, pr) in self.m.programs.iter().enumerate() {
-            eff_row(
-                &mut tb,
-                format!("{}", i + 1),
-                &pr.nama,
-                pr.capaian_kinerja,
-                pr.persen,
-                pr.efisien,
-                true,
-            );
-            for (j, k) in pr.kegiatan.iter().enumerate() {
-                eff_row(
-                    &mut tb,
-                    format!("{}.{}", i + 1, j + 1),
-                    &k.nama,
-                    k.capaian_kinerja,
-                    k.persen,
-                    k.efisien,
-                    false,
-                );
-            }
-        }
-        add(
-            format!("LAMPIRAN III\nINDIKATOR KINERJA KEGIATAN DAN EFISIENSI PENGGUNAAN DANA\n{opd}"),
-            vec![tb.item()],
-        );
-
-        // IV: outputs of sub kegiatan, two years of budget
-        let mut tb = Tabel::new(
-            format!("Perbandingan Keluaran Sub Kegiatan Tahun {} dan {tahun}", tahun - 1),
-            &[0.6, 3.2, 3.0, 1.0, 1.0, 0.9, 1.4, 1.4],
-        )
-        .labels(&[
-            "No",
-            "Sub Kegiatan",
-            "Indikator Keluaran",
-            "Target",
-            "Realisasi",
-            "Capaian (%)",
-            &format!("Realisasi {} (Rp)", tahun - 1),
-            &format!("Realisasi {tahun} (Rp)"),
-        ])
-        .small();
-        let mut no = 0;
-        for pr in &self.m.programs {
-            for k in &pr.kegiatan {
-                for s in &k.sub_kegiatan {
-                    no += 1;
-                    let ind = s.indikator.first();
-                    tb.row(vec![
-                        c(no.to_string()),
-                        t(&s.nama),
-                        t(ind.map(|i| i.uraian.clone()).unwrap_or("-".into())),
-                        c(ind.map(|i| tampil(&i.target)).unwrap_or("-".into())),
-                        c(ind.map(|i| tampil(&i.realisasi)).unwrap_or("-".into())),
-                        c(pct(ind.and_then(|i| i.capaian))),
-                        n(s.lalu.as_ref().map(|a| rp(a.realisasi)).unwrap_or("-".into())),
-                        n(rp(s.realisasi)),
-                    ]);
-                }
-            }
-        }
-        add(
-            format!("LAMPIRAN IV\nPERBANDINGAN KELUARAN (OUTPUT) SUB KEGIATAN\n{opd}"),
-            vec![tb.item()],
-        );
-
-        for (no, what, unit) in [
-            ("V", "PROGRAM PRIORITAS", "Program Prioritas"),
-            ("VI", "KEGIATAN PRIORITAS", "Kegiatan Prioritas"),
-            ("VII", "PROYEK PRIORITAS STRATEGIS", "PPS"),
-            ("VIII", "PROYEK STRATEGIS NASIONAL", "PSN"),
-        ] {
-            let mut tb = Tabel::new(
-                format!("Jumlah {} yang Tercapai sesuai Target", title_case(what)),
-                &[0.5, 3.0, 2.0, 2.0, 0.8],
-            )
-            .labels(&[
-                "No.",
-                "Unit Kerja",
-                &format!("Target Jumlah {unit} yang mencapai Target"),
-                &format!("Realisasi {unit} yang mencapai target"),
-                "%",
-            ]);
-            tb.row(vec![c("-"), c("-"), c("-"), c("-"), c("-")]);
-            tb.row(vec![t("JUMLAH").bold().span(2), c(""), c(""), c("")]);
-            add(
-                format!("LAMPIRAN {no}\nJUMLAH {what} YANG TERCAPAI SESUAI TARGET\n{opd}"),
-                vec![tb.item()],
-            );
-        }
-
-        // IX: Renja
-        let mut tb = Tabel::new(
-            format!("Rencana Kerja (Renja) Perubahan Tahun {tahun}"),
-            &[1.6, 3.2, 3.0, 1.0, 1.5, 1.5, 1.5],
-        )
-        .labels(&[
-            "Kode",
-            "Urusan / Program / Kegiatan / Sub Kegiatan",
-            "Indikator",
-            "Target",
-            &format!("RKPD {tahun} (Rp)"),
-            &format!("APBD {tahun} (Rp)"),
-            &format!("RKPD Perubahan {tahun} (Rp)"),
-        ])
-        .small();
-        for e in &self.m.renja {
-            let bold = matches!(e.level, Level::Urusan | Level::BidangUrusan | Level::Program);
-            let ind = e
-                .indikator
-                .iter()
-                .map(|i| i.uraian.clone())
-                .collect::<Vec<_>>()
-                .join("\n");
-            let tgt = e
-                .indikator
-                .iter()
-                .map(|i| opt_tampil(i.target.as_ref()))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let money = |d: Option<Decimal>| d.map(rp).unwrap_or_default();
-            let mut row = vec![
-                t(e.kode.to_string()),
-                t(&e.nama),
-                t(ind),
-                c(tgt),
-                n(money(e.pagu_rkpd)),
-                n(money(e.pagu_apbd)),
-                n(money(e.pagu_perubahan)),
-            ];
-            if bold {
-                row = row.into_iter().map(|s| s.bold()).collect();
-            }
-            tb.row(row);
-        }
-        add(
-            format!("LAMPIRAN IX\nRENCANA KERJA (RENJA) PERUBAHAN TAHUN {tahun}\n{opd}"),
-            vec![tb.item()],
-        );
-
-        // X: Perjanjian Kinerja
-        let mut isi = vec![self.tabel_pk(format!("Perjanjian Kinerja Tahun {tahun}"))];
-        let mut tb = Tabel::new("Program dan Anggaran Perjanjian Kinerja", &[0.5, 5.0, 2.0]).labels(&[
-            "No",
-            "Program",
-            "Anggaran (Rp)",
-        ]);
-        for (i, pr) in self.m.programs.iter().enumerate() {
-            tb.row(vec![
-                c(format!("{}.", i + 1)),
-                t(title_case_program(&pr.nama)),
-                n(rp(pr.pagu)),
-            ]);
-        }
-        tb.row(vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()]);
-        isi.push(tb.item());
-        isi.push(json!({"t": "ttd_pk"}));
-        add(format!("LAMPIRAN X\nPERJANJIAN KINERJA TAHUN {tahun}\n{opd}"), isi);
-
-        // XI: Form 2 Pengukuran Kinerja
-        let mut tb = Tabel::new(
-            format!("Pengukuran Kinerja sampai dengan Triwulan IV Tahun {tahun}"),
-            &[0.9, 2.4, 2.4, 0.9, 2.0, 2.0, 0.9, 0.8, 1.2],
-        )
-        .labels(&[
-            "Kode",
-            "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan",
-            "Indikator Kinerja",
-            "Target",
-            "Formulasi",
-            "Teknis Perhitungan",
-            "Realisasi",
-            "%",
-            "Ket.",
-        ])
-        .small();
-        let form_row = |tb: &mut Tabel, kode: &str, uraian: &str, i: &Indikator, bold: bool| {
-            let mut row = vec![
-                t(kode),
-                t(uraian),
-                t(&i.uraian),
-                c(tampil(&i.target)),
-                t(dash(&i.formulasi)),
-                t(dash(&i.teknis_perhitungan)),
-                c(tampil(&i.realisasi)),
-                c(pct(i.capaian)),
-                t(dash(&i.keterangan)),
-            ];
-            if bold {
-                row = row.into_iter().map(|s| s.bold()).collect();
-            }
-            tb.row(row);
-        };
-        for pk in &self.m.perjanjian_kinerja {
-            form_row(&mut tb, &pk.kode, &pk.uraian, &pk.indikator, true);
-        }
-        for pr in &self.m.programs {
-            for i in &pr.indikator {
-                form_row(&mut tb, pr.kode.as_str(), &pr.nama, i, true);
-            }
-            for k in &pr.kegiatan {
-                for i in &k.indikator {
-                    form_row(&mut tb, k.kode.as_str(), &k.nama, i, false);
-                }
-                for s in &k.sub_kegiatan {
-                    for i in &s.indikator {
-                        form_row(&mut tb, s.kode.as_str(), &s.nama, i, false);
-                    }
-                }
-            }
-        }
-        add(
-            format!("LAMPIRAN XI\nFORM 2 PENGUKURAN KINERJA TAHUN {tahun}\n{opd}"),
-            vec![tb.item()],
-        );
-
-        // XII: Laporan Realisasi Fisik dan Keuangan
-        let mut tb = Tabel::new(
-            format!("Laporan Realisasi Fisik dan Keuangan Bulan Desember Tahun {tahun}"),
-            &[1.6, 4.2, 1.5, 1.5, 0.8, 0.8, 0.8, 1.4],
-        )
-        .head(vec![
-            t("Kode").rows(2),
-            t("Program / Kegiatan / Sub Kegiatan").rows(2),
-            t("Anggaran (Rp)").rows(2),
-            t("Realisasi").span(2),
-            t("Realisasi Fisik").span(2),
-            t("Sisa Pagu (Rp)").rows(2),
-        ])
-        .labels(&["Rp", "%", "Target (%)", "Realisasi (%)"])
-        .small();
-        let fisik = |d: Option<Decimal>| d.map(fmt_persen).unwrap_or("-".into());
-        for pr in &self.m.programs {
-            tb.row(vec![
-                t(pr.kode_realisasi.to_string()).bold(),
-                t(&pr.nama).bold(),
-                n(rp(pr.pagu)).bold(),
-                n(rp(pr.realisasi)).bold(),
-                c(pct(pr.persen)).bold(),
-                c(""),
-                c(""),
-                n(rp(pr.sisa)).bold(),
-            ]);
-            for k in &pr.kegiatan {
-                tb.row(vec![
-                    t(k.kode_realisasi.to_string()),
-                    t(&k.nama),
-                    n(rp(k.pagu)),
-                    n(rp(k.realisasi)),
-                    c(pct(k.persen)),
-                    c(""),
-                    c(""),
-                    n(rp(k.sisa)),
-                ]);
-                for s in &k.sub_kegiatan {
-                    tb.row(vec![
-                        t(s.kode_realisasi.to_string()),
-                        t(&s.nama),
-                        n(rp(s.pagu)),
-                        n(rp(s.realisasi)),
-                        c(pct(s.persen)),
-                        c(fisik(s.fisik_target)),
-                        c(fisik(s.fisik_realisasi)),
-                        n(rp(s.sisa)),
-                    ]);
-                }
-            }
-        }
-        let r = &self.m.ringkasan;
-        tb.row(vec![
-            t("Total").bold().span(2),
-            n(rp(r.pagu)).bold(),
-            n(rp(r.realisasi)).bold(),
-            c(pct(self.m.hasil.persen_realisasi)).bold(),
-            c(""),
-            c(""),
-            n(rp(r.sisa)).bold(),
-        ]);
-        add(
-            format!("LAMPIRAN XII\nLAPORAN REALISASI FISIK DAN KEUANGAN BULAN DESEMBER TAHUN {tahun}\n{opd}"),
-            vec![tb.item()],
-        );
-        out
-    }
 }
 
-fn node_rows(
-    tb: &mut Tabel,
-    no: String,
-    nama: &str,
-    inds: &[Indikator],
-    (pagu, real, persen): (Decimal, Decimal, Option<Decimal>),
-    bold: bool,
-) {
-    let k = inds.len().max(1);
-    for i in 0..k {
-        let ind = inds.get(i);
-        let first = i == 0;
-        let mut row = vec![
-            c(if first { no.clone() } else { String::new() }),
-            t(if first { nama.to_string() } else { String::new() }),
-            t(ind.map(|x| x.uraian.clone()).unwrap_or("-".into())),
-            c(ind.map(|x| tampil(&x.target)).unwrap_or("-".into())),
-            c(ind.map(|x| tampil(&x.realisasi)).unwrap_or("-".into())),
-            c(pct(ind.and_then(|x| x.capaian))),
-            n(if first { rp(pagu) } else { String::new() }),
-            n(if first { rp(real) } else { String::new() }),
-            c(if first { pct(persen) } else { String::new() }),
-        ];
-        if bold {
-            row = row.into_iter().map(|s| s.bold()).collect();
-        }
-        tb.row(row);
-    }
-}
-
-fn eff_row(
-    tb: &mut Tabel,
-    no: String,
-    nama: &str,
-    cap: Option<Decimal>,
-    ser: Option<Decimal>,
-    ef: Option<bool>,
-    bold: bool,
-) {
-    let diff = cap.zip(ser).map(|(a, b)| fmt_persen(a - b)).unwrap_or("-".into());
-    let ket = match ef {
-        Some(true) => "Efisien",
-        Some(false) => "Kurang efisien",
-        None => "-",
-    };
-    let mut row = vec![c(no), t(nama), c(pct(cap)), c(pct(ser)), c(diff), c(ket)];
-    if bold {
-        row = row.into_iter().map(|s| s.bold()).collect();
-    }
-    tb.row(row);
-}
-
-fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rules::Scale) -> Value {
+pub(super) fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rules::Scale) -> Value {
     let mut tb = Tabel::new(judul, &[0.5, 3.0, 2.0]).labels(&["No.", "Tingkat Pencapaian", kolom]);
     let steps = scale.steps();
     for (i, (min, label)) in steps.iter().enumerate() {
@@ -2088,7 +1650,7 @@ fn roman(x: usize) -> String {
 }
 
 /// `PROGRAM PEMBERDAYAAN SOSIAL` → `Program Pemberdayaan Sosial`.
-fn title_case(s: &str) -> String {
+pub(super) fn title_case(s: &str) -> String {
     s.split_whitespace()
         .map(|w| {
             let lower = w.to_lowercase();
@@ -2108,7 +1670,7 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-fn title_case_program(s: &str) -> String {
+pub(super) fn title_case_program(s: &str) -> String {
     if s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
         title_case(s)
     } else {

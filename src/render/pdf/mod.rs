@@ -3,6 +3,7 @@
 //! writes PDF/A-2b (or the tagged, accessible PDF/A-2a + UA-1 variant).
 
 pub mod content;
+mod lampiran;
 pub mod table;
 pub mod world;
 
