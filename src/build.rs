@@ -6,6 +6,7 @@ use crate::compute::Rules;
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::load::load;
 use crate::render::pdf::PdfRenderer;
+use crate::render::xlsx::XlsxRenderer;
 use crate::render::{RenderContext, Renderer, Report};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,6 +20,8 @@ pub struct BuildOptions {
     pub aksesibel: bool,
     /// Build even when the inputs have errors.
     pub paksa: bool,
+    /// Only this output: `pdf` or `xlsx`; both when `None`.
+    pub only: Option<String>,
 }
 
 /// What a build produced.
@@ -74,9 +77,25 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
         rules: &rules,
         dir,
     };
-    let renderers: Vec<Box<dyn Renderer>> = vec![Box::new(PdfRenderer {
-        aksesibel: opts.aksesibel,
-    })];
+    let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
+    let want = |name: &str| opts.only.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(name));
+    if want("pdf") {
+        renderers.push(Box::new(PdfRenderer {
+            aksesibel: opts.aksesibel,
+        }));
+    }
+    if want("xlsx") {
+        renderers.push(Box::new(XlsxRenderer));
+    }
+    if renderers.is_empty() {
+        fail(
+            &mut findings,
+            "option-invalid",
+            "--only".into(),
+            "pilih pdf atau xlsx".into(),
+        );
+        return Err(findings);
+    }
     let mut outputs = Vec::new();
     let mut report = Report::default();
     for r in &renderers {

@@ -116,6 +116,10 @@ pub struct Laporan {
     pub tempat: String,
     /// `YYYY-MM-DD`; the report's date, also used for reproducible output.
     pub tanggal: String,
+    /// Paper: `A4` (default) or `F4` (215 × 330 mm), for the PDF and the
+    /// print setup of the lampiran workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kertas: Option<String>,
 }
 
 #[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
@@ -253,6 +257,12 @@ impl Config {
             return Err(bad(format!(
                 "identitas.kode = \"{kode}\": gunakan huruf, angka dan tanda hubung saja (dipakai dalam nama berkas)"
             )));
+        }
+        if let Some(k) = &self.laporan.kertas
+            && !k.eq_ignore_ascii_case("A4")
+            && !k.eq_ignore_ascii_case("F4")
+        {
+            return Err(bad(format!("laporan.kertas = \"{k}\": pilih \"A4\" atau \"F4\"")));
         }
         parse_date(&self.laporan.tanggal).ok_or_else(|| {
             bad(format!(

@@ -100,6 +100,7 @@ nip = ""
 [laporan]
 tempat = ""                            # tempat penandatanganan
 tanggal = "{tahun_lapor}-03-01"                 # TTTT-BB-HH; juga tanggal dokumen PDF
+# kertas = "A4"                        # atau "F4" (215 x 330 mm)
 
 # [perjanjian_kinerja]
 # tempat = ""

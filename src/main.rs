@@ -37,6 +37,9 @@ enum Command {
         /// Print the time of each stage
         #[arg(short, long)]
         verbose: bool,
+        /// Only one output: pdf or xlsx
+        #[arg(long, value_parser = ["pdf", "xlsx"])]
+        only: Option<String>,
     },
     /// Print the report model as JSON (docs/MODEL.md)
     Model {
@@ -86,9 +89,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             aksesibel,
             paksa,
             verbose,
+            only,
         } => {
             let t0 = std::time::Instant::now();
-            let opts = lkjip::build::BuildOptions { out, aksesibel, paksa };
+            let opts = lkjip::build::BuildOptions {
+                out,
+                aksesibel,
+                paksa,
+                only,
+            };
             match lkjip::build::build(&dir, &opts) {
                 Ok(built) => {
                     for f in built.findings.sorted() {
@@ -105,7 +114,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     let mut lines = String::new();
                     for f in &built.files {
-                        let pages = built.pages.map(|p| format!(" ({p} halaman)")).unwrap_or_default();
+                        let is_pdf = f.extension().is_some_and(|e| e == "pdf");
+                        let pages = built
+                            .pages
+                            .filter(|_| is_pdf)
+                            .map(|p| format!(" ({p} halaman)"))
+                            .unwrap_or_default();
                         lines.push_str(&format!("ditulis: {}{pages}\n", f.display()));
                     }
                     write_stdout(lines.trim_end())?;

@@ -189,6 +189,7 @@ fn two_builds_give_the_same_bytes_and_a_pdf_a() {
         &example(),
         &BuildOptions {
             out: Some(a.clone()),
+            only: Some("pdf".into()),
             ..Default::default()
         },
     )
@@ -197,6 +198,7 @@ fn two_builds_give_the_same_bytes_and_a_pdf_a() {
         &example(),
         &BuildOptions {
             out: Some(b.clone()),
+            only: Some("pdf".into()),
             ..Default::default()
         },
     )

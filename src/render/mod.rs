@@ -5,6 +5,7 @@
 
 pub mod narrative;
 pub mod pdf;
+pub mod xlsx;
 
 use crate::compute::Rules;
 use crate::config::Config;

@@ -100,6 +100,8 @@ pub struct Content<'a> {
     /// Agency tables placed by a narrative, so the rest can be appended.
     placed: HashSet<String>,
     gambar: &'a HashSet<String>,
+    /// F4 paper (215 × 330 mm) instead of A4.
+    pub kertas_f4: bool,
     pub findings: Findings,
 }
 
@@ -111,6 +113,7 @@ impl<'a> Content<'a> {
             narasi,
             placed: HashSet::new(),
             gambar,
+            kertas_f4: false,
             findings: Findings::new(),
         }
     }
@@ -218,6 +221,7 @@ impl<'a> Content<'a> {
                 "tanggal_pk": id.tanggal_perjanjian_kinerja.as_deref().and_then(crate::config::tanggal_indonesia).unwrap_or_else(|| id.tanggal_teks.clone()),
             },
             "logo": self.gambar.contains("logo.png").then_some("logo.png"),
+            "kertas": if self.kertas_f4 { json!({"lebar": 215, "tinggi": 330}) } else { json!({"lebar": 210, "tinggi": 297}) },
             "depan": front,
             "bab": bab,
             "lampiran": lampiran,

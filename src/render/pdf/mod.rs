@@ -251,7 +251,14 @@ impl PdfRenderer {
         let t0 = Instant::now();
         let narasi = narratives(ctx)?;
         let gambar = pictures(ctx.dir, &mut report.findings);
-        let (doc, findings) = Content::new(ctx.model, ctx.rules, &narasi, &gambar).build();
+        let mut content = Content::new(ctx.model, ctx.rules, &narasi, &gambar);
+        content.kertas_f4 = ctx
+            .config
+            .laporan
+            .kertas
+            .as_deref()
+            .is_some_and(|k| k.eq_ignore_ascii_case("F4"));
+        let (doc, findings) = content.build();
         report.findings.extend(findings.into_vec());
         let data = serde_json::to_vec(&doc).map_err(|e| {
             vec![Finding {

@@ -1,0 +1,950 @@
+//! The lampiran workbook: Lampiran I–XII as a working spreadsheet. Inputs
+//! are values; every derived cell (capaian, %, sisa, totals, averages) is a
+//! formula with its cached result, so viewers that do not recalculate still
+//! show the numbers and a reviewer can recompute them.
+
+use super::{Output, RenderContext, Renderer, Report};
+use crate::compute::capaian::round2;
+use crate::finding::{Finding, Location, Severity};
+use crate::ingest::cell::{Level, Target, column_name};
+use crate::ingest::kinerja::Arah;
+use crate::model::{Indikator, ReportModel};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
+use std::time::Instant;
+
+/// Writes `Lampiran-LKjIP-<kode>-<tahun>.xlsx`.
+pub struct XlsxRenderer;
+
+/// The cell formats of the workbook.
+struct Fmt {
+    title: Format,
+    head: Format,
+    text: Format,
+    bold: Format,
+    money: Format,
+    money_bold: Format,
+    pct: Format,
+    pct_bold: Format,
+    num: Format,
+}
+
+impl Fmt {
+    fn new() -> Fmt {
+        let cell = || {
+            Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+        };
+        Fmt {
+            title: Format::new().set_bold().set_align(FormatAlign::Center),
+            head: cell()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color("D9D9D9"),
+            text: cell(),
+            bold: cell().set_bold(),
+            money: cell().set_num_format("#,##0"),
+            money_bold: cell().set_num_format("#,##0").set_bold(),
+            pct: cell().set_num_format("0.00"),
+            pct_bold: cell().set_num_format("0.00").set_bold(),
+            num: cell().set_num_format("#,##0.##"),
+        }
+    }
+}
+
+fn a1(row: u32, col: u16) -> String {
+    format!("{}{}", column_name(u32::from(col)), row + 1)
+}
+
+fn dec(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(0.0)
+}
+
+fn cached(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// A sheet being written: title rows, a header with spans, then rows.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    row: u32,
+    width: u16,
+}
+
+impl<'a> Sheet<'a> {
+    fn new(ws: &'a mut Worksheet, widths: &[f64], paper: u8) -> Sheet<'a> {
+        for (i, w) in widths.iter().enumerate() {
+            let _ = ws.set_column_width(i as u16, *w);
+        }
+        ws.set_landscape();
+        ws.set_paper_size(paper);
+        ws.set_print_fit_to_pages(1, 0);
+        Sheet {
+            ws,
+            row: 0,
+            width: widths.len() as u16,
+        }
+    }
+
+    fn titles(&mut self, lines: &[String], f: &Fmt) -> Result<(), XlsxError> {
+        for l in lines {
+            self.ws
+                .merge_range(self.row, 0, self.row, self.width - 1, l, &f.title)?;
+            self.row += 1;
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Header rows of (text, colspan, rowspan); freezes and repeats them.
+    fn header(&mut self, rows: &[Vec<(&str, u16, u32)>], f: &Fmt) -> Result<(), XlsxError> {
+        let first = self.row;
+        let mut taken: Vec<Vec<bool>> = vec![vec![false; self.width as usize]; rows.len()];
+        for (ri, cells) in rows.iter().enumerate() {
+            let mut col = 0u16;
+            for (text, cs, rs) in cells {
+                while (col as usize) < taken[ri].len() && taken[ri][col as usize] {
+                    col += 1;
+                }
+                let (r0, c0) = (first + ri as u32, col);
+                let (r1, c1) = (r0 + rs - 1, c0 + cs - 1);
+                if r1 > r0 || c1 > c0 {
+                    self.ws.merge_range(r0, c0, r1, c1, text, &f.head)?;
+                } else {
+                    self.ws.write_string_with_format(r0, c0, *text, &f.head)?;
+                }
+                for row in taken.iter_mut().skip(ri).take(*rs as usize) {
+                    for cc in c0..=c1 {
+                        if let Some(x) = row.get_mut(cc as usize) {
+                            *x = true;
+                        }
+                    }
+                }
+                col = c1 + 1;
+            }
+        }
+        self.row = first + rows.len() as u32;
+        self.ws.set_freeze_panes(self.row, 0)?;
+        self.ws.set_repeat_rows(first, self.row - 1)?;
+        Ok(())
+    }
+
+    fn text(&mut self, col: u16, s: &str, fmt: &Format) -> Result<(), XlsxError> {
+        self.ws.write_string_with_format(self.row, col, s, fmt)?;
+        Ok(())
+    }
+
+    fn number(&mut self, col: u16, d: Decimal, fmt: &Format) -> Result<(), XlsxError> {
+        self.ws.write_number_with_format(self.row, col, dec(d), fmt)?;
+        Ok(())
+    }
+
+    fn formula(&mut self, col: u16, formula: String, result: Option<Decimal>, fmt: &Format) -> Result<(), XlsxError> {
+        let mut fo = Formula::new(formula);
+        if let Some(r) = result {
+            fo = fo.set_result(cached(r));
+        }
+        self.ws.write_formula_with_format(self.row, col, fo, fmt)?;
+        Ok(())
+    }
+
+    /// A target or realization: its number when it has one, else its text.
+    fn target(&mut self, col: u16, t: &Target, f: &Fmt) -> Result<(), XlsxError> {
+        match t.nilai {
+            Some(v) => self.number(col, v, &f.num),
+            None => self.text(col, if t.teks.is_empty() { "-" } else { &t.teks }, &f.text),
+        }
+    }
+
+    /// Capaian of an indicator whose target and realization sit in
+    /// `t_col`/`r_col` of this row: a formula for numeric indicators (R/T or
+    /// T/R by arah), the computed value for levels.
+    fn capaian(&mut self, col: u16, t_col: u16, r_col: u16, i: &Indikator, f: &Fmt) -> Result<(), XlsxError> {
+        let (t, r) = (a1(self.row, t_col), a1(self.row, r_col));
+        let numeric = i.target.nilai.is_some() && i.realisasi.nilai.is_some();
+        match (&i.arah, numeric, i.capaian) {
+            (Arah::Naik, true, c) => self.formula(col, format!("=IF({t}=0,\"\",{r}/{t}*100)"), c, &f.pct),
+            (Arah::Turun, true, c) if i.realisasi.nilai.is_some_and(|v| !v.is_zero()) => {
+                self.formula(col, format!("=IF({r}=0,\"\",{t}/{r}*100)"), c, &f.pct)
+            }
+            (_, _, Some(c)) => self.number(col, c, &f.pct),
+            _ => self.text(col, "-", &f.text),
+        }
+    }
+
+    fn next(&mut self) {
+        self.row += 1;
+    }
+}
+
+fn roman(i: usize) -> &'static str {
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][i - 1]
+}
+
+fn titles(m: &ReportModel, no: usize, what: &str) -> Vec<String> {
+    vec![
+        format!("LAMPIRAN {}", roman(no)),
+        what.to_uppercase(),
+        format!("{} {}", m.identitas.nama_opd, m.identitas.pemerintah_daerah).to_uppercase(),
+    ]
+}
+
+/// Excel paper sizes: 9 = A4, 14 = Folio 8½ × 13 in (F4, 215 × 330 mm).
+pub fn paper_code(kertas: &str) -> u8 {
+    if kertas.eq_ignore_ascii_case("F4") { 14 } else { 9 }
+}
+
+fn workbook(m: &ReportModel, paper: u8) -> Result<Vec<u8>, XlsxError> {
+    let f = Fmt::new();
+    let mut wb = Workbook::new();
+    let (y, mo, d) = crate::config::parse_date(&m.identitas.tanggal).unwrap_or((m.identitas.tahun + 1, 1, 1));
+    let date = ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2025), mo as u8, d as u8)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!(
+                "Lampiran LKjIP {} Tahun {}",
+                m.identitas.nama_opd, m.identitas.tahun
+            ))
+            .set_author(format!("lkjip {}", crate::VERSION))
+            .set_creation_datetime(&date),
+    );
+    identitas(wb.add_worksheet().set_name("Identitas")?, m, &f)?;
+    lampiran_i(wb.add_worksheet().set_name("Lampiran I")?, m, &f, paper)?;
+    lampiran_ii(wb.add_worksheet().set_name("Lampiran II")?, m, &f, paper)?;
+    lampiran_iii(wb.add_worksheet().set_name("Lampiran III")?, m, &f, paper)?;
+    lampiran_iv(wb.add_worksheet().set_name("Lampiran IV")?, m, &f, paper)?;
+    for (no, what, unit) in [
+        (
+            5,
+            "Jumlah program prioritas yang tercapai sesuai target",
+            "Program Prioritas",
+        ),
+        (
+            6,
+            "Jumlah kegiatan prioritas yang tercapai sesuai target",
+            "Kegiatan Prioritas",
+        ),
+        (
+            7,
+            "Jumlah proyek prioritas strategis yang tercapai sesuai target",
+            "PPS",
+        ),
+        (8, "Jumlah proyek strategis nasional yang tercapai sesuai target", "PSN"),
+    ] {
+        let ws = wb.add_worksheet().set_name(format!("Lampiran {}", roman(no)))?;
+        let mut s = Sheet::new(ws, &[6.0, 40.0, 24.0, 24.0, 10.0], paper);
+        s.titles(&titles(m, no, what), &f)?;
+        let a = format!("Target Jumlah {unit} yang mencapai Target");
+        let b = format!("Realisasi {unit} yang mencapai target");
+        s.header(
+            &[vec![
+                ("No.", 1, 1),
+                ("Unit Kerja", 1, 1),
+                (&a, 1, 1),
+                (&b, 1, 1),
+                ("%", 1, 1),
+            ]],
+            &f,
+        )?;
+        for c in 0..5 {
+            s.text(c, "-", &f.text)?;
+        }
+        s.next();
+        s.ws.merge_range(s.row, 0, s.row, 1, "JUMLAH", &f.bold)?;
+        for c in 2..5 {
+            s.text(c, "", &f.text)?;
+        }
+    }
+    lampiran_ix(wb.add_worksheet().set_name("Lampiran IX")?, m, &f, paper)?;
+    lampiran_x(wb.add_worksheet().set_name("Lampiran X")?, m, &f, paper)?;
+    lampiran_xi(wb.add_worksheet().set_name("Lampiran XI")?, m, &f, paper)?;
+    lampiran_xii(wb.add_worksheet().set_name("Lampiran XII")?, m, &f, paper)?;
+    wb.save_to_buffer()
+}
+
+fn identitas(ws: &mut Worksheet, m: &ReportModel, f: &Fmt) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 70)?;
+    let id = &m.identitas;
+    let rows = [
+        (
+            "Laporan",
+            format!(
+                "Lampiran Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {}",
+                id.tahun
+            ),
+        ),
+        ("Perangkat daerah", id.nama_opd.clone()),
+        ("Pemerintah daerah", id.pemerintah_daerah.clone()),
+        ("Tahun", id.tahun.to_string()),
+        ("Tanggal laporan", id.tanggal_teks.clone()),
+        ("Dibuat dengan", format!("lkjip {}", crate::VERSION)),
+    ];
+    for (i, (k, v)) in rows.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, *k, &f.bold)?;
+        ws.write_string_with_format(i as u32, 1, v, &f.text)?;
+    }
+    let r = rows.len() as u32 + 1;
+    ws.write_string_with_format(r, 0, "Berkas masukan", &f.head)?;
+    ws.write_string_with_format(r, 1, "SHA-256", &f.head)?;
+    ws.set_column_width(2, 30)?;
+    ws.write_string_with_format(r, 2, "Peran", &f.head)?;
+    for (i, s) in m.sumber.iter().enumerate() {
+        let row = r + 1 + i as u32;
+        ws.write_string_with_format(row, 0, &s.berkas, &f.text)?;
+        ws.write_string_with_format(row, 1, &s.sha256, &f.text)?;
+        ws.write_string_with_format(row, 2, format!("{:?}", s.peran).to_lowercase(), &f.text)?;
+    }
+    Ok(())
+}
+
+/// Lampiran I: indicators of programs and kegiatan with their budget; the
+/// program pagu/realisasi are sums of its kegiatan rows.
+fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, &[6.0, 36.0, 36.0, 11.0, 11.0, 10.0, 16.0, 16.0, 9.0], paper);
+    s.titles(
+        &titles(
+            m,
+            1,
+            &format!(
+                "Pengukuran kinerja sasaran program dan kegiatan tahun {}",
+                m.identitas.tahun
+            ),
+        ),
+        f,
+    )?;
+    s.header(
+        &[vec![
+            ("No", 1, 1),
+            ("Program / Kegiatan", 1, 1),
+            ("Indikator Kinerja", 1, 1),
+            ("Target", 1, 1),
+            ("Realisasi", 1, 1),
+            ("Capaian (%)", 1, 1),
+            ("Pagu (Rp)", 1, 1),
+            ("Realisasi (Rp)", 1, 1),
+            ("%", 1, 1),
+        ]],
+        f,
+    )?;
+    let first_data = s.row;
+    let mut capaian_all: Vec<Decimal> = Vec::new();
+    let mut program_rows = Vec::new();
+    for (pi, p) in m.programs.iter().enumerate() {
+        let prow = s.row;
+        program_rows.push(prow);
+        let inds = rows_of(
+            &mut s,
+            &format!("{}", pi + 1),
+            &p.nama,
+            &p.indikator,
+            f,
+            true,
+            &mut capaian_all,
+        )?;
+        let mut keg_rows = Vec::new();
+        for (ki, k) in p.kegiatan.iter().enumerate() {
+            let krow = s.row;
+            keg_rows.push(krow);
+            rows_of(
+                &mut s,
+                &format!("{}.{}", pi + 1, ki + 1),
+                &k.nama,
+                &k.indikator,
+                f,
+                false,
+                &mut capaian_all,
+            )?;
+            let save = s.row;
+            s.row = krow;
+            s.number(6, k.pagu, &f.money)?;
+            s.number(7, k.realisasi, &f.money)?;
+            s.formula(
+                8,
+                format!("=IF(G{r}=0,0,H{r}/G{r}*100)", r = krow + 1),
+                k.persen,
+                &f.pct,
+            )?;
+            s.row = save;
+        }
+        let save = s.row;
+        s.row = prow;
+        let refs = |col: char| {
+            keg_rows
+                .iter()
+                .map(|r| format!("{col}{}", r + 1))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        s.formula(6, format!("=SUM({})", refs('G')), Some(p.pagu), &f.money_bold)?;
+        s.formula(7, format!("=SUM({})", refs('H')), Some(p.realisasi), &f.money_bold)?;
+        s.formula(
+            8,
+            format!("=IF(G{r}=0,0,H{r}/G{r}*100)", r = prow + 1),
+            p.persen,
+            &f.pct_bold,
+        )?;
+        s.row = save;
+        let _ = inds;
+    }
+    let last_data = s.row - 1;
+    s.ws.merge_range(s.row, 0, s.row, 4, "Rata-rata capaian / Jumlah", &f.bold)?;
+    let mean =
+        (!capaian_all.is_empty()).then(|| capaian_all.iter().sum::<Decimal>() / Decimal::from(capaian_all.len()));
+    s.formula(
+        5,
+        format!("=AVERAGE(F{}:F{})", first_data + 1, last_data + 1),
+        mean,
+        &f.pct_bold,
+    )?;
+    let refs = |col: char| {
+        program_rows
+            .iter()
+            .map(|r| format!("{col}{}", r + 1))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    s.formula(6, format!("=SUM({})", refs('G')), Some(m.ringkasan.pagu), &f.money_bold)?;
+    s.formula(
+        7,
+        format!("=SUM({})", refs('H')),
+        Some(m.ringkasan.realisasi),
+        &f.money_bold,
+    )?;
+    s.formula(
+        8,
+        format!("=IF(G{r}=0,0,H{r}/G{r}*100)", r = s.row + 1),
+        m.hasil.persen_realisasi,
+        &f.pct_bold,
+    )?;
+    Ok(())
+}
+
+/// The indicator rows of one node; pagu columns are left to the caller.
+fn rows_of(
+    s: &mut Sheet,
+    no: &str,
+    nama: &str,
+    inds: &[Indikator],
+    f: &Fmt,
+    bold: bool,
+    capaian_all: &mut Vec<Decimal>,
+) -> Result<usize, XlsxError> {
+    let tf = if bold { &f.bold } else { &f.text };
+    let n = inds.len().max(1);
+    for i in 0..n {
+        s.text(0, if i == 0 { no } else { "" }, tf)?;
+        s.text(1, if i == 0 { nama } else { "" }, tf)?;
+        match inds.get(i) {
+            Some(ind) => {
+                s.text(2, &ind.uraian, &f.text)?;
+                s.target(3, &ind.target, f)?;
+                s.target(4, &ind.realisasi, f)?;
+                s.capaian(5, 3, 4, ind, f)?;
+                capaian_all.extend(ind.capaian);
+            }
+            None => {
+                for c in 2..6 {
+                    s.text(c, "-", &f.text)?;
+                }
+            }
+        }
+        if i > 0 {
+            for c in 6..9 {
+                s.text(c, "", &f.text)?;
+            }
+        }
+        s.next();
+    }
+    Ok(n)
+}
+
+fn lampiran_ii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let (t, l) = (m.identitas.tahun, m.identitas.tahun - 1);
+    let mut s = Sheet::new(ws, &[6.0, 34.0, 36.0, 12.0, 12.0, 11.0, 16.0, 16.0], paper);
+    s.titles(&titles(m, 2, "Perbandingan capaian kinerja dengan tahun sebelumnya"), f)?;
+    let (a, b, c, d) = (
+        format!("Capaian {l} (%)"),
+        format!("Capaian {t} (%)"),
+        format!("Pagu {l} (Rp)"),
+        format!("Pagu {t} (Rp)"),
+    );
+    s.header(
+        &[vec![
+            ("No", 1, 1),
+            ("Program", 1, 1),
+            ("Indikator Kinerja", 1, 1),
+            (&a, 1, 1),
+            (&b, 1, 1),
+            ("Selisih", 1, 1),
+            (&c, 1, 1),
+            (&d, 1, 1),
+        ]],
+        f,
+    )?;
+    for (i, p) in m.programs.iter().enumerate() {
+        for (j, ind) in p.indikator.iter().enumerate() {
+            let prev = ind.riwayat.iter().find(|r| r.tahun == l).and_then(|r| r.capaian);
+            s.text(0, &if j == 0 { (i + 1).to_string() } else { String::new() }, &f.text)?;
+            s.text(1, if j == 0 { &p.nama } else { "" }, &f.text)?;
+            s.text(2, &ind.uraian, &f.text)?;
+            match prev {
+                Some(v) => s.number(3, v, &f.pct)?,
+                None => s.text(3, "-", &f.text)?,
+            }
+            match ind.capaian {
+                Some(v) => s.number(4, v, &f.pct)?,
+                None => s.text(4, "-", &f.text)?,
+            }
+            match (prev, ind.capaian) {
+                (Some(a), Some(b)) => s.formula(5, format!("=E{r}-D{r}", r = s.row + 1), Some(b - a), &f.pct)?,
+                _ => s.text(5, "-", &f.text)?,
+            }
+            match p.lalu.as_ref().filter(|_| j == 0) {
+                Some(x) => s.number(6, x.pagu, &f.money)?,
+                None => s.text(6, if j == 0 { "-" } else { "" }, &f.text)?,
+            }
+            if j == 0 {
+                s.number(7, p.pagu, &f.money)?;
+            } else {
+                s.text(7, "", &f.text)?;
+            }
+            s.next();
+        }
+    }
+    Ok(())
+}
+
+fn lampiran_iii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, &[7.0, 50.0, 14.0, 14.0, 11.0, 16.0], paper);
+    s.titles(
+        &titles(m, 3, "Indikator kinerja kegiatan dan efisiensi penggunaan dana"),
+        f,
+    )?;
+    s.header(
+        &[vec![
+            ("No", 1, 1),
+            ("Program / Kegiatan", 1, 1),
+            ("Capaian Kinerja (%)", 1, 1),
+            ("Serapan Anggaran (%)", 1, 1),
+            ("Selisih", 1, 1),
+            ("Keterangan", 1, 1),
+        ]],
+        f,
+    )?;
+    let row = |s: &mut Sheet,
+               no: String,
+               nama: &str,
+               cap: Option<Decimal>,
+               ser: Option<Decimal>,
+               bold: bool|
+     -> Result<(), XlsxError> {
+        s.text(0, &no, if bold { &f.bold } else { &f.text })?;
+        s.text(1, nama, if bold { &f.bold } else { &f.text })?;
+        match cap {
+            Some(v) => s.number(2, v, &f.pct)?,
+            None => s.text(2, "-", &f.text)?,
+        }
+        match ser {
+            Some(v) => s.number(3, v, &f.pct)?,
+            None => s.text(3, "-", &f.text)?,
+        }
+        let r = s.row + 1;
+        match (cap, ser) {
+            (Some(a), Some(b)) => {
+                s.formula(4, format!("=C{r}-D{r}"), Some(a - b), &f.pct)?;
+                let ok = round2(a) >= round2(b);
+                let mut fo = Formula::new(format!(
+                    "=IF(ROUND(C{r},2)>=ROUND(D{r},2),\"Efisien\",\"Kurang efisien\")"
+                ));
+                fo = fo.set_result(if ok { "Efisien" } else { "Kurang efisien" });
+                s.ws.write_formula_with_format(s.row, 5, fo, &f.text)?;
+            }
+            _ => {
+                s.text(4, "-", &f.text)?;
+                s.text(5, "-", &f.text)?;
+            }
+        }
+        s.next();
+        Ok(())
+    };
+    for (i, p) in m.programs.iter().enumerate() {
+        row(&mut s, format!("{}", i + 1), &p.nama, p.capaian_kinerja, p.persen, true)?;
+        for (j, k) in p.kegiatan.iter().enumerate() {
+            row(
+                &mut s,
+                format!("{}.{}", i + 1, j + 1),
+                &k.nama,
+                k.capaian_kinerja,
+                k.persen,
+                false,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn lampiran_iv(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let (t, l) = (m.identitas.tahun, m.identitas.tahun - 1);
+    let mut s = Sheet::new(ws, &[6.0, 40.0, 36.0, 11.0, 11.0, 11.0, 16.0, 16.0], paper);
+    s.titles(&titles(m, 4, "Perbandingan keluaran (output) sub kegiatan"), f)?;
+    let (a, b) = (format!("Realisasi {l} (Rp)"), format!("Realisasi {t} (Rp)"));
+    s.header(
+        &[vec![
+            ("No", 1, 1),
+            ("Sub Kegiatan", 1, 1),
+            ("Indikator Keluaran", 1, 1),
+            ("Target", 1, 1),
+            ("Realisasi", 1, 1),
+            ("Capaian (%)", 1, 1),
+            (&a, 1, 1),
+            (&b, 1, 1),
+        ]],
+        f,
+    )?;
+    let mut no = 0;
+    for p in &m.programs {
+        for k in &p.kegiatan {
+            for sk in &k.sub_kegiatan {
+                no += 1;
+                s.text(0, &no.to_string(), &f.text)?;
+                s.text(1, &sk.nama, &f.text)?;
+                match sk.indikator.first() {
+                    Some(ind) => {
+                        s.text(2, &ind.uraian, &f.text)?;
+                        s.target(3, &ind.target, f)?;
+                        s.target(4, &ind.realisasi, f)?;
+                        s.capaian(5, 3, 4, ind, f)?;
+                    }
+                    None => {
+                        for c in 2..6 {
+                            s.text(c, "-", &f.text)?;
+                        }
+                    }
+                }
+                match &sk.lalu {
+                    Some(x) => s.number(6, x.realisasi, &f.money)?,
+                    None => s.text(6, "-", &f.text)?,
+                }
+                s.number(7, sk.realisasi, &f.money)?;
+                s.next();
+            }
+        }
+    }
+    Ok(())
+}
+
+fn lampiran_ix(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let t = m.identitas.tahun;
+    let mut s = Sheet::new(ws, &[20.0, 44.0, 40.0, 14.0, 16.0, 16.0, 16.0], paper);
+    s.titles(&titles(m, 9, &format!("Rencana kerja (Renja) perubahan tahun {t}")), f)?;
+    let (a, b, c) = (format!("RKPD {t}"), format!("APBD {t}"), format!("RKPD Perubahan {t}"));
+    s.header(
+        &[
+            vec![
+                ("Kode", 1, 2),
+                ("Urusan / Program / Kegiatan / Sub Kegiatan", 1, 2),
+                ("Indikator", 1, 2),
+                ("Target", 1, 2),
+                ("Pagu Indikatif (Rp)", 3, 1),
+            ],
+            vec![(&a, 1, 1), (&b, 1, 1), (&c, 1, 1)],
+        ],
+        f,
+    )?;
+    for e in &m.renja {
+        let bold = matches!(e.level, Level::Urusan | Level::BidangUrusan | Level::Program);
+        let tf = if bold { &f.bold } else { &f.text };
+        s.text(0, e.kode.as_str(), tf)?;
+        s.text(1, &e.nama, tf)?;
+        s.text(
+            2,
+            &e.indikator
+                .iter()
+                .map(|i| i.uraian.clone())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            &f.text,
+        )?;
+        s.text(
+            3,
+            &e.indikator
+                .iter()
+                .map(|i| i.target.as_ref().map(|t| t.teks.clone()).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            &f.text,
+        )?;
+        for (col, v) in [(4, e.pagu_rkpd), (5, e.pagu_apbd), (6, e.pagu_perubahan)] {
+            match v {
+                Some(d) => s.number(col, d, if bold { &f.money_bold } else { &f.money })?,
+                None => s.text(col, "", &f.text)?,
+            }
+        }
+        s.next();
+    }
+    Ok(())
+}
+
+fn lampiran_x(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, &[6.0, 50.0, 44.0, 16.0], paper);
+    s.titles(
+        &titles(m, 10, &format!("Perjanjian kinerja tahun {}", m.identitas.tahun)),
+        f,
+    )?;
+    s.header(
+        &[vec![
+            ("No", 1, 1),
+            ("Tujuan / Sasaran Strategis", 1, 1),
+            ("Indikator Kinerja", 1, 1),
+            ("Target", 1, 1),
+        ]],
+        f,
+    )?;
+    for (i, pk) in m.perjanjian_kinerja.iter().enumerate() {
+        s.text(0, &format!("{}.", i + 1), &f.text)?;
+        s.text(1, &pk.uraian, &f.text)?;
+        s.text(2, &pk.indikator.uraian, &f.text)?;
+        s.target(3, &pk.indikator.target, f)?;
+        s.next();
+    }
+    s.next();
+    for (c, h) in ["No", "Program", "Anggaran (Rp)", ""].iter().enumerate() {
+        if !h.is_empty() {
+            s.text(c as u16, h, &f.head)?;
+        }
+    }
+    s.next();
+    let first = s.row;
+    for (i, p) in m.programs.iter().enumerate() {
+        s.text(0, &format!("{}.", i + 1), &f.text)?;
+        s.text(1, &p.nama, &f.text)?;
+        s.number(2, p.pagu, &f.money)?;
+        s.next();
+    }
+    s.text(0, "", &f.bold)?;
+    s.text(1, "JUMLAH", &f.bold)?;
+    s.formula(
+        2,
+        format!("=SUM(C{}:C{})", first + 1, s.row),
+        Some(m.ringkasan.pagu),
+        &f.money_bold,
+    )?;
+    Ok(())
+}
+
+fn lampiran_xi(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, &[18.0, 34.0, 34.0, 11.0, 30.0, 30.0, 11.0, 10.0, 20.0], paper);
+    s.titles(
+        &titles(m, 11, &format!("Form 2 pengukuran kinerja tahun {}", m.identitas.tahun)),
+        f,
+    )?;
+    s.header(
+        &[vec![
+            ("Kode", 1, 1),
+            ("Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 1, 1),
+            ("Indikator Kinerja", 1, 1),
+            ("Target", 1, 1),
+            ("Formulasi", 1, 1),
+            ("Teknis Perhitungan", 1, 1),
+            ("Realisasi", 1, 1),
+            ("Capaian (%)", 1, 1),
+            ("Keterangan", 1, 1),
+        ]],
+        f,
+    )?;
+    let row = |s: &mut Sheet, kode: &str, uraian: &str, i: &Indikator, bold: bool| -> Result<(), XlsxError> {
+        let tf = if bold { &f.bold } else { &f.text };
+        s.text(0, kode, tf)?;
+        s.text(1, uraian, tf)?;
+        s.text(2, &i.uraian, &f.text)?;
+        s.target(3, &i.target, f)?;
+        s.text(4, &i.formulasi, &f.text)?;
+        s.text(5, &i.teknis_perhitungan, &f.text)?;
+        s.target(6, &i.realisasi, f)?;
+        s.capaian(7, 3, 6, i, f)?;
+        s.text(8, &i.keterangan, &f.text)?;
+        s.next();
+        Ok(())
+    };
+    for pk in &m.perjanjian_kinerja {
+        row(&mut s, &pk.kode, &pk.uraian, &pk.indikator, true)?;
+    }
+    for p in &m.programs {
+        for i in &p.indikator {
+            row(&mut s, p.kode.as_str(), &p.nama, i, true)?;
+        }
+        for k in &p.kegiatan {
+            for i in &k.indikator {
+                row(&mut s, k.kode.as_str(), &k.nama, i, false)?;
+            }
+            for sk in &k.sub_kegiatan {
+                for i in &sk.indikator {
+                    row(&mut s, sk.kode.as_str(), &sk.nama, i, false)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lampiran XII: the realization report; sub kegiatan are values, kegiatan
+/// `SUM` their sub kegiatan, programs `SUM` their kegiatan, the Total `SUM`s
+/// the programs; % and sisa are formulas on every row.
+fn lampiran_xii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+    let t = m.identitas.tahun;
+    let mut s = Sheet::new(ws, &[20.0, 56.0, 17.0, 17.0, 9.0, 10.0, 10.0, 17.0], paper);
+    s.titles(
+        &titles(
+            m,
+            12,
+            &format!("Laporan realisasi fisik dan keuangan bulan Desember tahun {t}"),
+        ),
+        f,
+    )?;
+    s.header(
+        &[
+            vec![
+                ("Kode", 1, 2),
+                ("Program / Kegiatan / Sub Kegiatan", 1, 2),
+                ("Anggaran (Rp)", 1, 2),
+                ("Realisasi", 2, 1),
+                ("Realisasi Fisik", 2, 1),
+                ("Sisa Pagu (Rp)", 1, 2),
+            ],
+            vec![("Rp", 1, 1), ("%", 1, 1), ("Target (%)", 1, 1), ("Realisasi (%)", 1, 1)],
+        ],
+        f,
+    )?;
+    let pct = |s: &mut Sheet, v: Option<Decimal>, bold: bool| -> Result<(), XlsxError> {
+        let r = s.row + 1;
+        s.formula(
+            4,
+            format!("=IF(C{r}=0,0,D{r}/C{r}*100)"),
+            v,
+            if bold { &f.pct_bold } else { &f.pct },
+        )
+    };
+    let sisa = |s: &mut Sheet, v: Decimal, bold: bool| -> Result<(), XlsxError> {
+        let r = s.row + 1;
+        s.formula(
+            7,
+            format!("=C{r}-D{r}"),
+            Some(v),
+            if bold { &f.money_bold } else { &f.money },
+        )
+    };
+    let mut program_rows = Vec::new();
+    for p in &m.programs {
+        let prow = s.row;
+        program_rows.push(prow);
+        s.next();
+        let mut keg_rows = Vec::new();
+        for k in &p.kegiatan {
+            let krow = s.row;
+            keg_rows.push(krow);
+            s.next();
+            for sk in &k.sub_kegiatan {
+                s.text(0, sk.kode_realisasi.as_str(), &f.text)?;
+                s.text(1, &sk.nama, &f.text)?;
+                s.number(2, sk.pagu, &f.money)?;
+                s.number(3, sk.realisasi, &f.money)?;
+                pct(&mut s, sk.persen, false)?;
+                for (col, v) in [(5, sk.fisik_target), (6, sk.fisik_realisasi)] {
+                    match v {
+                        Some(x) => s.number(col, x, &f.pct)?,
+                        None => s.text(col, "", &f.text)?,
+                    }
+                }
+                sisa(&mut s, sk.sisa, false)?;
+                s.next();
+            }
+            let end = s.row;
+            s.row = krow;
+            s.text(0, k.kode_realisasi.as_str(), &f.text)?;
+            s.text(1, &k.nama, &f.text)?;
+            if k.sub_kegiatan.is_empty() {
+                s.number(2, k.pagu, &f.money)?;
+                s.number(3, k.realisasi, &f.money)?;
+            } else {
+                s.formula(2, format!("=SUM(C{}:C{})", krow + 2, end), Some(k.pagu), &f.money)?;
+                s.formula(3, format!("=SUM(D{}:D{})", krow + 2, end), Some(k.realisasi), &f.money)?;
+            }
+            pct(&mut s, k.persen, false)?;
+            s.text(5, "", &f.text)?;
+            s.text(6, "", &f.text)?;
+            sisa(&mut s, k.sisa, false)?;
+            s.row = end;
+        }
+        let end = s.row;
+        s.row = prow;
+        s.text(0, p.kode_realisasi.as_str(), &f.bold)?;
+        s.text(1, &p.nama, &f.bold)?;
+        let refs = |col: char| {
+            keg_rows
+                .iter()
+                .map(|r| format!("{col}{}", r + 1))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        s.formula(2, format!("=SUM({})", refs('C')), Some(p.pagu), &f.money_bold)?;
+        s.formula(3, format!("=SUM({})", refs('D')), Some(p.realisasi), &f.money_bold)?;
+        pct(&mut s, p.persen, true)?;
+        s.text(5, "", &f.text)?;
+        s.text(6, "", &f.text)?;
+        sisa(&mut s, p.sisa, true)?;
+        s.row = end;
+    }
+    s.text(0, "", &f.bold)?;
+    s.text(1, "Total", &f.bold)?;
+    let refs = |col: char| {
+        program_rows
+            .iter()
+            .map(|r| format!("{col}{}", r + 1))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    s.formula(2, format!("=SUM({})", refs('C')), Some(m.ringkasan.pagu), &f.money_bold)?;
+    s.formula(
+        3,
+        format!("=SUM({})", refs('D')),
+        Some(m.ringkasan.realisasi),
+        &f.money_bold,
+    )?;
+    pct(&mut s, m.hasil.persen_realisasi, true)?;
+    s.text(5, "", &f.text)?;
+    s.text(6, "", &f.text)?;
+    sisa(&mut s, m.ringkasan.sisa, true)?;
+    Ok(())
+}
+
+impl Renderer for XlsxRenderer {
+    fn name(&self) -> &'static str {
+        "xlsx"
+    }
+
+    fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
+        let t0 = Instant::now();
+        let paper = paper_code(ctx.config.laporan.kertas.as_deref().unwrap_or("A4"));
+        let bytes = workbook(ctx.model, paper).map_err(|e| {
+            vec![Finding {
+                severity: Severity::Error,
+                code: "xlsx-failed",
+                location: Location::file("lampiran.xlsx"),
+                message: format!("workbook lampiran tidak dapat dibuat: {e}"),
+            }]
+        })?;
+        report.timings.push(("XLSX", t0.elapsed()));
+        let id = &ctx.model.identitas;
+        Ok(vec![Output {
+            file_name: format!("Lampiran-LKjIP-{}-{}.xlsx", id.kode, id.tahun),
+            bytes,
+            pages: None,
+        }])
+    }
+}

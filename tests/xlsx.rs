@@ -1,0 +1,216 @@
+//! The lampiran workbook, read back with calamine: rows, formulas and their
+//! cached results against the model; byte-identical rebuilds; and, where
+//! LibreOffice is installed, a forced recalculation that must give the
+//! cached values.
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use lkjip::build::{BuildOptions, build};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/dspppa-belitung-2024")
+}
+
+const NAME: &str = "Lampiran-LKjIP-dspppa-belitung-2024.xlsx";
+
+fn build_xlsx(out: &Path) -> PathBuf {
+    let opts = BuildOptions {
+        out: Some(out.to_path_buf()),
+        only: Some("xlsx".into()),
+        ..Default::default()
+    };
+    let built = build(&example(), &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+    assert_eq!(built.files, [out.join(NAME)], "--only xlsx writes the workbook alone");
+    out.join(NAME)
+}
+
+fn num(d: &Data) -> f64 {
+    match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn segments(code: &str) -> usize {
+    if code.is_empty() || !code.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        0
+    } else {
+        code.split('.').count()
+    }
+}
+
+#[test]
+fn the_lampiran_carry_formulas_with_the_model_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = build_xlsx(tmp.path());
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(names.len(), 13, "{names:?}");
+    assert_eq!(names[0], "Identitas");
+    assert_eq!(names[12], "Lampiran XII");
+
+    // Lampiran XII: 13 programs, 26 kegiatan, 54 sub kegiatan
+    let values = wb.worksheet_range("Lampiran XII").unwrap();
+    let formulas = wb.worksheet_formula("Lampiran XII").unwrap();
+    let (r0, _) = values.start().unwrap();
+    let (f0r, f0c) = formulas.start().unwrap();
+    let cell = |r: u32, c: u32| values.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    let formula = |r: u32, c: u32| -> String {
+        if r < f0r || c < f0c {
+            return String::new();
+        }
+        formulas.get_value((r, c)).cloned().unwrap_or_default()
+    };
+    let mut count = [0usize; 7];
+    let mut total_row = None;
+    for r in r0..=values.end().unwrap().0 {
+        let code = text(&cell(r, 0));
+        count[segments(&code)] += 1;
+        match segments(&code) {
+            3 | 5 => {
+                let f = formula(r, 2);
+                assert!(f.starts_with("SUM("), "row {}: pagu of {code} is {f:?}", r + 1);
+                assert!(formula(r, 3).starts_with("SUM("), "row {}: realisasi of {code}", r + 1);
+            }
+            6 => {
+                assert!(matches!(cell(r, 2), Data::Float(_)), "sub kegiatan pagu is a value");
+                assert!(formula(r, 2).is_empty());
+            }
+            _ => {}
+        }
+        if text(&cell(r, 1)) == "Total" {
+            total_row = Some(r);
+        }
+        // % and sisa are formulas on every data row
+        if segments(&code) >= 3 {
+            assert!(formula(r, 4).starts_with("IF("), "row {}: %", r + 1);
+            assert!(formula(r, 7).starts_with('C'), "row {}: sisa", r + 1);
+        }
+    }
+    assert_eq!((count[3], count[5], count[6]), (13, 26, 54));
+    let t = total_row.expect("a Total row");
+    assert!(formula(t, 2).starts_with("SUM("));
+    assert_eq!(num(&cell(t, 2)), 10314852053.0);
+    assert_eq!(num(&cell(t, 3)), 9521256875.0);
+    assert_eq!(format!("{:.2}", num(&cell(t, 4))), "92.31");
+    assert_eq!(num(&cell(t, 7)), 793595178.0);
+    // the Penunjang program sums its 7 kegiatan to 7.089.055.091
+    let p = (r0..t).find(|r| text(&cell(*r, 0)) == "0.00.01").unwrap();
+    assert_eq!(num(&cell(p, 2)), 7089055091.0);
+    assert_eq!(formula(p, 2).matches(',').count(), 6);
+
+    // Lampiran I: Program Pemberdayaan Sosial capaian 88,13, serapan 92,17
+    let values = wb.worksheet_range("Lampiran I").unwrap();
+    let formulas = wb.worksheet_formula("Lampiran I").unwrap();
+    let r = (0..=values.end().unwrap().0)
+        .find(|r| text(values.get_value((*r, 1)).unwrap_or(&Data::Empty)) == "PROGRAM PEMBERDAYAAN SOSIAL")
+        .unwrap();
+    // get_value takes absolute positions
+    let f = |c: u32| formulas.get_value((r, c)).cloned().unwrap_or_default();
+    let v = |c: u32| num(values.get_value((r, c)).unwrap());
+    assert_eq!(f(5), format!("IF(D{row}=0,\"\",E{row}/D{row}*100)", row = r + 1));
+    assert_eq!(format!("{:.2}", v(5)), "88.13");
+    assert!(f(6).starts_with("SUM("), "{}", f(6));
+    assert_eq!(v(6), 348934400.0);
+    assert_eq!(f(8), format!("IF(G{row}=0,0,H{row}/G{row}*100)", row = r + 1));
+    assert_eq!(format!("{:.2}", v(8)), "92.17");
+
+    // the Identitas sheet names the tool and every input's SHA-256
+    let id = wb.worksheet_range("Identitas").unwrap();
+    let all: Vec<String> = id.cells().map(|(_, _, d)| text(d)).collect();
+    assert!(all.iter().any(|s| s.starts_with("lkjip ")));
+    assert!(all.iter().any(|s| s == "4 Maret 2025"));
+    assert_eq!(
+        all.iter()
+            .filter(|s| s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit()))
+            .count(),
+        5
+    );
+}
+
+#[test]
+fn two_builds_give_the_same_workbook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = build_xlsx(&tmp.path().join("a"));
+    let b = build_xlsx(&tmp.path().join("b"));
+    let (x, y) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert_eq!(lkjip::load::sha256_hex(&x), lkjip::load::sha256_hex(&y));
+}
+
+/// LibreOffice recalculates every formula on load (a profile that says
+/// so), exports Lampiran XII as CSV, and the figures must be the cached
+/// ones. Skipped with a message where LibreOffice is not installed.
+#[test]
+fn libreoffice_recalculates_to_the_cached_values() {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        eprintln!("skipped: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let path = build_xlsx(tmp.path());
+    let profile = tmp.path().join("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    let out = tmp.path().join("csv");
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to"])
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,13")
+        .arg("--outdir")
+        .arg(&out)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let csv = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .find(|s| s.contains("Total"))
+        .expect("Lampiran XII as CSV");
+    let total = csv
+        .lines()
+        .find(|l| l.contains("\"Total\"") || l.contains(",Total,"))
+        .unwrap();
+    let fields: Vec<&str> = total.split(',').map(|f| f.trim_matches('"')).collect();
+    assert_eq!(fields[2], "10314852053", "{total}");
+    assert_eq!(fields[3], "9521256875", "{total}");
+    assert!(fields[4].starts_with("92.3"), "{total}");
+    assert_eq!(fields[7], "793595178", "{total}");
+    // every program row: recomputed sums equal the model's (cached) ones
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let values = wb.worksheet_range("Lampiran XII").unwrap();
+    for row in values.rows() {
+        let code = text(&row[0]);
+        if segments(&code) == 3 {
+            let line = csv
+                .lines()
+                .find(|l| l.starts_with(&format!("\"{code}\"")) || l.starts_with(&format!("{code},")))
+                .unwrap();
+            let f: Vec<&str> = line.split(',').collect();
+            assert_eq!(
+                f[f.len() - 6].trim_matches('"').parse::<f64>().unwrap(),
+                num(&row[2]),
+                "{code}: {line}"
+            );
+        }
+    }
+}
