@@ -598,3 +598,14 @@ fn the_example_reports_its_own_inconsistencies_as_warnings() {
             .any(|(c, m)| *c == "renja-total-mismatch" && m.contains("1.06.01.2.02"))
     );
 }
+
+#[test]
+fn staff_figures_are_read_when_given() {
+    let m = model(&fixture("ok-dasar"));
+    let ind = &m["programs"][1]["indikator"][0];
+    assert_eq!(s(&ind["sdm_target"]), "6");
+    assert_eq!(s(&ind["sdm_realisasi"]), "6");
+    // the example gives none: the fields are absent, not zero
+    let m = model(&example());
+    assert!(m["programs"][1]["indikator"][0].get("sdm_target").is_none());
+}

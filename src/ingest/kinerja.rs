@@ -48,6 +48,11 @@ pub const PENGUKURAN_COLUMNS: &[(&str, &str)] = &[
     ("Sasaran", "untuk baris Program: kode sasaran yang didukung (S1 …)"),
     ("Penanggung Jawab", ""),
     ("Rencana Tindak Lanjut", ""),
+    (
+        "SDM Target",
+        "opsional: jumlah pegawai yang direncanakan (Lampiran I dan III)",
+    ),
+    ("SDM Realisasi", "opsional: jumlah pegawai yang terlibat"),
 ];
 pub const RENSTRA_COLUMNS: &[&str] = &["Kode", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumus", "Arah"];
 pub const RIWAYAT_COLUMNS: &[&str] = &[
@@ -84,7 +89,7 @@ pub const PENGUKURAN_SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "target",
         any: &[&["TARGET"]],
-        none: &["JENIS"],
+        none: &["JENIS", "SDM"],
         required: true,
         multi: false,
         label: "Target",
@@ -92,7 +97,7 @@ pub const PENGUKURAN_SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "realisasi",
         any: &[&["REALISASI"]],
-        none: &["RENCANA"],
+        none: &["RENCANA", "SDM"],
         required: true,
         multi: false,
         label: "Realisasi",
@@ -130,6 +135,8 @@ pub const PENGUKURAN_SPECS: &[ColumnSpec] = &[
     },
     opt("pj", &[&["PENANGGUNG"]], "Penanggung Jawab"),
     opt("rtl", &[&["TINDAK", "LANJUT"]], "Rencana Tindak Lanjut"),
+    opt("sdm_target", &[&["SDM", "TARGET"]], "SDM Target"),
+    opt("sdm_realisasi", &[&["SDM", "REALISASI"]], "SDM Realisasi"),
 ];
 
 const RENSTRA_SPECS: &[ColumnSpec] = &[
@@ -254,6 +261,11 @@ pub struct IndikatorRow {
     pub sasaran: String,
     pub penanggung_jawab: String,
     pub rencana_tindak_lanjut: String,
+    /// Staff planned and involved (Lampiran I and III), when given.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub sdm_target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub sdm_realisasi: Option<Decimal>,
     #[serde(skip_serializing)]
     pub lokasi: Location,
 }
@@ -545,6 +557,8 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
             sasaran: text_at(s, row, h.col("sasaran")).to_uppercase(),
             penanggung_jawab: text_at(s, row, h.col("pj")),
             rencana_tindak_lanjut: text_at(s, row, h.col("rtl")),
+            sdm_target: super::number_at(s, row, h.col("sdm_target"), f),
+            sdm_realisasi: super::number_at(s, row, h.col("sdm_realisasi"), f),
             lokasi: s.row_loc(row),
         });
     }

@@ -48,6 +48,8 @@ fn indikator(row: &IndikatorRow) -> Indikator {
         rencana_tindak_lanjut: row.rencana_tindak_lanjut.clone(),
         riwayat: Vec::new(),
         lokasi: row.lokasi.clone(),
+        sdm_target: row.sdm_target,
+        sdm_realisasi: row.sdm_realisasi,
         capaian: None,
         predikat: None,
         kategori: None,

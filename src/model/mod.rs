@@ -330,6 +330,11 @@ pub struct Indikator {
     pub rencana_tindak_lanjut: String,
     pub riwayat: Vec<Riwayat>,
     pub lokasi: Location,
+    /// Staff planned and involved, when kinerja.xlsx gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sdm_target: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sdm_realisasi: Option<Decimal>,
     /// Computed: capaian in percent (unrounded), by the indicator's arah.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capaian: Option<Decimal>,

@@ -459,6 +459,27 @@ fn rows_of(
                 s.text(c, "", &f.text)?;
             }
         }
+        match inds.get(i) {
+            Some(ind) if ind.sdm_target.is_some() || ind.sdm_realisasi.is_some() => {
+                for (col, v) in [(9, ind.sdm_target), (10, ind.sdm_realisasi)] {
+                    match v {
+                        Some(x) => s.number(col, x, &f.num)?,
+                        None => s.text(col, "-", &f.text)?,
+                    }
+                }
+                let r = s.row + 1;
+                let pct = ind
+                    .sdm_target
+                    .zip(ind.sdm_realisasi)
+                    .and_then(|(t, re)| crate::compute::persen(re, t));
+                s.formula(11, format!("=IF(N(J{r})=0,\"\",K{r}/J{r}*100)"), pct, &f.pct)?;
+            }
+            _ => {
+                for c in 9..12 {
+                    s.text(c, "-", &f.text)?;
+                }
+            }
+        }
         s.next();
     }
     Ok(n)
