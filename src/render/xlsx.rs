@@ -74,6 +74,10 @@ struct Sheet<'a> {
     ws: &'a mut Worksheet,
     row: u32,
     width: u16,
+    widths: Vec<f64>,
+    /// Lines the tallest wrapped cell of the current row needs: viewers do
+    /// not grow rows for wrapped text on their own.
+    lines: u32,
 }
 
 impl<'a> Sheet<'a> {
@@ -88,6 +92,8 @@ impl<'a> Sheet<'a> {
             ws,
             row: 0,
             width: widths.len() as u16,
+            widths: widths.to_vec(),
+            lines: 1,
         }
     }
 
@@ -128,6 +134,9 @@ impl<'a> Sheet<'a> {
                 col = c1 + 1;
             }
         }
+        for r in first..first + rows.len() as u32 {
+            self.ws.set_row_height(r, 30)?;
+        }
         self.row = first + rows.len() as u32;
         self.ws.set_freeze_panes(self.row, 0)?;
         self.ws.set_repeat_rows(first, self.row - 1)?;
@@ -136,6 +145,12 @@ impl<'a> Sheet<'a> {
 
     fn text(&mut self, col: u16, s: &str, fmt: &Format) -> Result<(), XlsxError> {
         self.ws.write_string_with_format(self.row, col, s, fmt)?;
+        let per_line = self.widths.get(col as usize).copied().unwrap_or(10.0).max(4.0) * 1.1;
+        let lines: u32 = s
+            .split('\n')
+            .map(|l| ((l.chars().count() as f64 / per_line).ceil() as u32).max(1))
+            .sum();
+        self.lines = self.lines.max(lines);
         Ok(())
     }
 
@@ -178,6 +193,10 @@ impl<'a> Sheet<'a> {
     }
 
     fn next(&mut self) {
+        if self.lines > 1 {
+            let _ = self.ws.set_row_height(self.row, 15.0 * f64::from(self.lines.min(40)));
+        }
+        self.lines = 1;
         self.row += 1;
     }
 }
@@ -268,6 +287,8 @@ fn workbook(m: &ReportModel, paper: u8) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn identitas(ws: &mut Worksheet, m: &ReportModel, f: &Fmt) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_column_width(0, 28)?;
     ws.set_column_width(1, 70)?;
     let id = &m.identitas;
@@ -298,7 +319,7 @@ fn identitas(ws: &mut Worksheet, m: &ReportModel, f: &Fmt) -> Result<(), XlsxErr
         let row = r + 1 + i as u32;
         ws.write_string_with_format(row, 0, &s.berkas, &f.text)?;
         ws.write_string_with_format(row, 1, &s.sha256, &f.text)?;
-        ws.write_string_with_format(row, 2, format!("{:?}", s.peran).to_lowercase(), &f.text)?;
+        ws.write_string_with_format(row, 2, s.peran.label(), &f.text)?;
     }
     Ok(())
 }
