@@ -100,12 +100,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             match lkjip::build::build(&dir, &opts) {
                 Ok(built) => {
+                    // errors always (a forced build), the rest with -v; the
+                    // full list is `lkjip check`'s job
                     for f in built.findings.sorted() {
-                        eprintln!("{f}");
+                        if verbose || f.severity == Severity::Error {
+                            eprintln!("{f}");
+                        }
                     }
-                    if !built.findings.is_empty() {
-                        eprintln!("{}", counts(&built.findings));
-                    }
+                    summary(&built.findings);
                     if verbose {
                         for (stage, d) in &built.timings {
                             eprintln!("  {stage:<22} {:>8.3} s", d.as_secs_f64());
