@@ -505,7 +505,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
+        Decimal::from_str(s).expect("a decimal")
     }
 
     fn text(s: &str) -> Cell {

@@ -301,7 +301,7 @@ mod tests {
         let mut sheet = Sheet::from_rows("f.xlsx", "S", rows);
         // "ANGGARAN" is merged over two columns in the export
         sheet = with_merge(sheet, (3, 2), (3, 3));
-        let h = find_header(&sheet, SPECS).unwrap();
+        let h = find_header(&sheet, SPECS).expect("a header");
         assert!(h.is_complete(), "missing {:?}", h.missing);
         assert_eq!(h.first_row, 3);
         assert_eq!(h.data_start, 6);
@@ -320,7 +320,7 @@ mod tests {
             vec![t("1.06.02"), t("X"), t("1")],
         ];
         let sheet = Sheet::from_rows("f.xlsx", "S", rows);
-        let h = find_header(&sheet, SPECS).unwrap();
+        let h = find_header(&sheet, SPECS).expect("a header");
         assert_eq!(h.missing, vec!["REALISASI"]);
     }
 

@@ -32,6 +32,9 @@ fn decimal_arg(v: &JValue) -> Option<Decimal> {
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // a narrative is text with placeholders, not a program: bound the work
+    // a template may do, so `{% for %}` over a huge range cannot hang a build
+    env.set_fuel(Some(200_000));
     env.add_filter("rupiah", |v: JValue| -> Result<String, minijinja::Error> {
         decimal_arg(&v).map(fmt_rupiah).ok_or_else(|| {
             minijinja::Error::new(
@@ -265,6 +268,19 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.location.file, "narasi/bab1.md");
         assert_eq!(e.location.cell.as_deref(), Some("baris 3"));
+        assert_eq!(e.code, "narrative-invalid");
+    }
+
+    #[test]
+    fn a_runaway_loop_is_stopped() {
+        let env = environment();
+        let e = render(
+            &env,
+            "narasi/x.md",
+            "{% for i in range(100000000) %}x{% endfor %}",
+            &json!({}),
+        )
+        .unwrap_err();
         assert_eq!(e.code, "narrative-invalid");
     }
 
