@@ -214,3 +214,30 @@ fn libreoffice_recalculates_to_the_cached_values() {
         }
     }
 }
+
+#[test]
+fn staff_columns_carry_their_percentage() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok-dasar");
+    let opts = BuildOptions {
+        out: Some(tmp.path().to_path_buf()),
+        only: Some("xlsx".into()),
+        ..Default::default()
+    };
+    build(&dir, &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+    let mut wb: Xlsx<_> = open_workbook(tmp.path().join("Lampiran-LKjIP-uji-2024.xlsx")).unwrap();
+    let values = wb.worksheet_range("Lampiran I").unwrap();
+    let formulas = wb.worksheet_formula("Lampiran I").unwrap();
+    assert!(values.cells().any(|(_, _, d)| text(d) == "SDM"), "an SDM header");
+    let r = (0..=values.end().unwrap().0)
+        .find(|r| text(values.get_value((*r, 1)).unwrap_or(&Data::Empty)) == "PROGRAM PEMBERDAYAAN SOSIAL")
+        .unwrap();
+    // the mini data set gives SDM 6 of 6: 100 %
+    assert_eq!(num(values.get_value((r, 9)).unwrap()), 6.0);
+    assert_eq!(num(values.get_value((r, 11)).unwrap()), 100.0);
+    assert!(
+        formulas
+            .get_value((r, 11))
+            .is_some_and(|f| f.contains("K") && f.contains("J"))
+    );
+}

@@ -327,7 +327,11 @@ fn identitas(ws: &mut Worksheet, m: &ReportModel, f: &Fmt) -> Result<(), XlsxErr
 /// Lampiran I: indicators of programs and kegiatan with their budget; the
 /// program pagu/realisasi are sums of its kegiatan rows.
 fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
-    let mut s = Sheet::new(ws, &[6.0, 36.0, 36.0, 11.0, 11.0, 10.0, 16.0, 16.0, 9.0], paper);
+    let mut s = Sheet::new(
+        ws,
+        &[6.0, 36.0, 36.0, 11.0, 11.0, 10.0, 16.0, 16.0, 9.0, 9.0, 9.0, 9.0],
+        paper,
+    );
     s.titles(
         &titles(
             m,
@@ -340,17 +344,27 @@ fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result
         f,
     )?;
     s.header(
-        &[vec![
-            ("No", 1, 1),
-            ("Program / Kegiatan", 1, 1),
-            ("Indikator Kinerja", 1, 1),
-            ("Target", 1, 1),
-            ("Realisasi", 1, 1),
-            ("Capaian (%)", 1, 1),
-            ("Pagu (Rp)", 1, 1),
-            ("Realisasi (Rp)", 1, 1),
-            ("%", 1, 1),
-        ]],
+        &[
+            vec![
+                ("No", 1, 2),
+                ("Program / Kegiatan", 1, 2),
+                ("Indikator Kinerja", 1, 2),
+                ("Kinerja", 3, 1),
+                ("Anggaran", 3, 1),
+                ("SDM", 3, 1),
+            ],
+            vec![
+                ("Target", 1, 1),
+                ("Realisasi", 1, 1),
+                ("Capaian (%)", 1, 1),
+                ("Pagu (Rp)", 1, 1),
+                ("Realisasi (Rp)", 1, 1),
+                ("%", 1, 1),
+                ("Target", 1, 1),
+                ("Realisasi", 1, 1),
+                ("%", 1, 1),
+            ],
+        ],
         f,
     )?;
     let first_data = s.row;
@@ -443,6 +457,9 @@ fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result
         m.hasil.persen_realisasi,
         &f.pct_bold,
     )?;
+    for c in 9..12 {
+        s.text(c, "", &f.bold)?;
+    }
     Ok(())
 }
 
