@@ -287,3 +287,44 @@ fn template_and_narrative_errors_are_located_and_nothing_is_written() {
         );
     }
 }
+
+#[test]
+fn f4_paper_is_used_when_configured() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("f4");
+    copy(&fixture("ok-dasar"), &dir);
+    let toml = std::fs::read_to_string(dir.join("lkjip.toml"))
+        .unwrap()
+        .replace("tanggal = \"2025-03-04\"", "tanggal = \"2025-03-04\"\nkertas = \"F4\"");
+    std::fs::write(dir.join("lkjip.toml"), toml).unwrap();
+    let loaded = load(&dir);
+    let (config, model) = (loaded.config.unwrap(), loaded.model.unwrap());
+    let rules = Rules::new(&config.aturan).unwrap();
+    let ctx = RenderContext {
+        model: &model,
+        config: &config,
+        rules: &rules,
+        dir: &dir,
+    };
+    let (doc, _) = PdfRenderer { aksesibel: false }
+        .document(&ctx, &mut Report::default())
+        .unwrap();
+    let size = doc.pages()[0].frame.size();
+    // 215 × 330 mm in points
+    assert!((size.x.to_pt() - 215.0 / 25.4 * 72.0).abs() < 0.5, "{size:?}");
+    assert!((size.y.to_pt() - 330.0 / 25.4 * 72.0).abs() < 0.5, "{size:?}");
+    assert_eq!(lkjip::render::xlsx::paper_code("F4"), 14);
+    assert_eq!(lkjip::render::xlsx::paper_code("A4"), 9);
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_dir() {
+            copy(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
