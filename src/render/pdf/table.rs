@@ -126,6 +126,8 @@ impl Tabel {
             "baris": self.baris.iter().map(|r| r.iter().map(Sel::json).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "catatan": self.catatan,
             "kecil": self.kecil,
+            // more than ten columns do not fit a portrait page
+            "lebar": self.kolom.len() > 10,
         })
     }
 }
