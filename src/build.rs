@@ -1,15 +1,20 @@
 //! `lkjip build`: load and check a report folder, render its outputs and
 //! write them atomically into `DIR/out/` (or `--out`). A final build refuses
-//! when the inputs have errors, unless forced.
+//! when the inputs have errors, unless forced. Every build also writes the
+//! model it rendered as `model.json`, so a later build (or a reviewer) can
+//! tell which figures changed.
 
 use crate::compute::Rules;
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::load::load;
 use crate::render::pdf::PdfRenderer;
 use crate::render::xlsx::XlsxRenderer;
-use crate::render::{RenderContext, Renderer, Report};
+use crate::render::{Output, RenderContext, Renderer, Report};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// The model a build rendered, written beside its outputs (docs/MODEL.md).
+pub const MODEL_FILE: &str = "model.json";
 
 /// How to build.
 #[derive(Debug, Clone, Default)]
@@ -124,6 +129,22 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
         findings.push(f);
     }
     timings.extend(report.timings);
+    match serde_json::to_string_pretty(&model) {
+        Ok(json) => outputs.push(Output {
+            file_name: MODEL_FILE.into(),
+            bytes: (json + "\n").into_bytes(),
+            pages: None,
+        }),
+        Err(e) => {
+            fail(
+                &mut findings,
+                "render-failed",
+                MODEL_FILE.into(),
+                format!("model tidak dapat ditulis: {e}"),
+            );
+            return Err(findings);
+        }
+    }
     let t_write = Instant::now();
     let out_dir = opts.out.clone().unwrap_or_else(|| dir.join("out"));
     if let Err(e) = std::fs::create_dir_all(&out_dir) {

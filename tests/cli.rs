@@ -609,3 +609,26 @@ fn staff_figures_are_read_when_given() {
     let m = model(&example());
     assert!(m["programs"][1]["indikator"][0].get("sdm_target").is_none());
 }
+
+/// Every build leaves the model it rendered beside its outputs, identical to
+/// what `lkjip model` prints, so the next draft can be compared with it.
+#[test]
+fn build_writes_the_model_it_rendered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = lkjip(&[
+        "build",
+        example().to_str().unwrap(),
+        "--only",
+        "xlsx",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("model.json"), "the path is listed: {stdout}");
+    let written: Value = serde_json::from_slice(&std::fs::read(out_dir.join("model.json")).unwrap()).unwrap();
+    assert_eq!(written, model(&example()));
+    // total pagu of Lampiran XII of the reference report: Rp 10.314.852.053
+    assert_eq!(s(&written["ringkasan"]["pagu"]), "10314852053");
+}

@@ -204,7 +204,7 @@ fn two_builds_give_the_same_bytes_and_a_pdf_a() {
     )
     .unwrap();
     let name = "LKjIP-dspppa-belitung-2024.pdf";
-    assert_eq!(built.files, [a.join(name)]);
+    assert_eq!(built.files, [a.join(name), a.join("model.json")]);
     let x = std::fs::read(a.join(name)).unwrap();
     let y = std::fs::read(b.join(name)).unwrap();
     assert_eq!(lkjip::load::sha256_hex(&x), lkjip::load::sha256_hex(&y));
@@ -216,7 +216,11 @@ fn two_builds_give_the_same_bytes_and_a_pdf_a() {
     );
     assert!(text.contains("pdfaid:conformance>B<") || text.contains("pdfaid:conformance=\"B\""));
     // no temporary file left behind
-    assert_eq!(std::fs::read_dir(&a).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(&a).unwrap().count(), 2);
+    assert_eq!(
+        std::fs::read(a.join("model.json")).unwrap(),
+        std::fs::read(b.join("model.json")).unwrap()
+    );
     if let Some(fonts) = poppler("pdffonts", &[a.join(name).to_str().unwrap()]) {
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
         assert!(!rows.is_empty());

@@ -21,7 +21,11 @@ fn build_xlsx(out: &Path) -> PathBuf {
         ..Default::default()
     };
     let built = build(&example(), &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
-    assert_eq!(built.files, [out.join(NAME)], "--only xlsx writes the workbook alone");
+    assert_eq!(
+        built.files,
+        [out.join(NAME), out.join("model.json")],
+        "--only xlsx writes the workbook and the model alone"
+    );
     out.join(NAME)
 }
 
