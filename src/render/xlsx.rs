@@ -61,6 +61,15 @@ fn a1(row: u32, col: u16) -> String {
     format!("{}{}", column_name(u32::from(col)), row + 1)
 }
 
+/// `G5,G9,G14`: the cells of column `col` in the given (0-based) rows, for
+/// a `SUM` over rows that are not contiguous.
+fn cell_list(col: char, rows: &[u32]) -> String {
+    rows.iter()
+        .map(|r| format!("{col}{}", r + 1))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 fn dec(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(0.0)
 }
@@ -409,13 +418,7 @@ fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result
         }
         let save = s.row;
         s.row = prow;
-        let refs = |col: char| {
-            keg_rows
-                .iter()
-                .map(|r| format!("{col}{}", r + 1))
-                .collect::<Vec<_>>()
-                .join(",")
-        };
+        let refs = |col: char| cell_list(col, &keg_rows);
         s.formula(6, format!("=SUM({})", refs('G')), Some(p.pagu), &f.money_bold)?;
         s.formula(7, format!("=SUM({})", refs('H')), Some(p.realisasi), &f.money_bold)?;
         s.formula(
@@ -437,13 +440,7 @@ fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result
         mean,
         &f.pct_bold,
     )?;
-    let refs = |col: char| {
-        program_rows
-            .iter()
-            .map(|r| format!("{col}{}", r + 1))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let refs = |col: char| cell_list(col, &program_rows);
     s.formula(6, format!("=SUM({})", refs('G')), Some(m.ringkasan.pagu), &f.money_bold)?;
     s.formula(
         7,
@@ -944,13 +941,7 @@ fn lampiran_xii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resu
         s.row = prow;
         s.text(0, p.kode_realisasi.as_str(), &f.bold)?;
         s.text(1, &p.nama, &f.bold)?;
-        let refs = |col: char| {
-            keg_rows
-                .iter()
-                .map(|r| format!("{col}{}", r + 1))
-                .collect::<Vec<_>>()
-                .join(",")
-        };
+        let refs = |col: char| cell_list(col, &keg_rows);
         s.formula(2, format!("=SUM({})", refs('C')), Some(p.pagu), &f.money_bold)?;
         s.formula(3, format!("=SUM({})", refs('D')), Some(p.realisasi), &f.money_bold)?;
         pct(&mut s, p.persen, true)?;
@@ -961,13 +952,7 @@ fn lampiran_xii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resu
     }
     s.text(0, "", &f.bold)?;
     s.text(1, "Total", &f.bold)?;
-    let refs = |col: char| {
-        program_rows
-            .iter()
-            .map(|r| format!("{col}{}", r + 1))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let refs = |col: char| cell_list(col, &program_rows);
     s.formula(2, format!("=SUM({})", refs('C')), Some(m.ringkasan.pagu), &f.money_bold)?;
     s.formula(
         3,

@@ -9,7 +9,7 @@ use crate::compute::{Rules, fmt_persen, fmt_rupiah};
 use crate::finding::{Findings, Location};
 use crate::ingest::cell::Target;
 use crate::ingest::kinerja::{Arah, TabelTambahan, Tingkat};
-use crate::model::{IndikatorKinerja, KelompokSasaran, Program, ReportModel};
+use crate::model::{Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
@@ -24,6 +24,15 @@ pub(super) fn rp(d: Decimal) -> String {
 
 pub(super) fn pct(d: Option<Decimal>) -> String {
     d.map(fmt_persen).unwrap_or_else(|| "-".to_string())
+}
+
+/// The indicators' descriptions in one cell, separated by "; ".
+fn uraian(indikator: &[Indikator]) -> String {
+    indikator
+        .iter()
+        .map(|i| i.uraian.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub(super) fn dash(s: &str) -> String {
@@ -496,12 +505,7 @@ impl<'a> Content<'a> {
                 .and_then(|s| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == s))
                 .map(|p| p.uraian.clone())
                 .unwrap_or_else(|| "-".into());
-            let ind = pr
-                .indikator
-                .iter()
-                .map(|i| i.uraian.clone())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let ind = uraian(&pr.indikator);
             tb.row(vec![
                 c(format!("{}.", i + 1)),
                 t(sasaran),
@@ -510,12 +514,7 @@ impl<'a> Content<'a> {
                 t(""),
             ]);
             for k in &pr.kegiatan {
-                let ik = k
-                    .indikator
-                    .iter()
-                    .map(|i| i.uraian.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                let ik = uraian(&k.indikator);
                 tb.row(vec![
                     t(""),
                     t(""),
@@ -524,12 +523,7 @@ impl<'a> Content<'a> {
                     t(dash(&ik)),
                 ]);
                 for (j, s) in k.sub_kegiatan.iter().enumerate() {
-                    let is = s
-                        .indikator
-                        .iter()
-                        .map(|i| i.uraian.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ");
+                    let is = uraian(&s.indikator);
                     tb.row(vec![
                         t(""),
                         t(""),
