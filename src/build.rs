@@ -2,14 +2,18 @@
 //! write them atomically into `DIR/out/` (or `--out`). A final build refuses
 //! when the inputs have errors, unless forced. Every build also writes the
 //! model it rendered as `model.json`, so a later build (or a reviewer) can
-//! tell which figures changed.
+//! tell which figures changed. A draft (`--draft`) builds even with errors:
+//! it is where they are reviewed.
 
 use crate::compute::Rules;
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::load::load;
+use crate::model::ReportModel;
 use crate::render::pdf::PdfRenderer;
 use crate::render::xlsx::XlsxRenderer;
 use crate::render::{Output, RenderContext, Renderer, Report};
+use crate::review::changes::changes;
+use crate::review::draft::{Draft, Since};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -27,6 +31,12 @@ pub struct BuildOptions {
     pub paksa: bool,
     /// Only this output: `pdf` or `xlsx`; both when `None`.
     pub only: Option<String>,
+    /// The reviewer draft: `…-DRAF.pdf` with review pages and marks, built
+    /// even when the inputs have errors (it shows them).
+    pub draft: bool,
+    /// The previous model a draft is compared with; default: `model.json`
+    /// of the output folder, when there is one.
+    pub since: Option<PathBuf>,
 }
 
 /// What a build produced.
@@ -66,9 +76,31 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
     let (Some(config), Some(model)) = (loaded.config, loaded.model) else {
         return Err(findings);
     };
-    if findings.has_errors() && !opts.paksa {
+    if findings.has_errors() && !opts.paksa && !opts.draft {
         return Err(findings);
     }
+    if opts.since.is_some() && !opts.draft {
+        fail(
+            &mut findings,
+            "option-invalid",
+            "--since".into(),
+            "--since hanya berlaku bersama --draft".into(),
+        );
+        return Err(findings);
+    }
+    let model_json = match serde_json::to_string_pretty(&model) {
+        Ok(json) => json + "\n",
+        Err(e) => {
+            fail(
+                &mut findings,
+                "render-failed",
+                MODEL_FILE.into(),
+                format!("model tidak dapat ditulis: {e}"),
+            );
+            return Err(findings);
+        }
+    };
+    let out_dir = opts.out.clone().unwrap_or_else(|| dir.join("out"));
     let rules = match Rules::new(&config.aturan) {
         Ok(r) => r,
         Err(e) => {
@@ -85,11 +117,21 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
     let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
     let want = |name: &str| opts.only.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(name));
     if want("pdf") {
+        let draft = if opts.draft {
+            // read before this build overwrites the output folder's model.json
+            let since = since(&model, &out_dir, opts.since.as_deref(), &mut findings)?;
+            let sha = crate::load::sha256_hex(model_json.as_bytes());
+            Some(Draft::new(&model, &config, dir, since.as_ref(), &sha))
+        } else {
+            None
+        };
         renderers.push(Box::new(PdfRenderer {
             aksesibel: opts.aksesibel,
+            draft,
         }));
     }
-    if want("xlsx") {
+    // the draft is the PDF under review; the lampiran workbook is final only
+    if want("xlsx") && !opts.draft {
         renderers.push(Box::new(XlsxRenderer));
     }
     if renderers.is_empty() {
@@ -129,24 +171,12 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
         findings.push(f);
     }
     timings.extend(report.timings);
-    match serde_json::to_string_pretty(&model) {
-        Ok(json) => outputs.push(Output {
-            file_name: MODEL_FILE.into(),
-            bytes: (json + "\n").into_bytes(),
-            pages: None,
-        }),
-        Err(e) => {
-            fail(
-                &mut findings,
-                "render-failed",
-                MODEL_FILE.into(),
-                format!("model tidak dapat ditulis: {e}"),
-            );
-            return Err(findings);
-        }
-    }
+    outputs.push(Output {
+        file_name: MODEL_FILE.into(),
+        bytes: model_json.into_bytes(),
+        pages: None,
+    });
     let t_write = Instant::now();
-    let out_dir = opts.out.clone().unwrap_or_else(|| dir.join("out"));
     if let Err(e) = std::fs::create_dir_all(&out_dir) {
         fail(
             &mut findings,
@@ -179,4 +209,73 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
         findings,
         timings,
     })
+}
+
+/// The previous model of a draft: `--since PATH`, else the output folder's
+/// `model.json` when there is one. A named file that cannot be read is an
+/// error; no previous model means no "Perubahan" page.
+fn since(
+    model: &ReportModel,
+    out_dir: &Path,
+    named: Option<&Path>,
+    findings: &mut Findings,
+) -> Result<Option<Since>, Findings> {
+    let path = match named {
+        Some(p) => p.to_path_buf(),
+        None => out_dir.join(MODEL_FILE),
+    };
+    let shown = match named {
+        Some(p) => p.display().to_string(),
+        None => format!(
+            "{}/{MODEL_FILE}",
+            out_dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(_) if named.is_none() => return Ok(None),
+        Err(e) => {
+            fail(
+                findings,
+                "since-unreadable",
+                shown,
+                format!("model draf sebelumnya tidak dapat dibaca: {e}"),
+            );
+            return Err(std::mem::take(findings));
+        }
+    };
+    let prev: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            fail(
+                findings,
+                "since-invalid",
+                shown,
+                format!("bukan model.json lkjip (JSON tidak sah: {e})"),
+            );
+            return Err(std::mem::take(findings));
+        }
+    };
+    if prev
+        .get("skema")
+        .and_then(|s| s.as_str())
+        .is_none_or(|s| !s.starts_with("lkjip-model/"))
+    {
+        fail(
+            findings,
+            "since-invalid",
+            shown,
+            "bukan model.json lkjip (tidak ada \"skema\": \"lkjip-model/…\")".into(),
+        );
+        return Err(std::mem::take(findings));
+    }
+    let now = serde_json::to_value(model).unwrap_or_default();
+    Ok(Some(Since {
+        sumber: shown,
+        sha256: crate::load::sha256_hex(&bytes),
+        perubahan: changes(&prev, &now),
+    }))
 }

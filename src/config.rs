@@ -26,6 +26,22 @@ pub struct Config {
     pub lembar: Lembar,
     #[serde(default)]
     pub aturan: Aturan,
+    /// The inspectorate's review, for the draft (`build --draft`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviu: Option<Reviu>,
+}
+
+/// Who reviews the report (APIP, PermenPAN-RB 53/2014) and signs the
+/// draft's Pernyataan Telah Direviu. Empty: blank lines to fill by hand.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Reviu {
+    /// `Inspektorat Kabupaten Belitung`.
+    #[serde(default)]
+    pub instansi: String,
+    /// The head of the inspectorate (Inspektur), who signs the statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penandatangan: Option<Pejabat>,
 }
 
 /// Rule options of the compute stage. Defaults reproduce the reference

@@ -27,6 +27,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod review;
 
 /// The tool version, as recorded in outputs.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -65,6 +65,7 @@ pub fn load(dir: &Path) -> Loaded {
     let mut model = model::build(inputs, &mut findings);
     if let Some(m) = &mut model {
         compute::derive(m, &rules, &mut findings);
+        crate::review::examine(m, &config, &rules, dir, &mut findings);
     }
     if let Some(m) = &model {
         let mut with_findings = m.clone();

@@ -40,6 +40,13 @@ enum Command {
         /// Only one output: pdf or xlsx
         #[arg(long, value_parser = ["pdf", "xlsx"])]
         only: Option<String>,
+        /// Reviewer draft: …-DRAF.pdf with the Lembar Reviu, margin marks and
+        /// the changes since the previous draft; builds even with errors
+        #[arg(long)]
+        draft: bool,
+        /// With --draft: compare with this model.json (default: the one in the output folder)
+        #[arg(long, value_name = "PREV.json")]
+        since: Option<PathBuf>,
     },
     /// Print the report model as JSON (docs/MODEL.md)
     Model {
@@ -90,6 +97,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paksa,
             verbose,
             only,
+            draft,
+            since,
         } => {
             let t0 = std::time::Instant::now();
             let opts = lkjip::build::BuildOptions {
@@ -97,6 +106,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 aksesibel,
                 paksa,
                 only,
+                draft,
+                since,
             };
             match lkjip::build::build(&dir, &opts) {
                 Ok(built) => {

@@ -8,6 +8,7 @@ use lkjip::compute::Rules;
 use lkjip::load::load;
 use lkjip::render::pdf::{PdfRenderer, page_texts};
 use lkjip::render::{RenderContext, Report};
+use lkjip::review::draft::Draft;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -49,11 +50,46 @@ fn texts(dir: &Path) -> Vec<String> {
         dir,
     };
     let mut report = Report::default();
-    let (doc, _) = PdfRenderer { aksesibel: false }
+    let (doc, _) = PdfRenderer::default()
         .document(&ctx, &mut report)
         .unwrap_or_else(|e| panic!("{e:?}"));
     // Typst joins "Tabel" and its number with a no-break space
     page_texts(&doc).into_iter().map(|p| p.replace('\u{a0}', " ")).collect()
+}
+
+/// Lays out the reviewer draft of a report folder (errors allowed, no
+/// previous model) and returns the text of each page.
+fn draft_texts(dir: &Path) -> Vec<String> {
+    let loaded = load(dir);
+    let config = loaded.config.unwrap();
+    let model = loaded.model.unwrap();
+    let rules = Rules::new(&config.aturan).unwrap();
+    let ctx = RenderContext {
+        model: &model,
+        config: &config,
+        rules: &rules,
+        dir,
+    };
+    let draft = Draft::new(&model, &config, dir, None, &"0".repeat(64));
+    let (doc, _) = PdfRenderer {
+        draft: Some(draft),
+        ..Default::default()
+    }
+    .document(&ctx, &mut Report::default())
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    page_texts(&doc).into_iter().map(|p| p.replace('\u{a0}', " ")).collect()
+}
+
+/// A review page of a draft: its footer reads R-1, R-2, …
+fn is_review_page(page: &str) -> bool {
+    page.split(' ')
+        .any(|w| w.strip_prefix("R-").is_some_and(|n| n.parse::<u32>().is_ok()))
+}
+
+/// Text without whitespace, so a message compares with the same message
+/// wrapped in a table cell (Typst may break a line after "/" too).
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect()
 }
 
 /// A poppler tool, or `None` when it is not installed (then the check is
@@ -82,6 +118,9 @@ fn the_example_report_is_complete() {
     let pages = texts(&example());
     let all = pages.join("\n");
     assert!(pages.len() > 60, "{} pages", pages.len());
+    // a final report never carries the draft's marks or pages
+    assert!(!all.contains("DRAF"), "a final PDF with a draft mark");
+    assert!(!all.contains("Lembar Reviu"));
 
     // every BAB and numbered section heading of the reference's Daftar Isi
     for heading in [
@@ -305,9 +344,7 @@ fn f4_paper_is_used_when_configured() {
         rules: &rules,
         dir: &dir,
     };
-    let (doc, _) = PdfRenderer { aksesibel: false }
-        .document(&ctx, &mut Report::default())
-        .unwrap();
+    let (doc, _) = PdfRenderer::default().document(&ctx, &mut Report::default()).unwrap();
     let size = doc.pages()[0].frame.size();
     // 215 × 330 mm in points
     assert!((size.x.to_pt() - 215.0 / 25.4 * 72.0).abs() < 0.5, "{size:?}");
@@ -326,4 +363,254 @@ fn copy(from: &Path, to: &Path) {
             std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
         }
     }
+}
+
+#[test]
+fn the_draft_marks_every_page_and_lists_exactly_the_findings_of_check() {
+    let check = Command::new(env!("CARGO_BIN_EXE_lkjip"))
+        .args(["check", "--format", "json", example().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let check: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let temuan = check["temuan"].as_array().unwrap();
+    assert!(temuan.len() > 20, "{}", temuan.len());
+
+    let pages = draft_texts(&example());
+    for (i, p) in pages.iter().enumerate() {
+        assert!(p.contains("DRAF"), "page {} has no DRAF", i + 1);
+    }
+    // the review pages come after the cover, numbered R-1, R-2, …
+    let review: Vec<&String> = pages.iter().filter(|p| is_review_page(p)).collect();
+    assert!(review.len() >= 4, "{} review pages", review.len());
+    let lembar = squash(
+        &review
+            .iter()
+            .take_while(|p| !p.contains("DAFTAR PERIKSA REVIU") && !p.contains("PERUBAHAN SEJAK"))
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    assert!(lembar.contains(&format!("mencatat{}temuan", temuan.len())), "{lembar}");
+    let tingkat = |f: &serde_json::Value| match f["severity"].as_str() {
+        Some("error") => "Kesalahan",
+        Some("warning") => "Peringatan",
+        _ => "Info",
+    };
+    // every finding of `check`, in its order, numbered T1…TN, and no other
+    let mut at = 0;
+    for (i, f) in temuan.iter().enumerate() {
+        let entry = format!("T{}{}", i + 1, tingkat(f));
+        let msg = squash(f["message"].as_str().unwrap());
+        let pos = lembar[at..]
+            .find(&entry)
+            .map(|p| p + at)
+            .unwrap_or_else(|| panic!("{entry} missing"));
+        let m = lembar[pos..]
+            .find(&msg)
+            .unwrap_or_else(|| panic!("{entry}: message {msg:?} missing"));
+        at = pos + m;
+    }
+    for t in ["Kesalahan", "Peringatan", "Info"] {
+        assert!(!lembar.contains(&format!("T{}{t}", temuan.len() + 1)));
+    }
+    // a finding is marked beside its row: capaian 6.110,00 % of IKU T1 is
+    // located at Pengukuran baris 2, the IKU's row in Tabel 3.3
+    let first = temuan
+        .iter()
+        .position(|f| f["code"] == "capaian-too-high")
+        .map(|i| format!("T{}", i + 1))
+        .unwrap();
+    assert!(
+        pages.iter().any(|p| p.contains("Tabel 3.3") && p.contains(&first)),
+        "{first} is not beside Tabel 3.3"
+    );
+    // the checklist judged what it could and left the rest to the reviewer
+    let all = pages.join(" ");
+    assert!(all.contains("PERNYATAAN TELAH DIREVIU"));
+    assert!(all.contains("KOLOFON") && all.contains(&format!("lkjip {}", lkjip::VERSION)));
+    let sumber = load(&example()).model.unwrap().sumber;
+    for s in &sumber {
+        assert!(all.contains(&s.sha256), "colophon lacks {}", s.berkas);
+    }
+
+    // the file as a reader opens it: DRAF on every page
+    let tmp = tempfile::tempdir().unwrap();
+    let built = build(
+        &example(),
+        &BuildOptions {
+            out: Some(tmp.path().to_path_buf()),
+            draft: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+    let pdf = tmp.path().join("LKjIP-dspppa-belitung-2024-DRAF.pdf");
+    assert_eq!(built.files, [pdf.clone(), tmp.path().join("model.json")]);
+    let n = built.pages.unwrap();
+    for page in 1..=n {
+        let p = page.to_string();
+        let Some(text) = poppler("pdftotext", &["-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]) else {
+            break;
+        };
+        assert!(text.contains("DRAF"), "pdftotext: page {page} has no DRAF");
+    }
+}
+
+/// Replaces one cell's value in the first sheet of an .xlsx.
+fn edit_cell(xlsx: &Path, from: &str, to: &str) {
+    let bytes = std::fs::read(xlsx).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut replaced = false;
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(data).unwrap();
+            assert!(text.contains(from), "{from} not in the sheet");
+            replaced = true;
+            data = text.replacen(from, to, 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, &data).unwrap();
+    }
+    assert!(replaced);
+    std::fs::write(xlsx, out.finish().unwrap().into_inner()).unwrap();
+}
+
+#[test]
+fn a_second_draft_lists_a_changed_realization_and_the_totals_it_moved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("contoh");
+    copy(&example(), &dir);
+    let _ = std::fs::remove_dir_all(dir.join("out"));
+    let opts = BuildOptions {
+        draft: true,
+        ..Default::default()
+    };
+    build(&dir, &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+    let first: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("out/model.json")).unwrap()).unwrap();
+
+    // Penjangkauan Anak-Anak Terlantar (Lampiran XII row 58): realisasi
+    // Rp 1.080.000 → Rp 2.080.000
+    edit_cell(
+        &dir.join("data/realisasi.xlsx"),
+        r#"<c r="G58" s="4" t="n"><v>1080000</v></c>"#,
+        r#"<c r="G58" s="4" t="n"><v>2080000</v></c>"#,
+    );
+    build(&dir, &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+    let second: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("out/model.json")).unwrap()).unwrap();
+
+    // By hand, +1.000.000 on every level: kegiatan 1.06.05.2.01 9.955.900
+    // → 10.955.900 of pagu 23.258.100 (42,81 % → 47,106 % = 47,11 %), program 1.06.05
+    // 513.269.294 → 514.269.294, OPD 9.521.256.875 → 9.522.256.875 of
+    // 10.314.852.053 (92,31 % → 92,32 %).
+    let expected = [
+        (
+            "Realisasi sub kegiatan 1.06.05.2.01.0001",
+            "Rp 1.080.000",
+            "Rp 2.080.000",
+        ),
+        ("Realisasi kegiatan 1.06.05.2.01 ", "Rp 9.955.900", "Rp 10.955.900"),
+        ("Persentase realisasi kegiatan 1.06.05.2.01 ", "42,81 %", "47,11 %"),
+        ("Realisasi program 1.06.05 ", "Rp 513.269.294", "Rp 514.269.294"),
+        ("Total realisasi OPD", "Rp 9.521.256.875", "Rp 9.522.256.875"),
+        ("Persentase realisasi anggaran OPD", "92,31 %", "92,32 %"),
+    ];
+    let diff = lkjip::review::changes::changes(&first, &second);
+    for (what, old, new) in expected {
+        let p = diff
+            .iter()
+            .find(|p| p.uraian.starts_with(what))
+            .unwrap_or_else(|| panic!("{what} not listed: {diff:#?}"));
+        assert_eq!((p.lama.as_str(), p.baru.as_str()), (old, new), "{what}");
+    }
+    // nothing else moved: pagu is unchanged
+    assert!(diff.iter().all(|p| !p.uraian.starts_with("Pagu")), "{diff:#?}");
+
+    // and the second draft prints them, each row with the page it appears on
+    let pdf = dir.join("out/LKjIP-dspppa-belitung-2024-DRAF.pdf");
+    if let Some(text) = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]) {
+        assert!(text.contains("PERUBAHAN SEJAK DRAF SEBELUMNYA"));
+        for (what, old, new) in expected {
+            let what = what.trim_end();
+            let line = text
+                .lines()
+                .find(|l| {
+                    l.contains(what.split(' ').take(3).collect::<Vec<_>>().join(" ").as_str())
+                        && l.contains(old)
+                        && l.contains(new)
+                })
+                .unwrap_or_else(|| panic!("no line with {what}: {old} → {new}"));
+            // the last column: the pages where the figure appears
+            let after = line.rsplit(new).next().unwrap_or_default();
+            assert!(
+                after.chars().any(|c| c.is_ascii_digit()),
+                "no page for {what}: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_folder_with_an_error_builds_only_as_a_draft_that_shows_the_error() {
+    let dir = fixture("bad-kontradiksi-referensi");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let err = match build(
+        &dir,
+        &BuildOptions {
+            out: Some(out.clone()),
+            ..Default::default()
+        },
+    ) {
+        Ok(_) => panic!("a final build with errors must fail"),
+        Err(f) => f,
+    };
+    assert!(err.has_errors());
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
+
+    let built = build(
+        &dir,
+        &BuildOptions {
+            out: Some(out.clone()),
+            draft: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+    assert!(built.findings.has_errors());
+    assert!(out.join("LKjIP-dspppa-belitung-2024-DRAF.pdf").exists());
+    assert!(!out.join("LKjIP-dspppa-belitung-2024.pdf").exists());
+
+    let pages = draft_texts(&dir);
+    let review = squash(
+        &pages
+            .iter()
+            .filter(|p| is_review_page(p))
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    // the contradiction 8.521.256.875 of the reference (Tabel 3.47) as an
+    // error, with its cell
+    let error = err
+        .sorted()
+        .into_iter()
+        .find(|f| f.message.contains("8.521.256.875"))
+        .unwrap()
+        .clone();
+    assert!(
+        review.contains(&format!("Kesalahan{}", squash(&error.location.to_string()))),
+        "{review}"
+    );
+    assert!(review.contains(&squash(&error.message)));
+    // and the checklist says the inputs are not free of errors
+    assert!(
+        review.contains(&squash("Data masukan lengkap dan dapat dibaca (tanpa kesalahan) Tidak")),
+        "{review}"
+    );
 }

@@ -217,6 +217,7 @@ pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         realisasi_lalu,
         sumber,
         hasil: Hasil::default(),
+        narasi: Default::default(),
         temuan: Vec::new(),
     })
 }

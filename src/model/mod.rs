@@ -14,6 +14,7 @@ use crate::ingest::renja::{RenjaEntry, RenjaIndikator};
 use crate::ingest::spm::JenisLayanan;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Version of the JSON layout; bumped on incompatible changes.
 pub const SKEMA: &str = "lkjip-model/1";
@@ -41,6 +42,10 @@ pub struct ReportModel {
     pub sumber: Vec<Sumber>,
     /// The derived figures of the whole report (compute stage).
     pub hasil: Hasil,
+    /// The narrative sources of `narasi/` (file stem → Markdown text), so
+    /// the render needs nothing else and a later draft can tell which
+    /// sections changed.
+    pub narasi: BTreeMap<String, String>,
     pub temuan: Vec<Finding>,
 }
 

@@ -6,7 +6,7 @@
 use super::table::{Tabel, c, n, t};
 use crate::compute::capaian::round2;
 use crate::compute::{Rules, fmt_persen, fmt_rupiah};
-use crate::finding::{Findings, Location};
+use crate::finding::Findings;
 use crate::ingest::cell::Target;
 use crate::ingest::kinerja::{Arah, TabelTambahan, Tingkat};
 use crate::model::{Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
@@ -18,11 +18,11 @@ use std::collections::{BTreeMap, HashSet};
 /// `program-1.06.02`).
 pub type Narasi = BTreeMap<String, Vec<Value>>;
 
-pub(super) fn rp(d: Decimal) -> String {
+pub(crate) fn rp(d: Decimal) -> String {
     fmt_rupiah(d)
 }
 
-pub(super) fn pct(d: Option<Decimal>) -> String {
+pub(crate) fn pct(d: Option<Decimal>) -> String {
     d.map(fmt_persen).unwrap_or_else(|| "-".to_string())
 }
 
@@ -142,47 +142,37 @@ impl<'a> Content<'a> {
         let Some(blocks) = self.narasi.get(name) else {
             return Vec::new();
         };
+        // the draft marks a section a finding concerns (review::draft)
+        let kunci = format!("narasi:{name}");
         let mut items = Vec::new();
         let mut run: Vec<Value> = Vec::new();
         for b in blocks {
             match b["t"].as_str() {
                 Some("tabel") => {
                     if !run.is_empty() {
-                        items.push(json!({"t": "narasi", "blocks": std::mem::take(&mut run)}));
+                        items.push(json!({"t": "narasi", "blocks": std::mem::take(&mut run), "kunci": kunci}));
                     }
                     let nama = b["nama"].as_str().unwrap_or_default().to_string();
-                    match self.agency_table(&nama) {
-                        Some(item) => {
-                            self.placed.insert(nama);
-                            items.push(item);
-                        }
-                        None => self.findings.warning(
-                            "table-unknown",
-                            Location::file(format!("narasi/{name}.md")),
-                            format!("tabel(\"{nama}\"): tidak ada lembar bernama \"{nama}\" di kinerja.xlsx"),
-                        ),
+                    // an unknown name was reported by review::examine
+                    if let Some(item) = self.agency_table(&nama) {
+                        self.placed.insert(nama);
+                        items.push(item);
                     }
                 }
                 Some("gambar") => {
                     if !run.is_empty() {
-                        items.push(json!({"t": "narasi", "blocks": std::mem::take(&mut run)}));
+                        items.push(json!({"t": "narasi", "blocks": std::mem::take(&mut run), "kunci": kunci}));
                     }
                     let file = b["file"].as_str().unwrap_or_default();
                     if self.gambar.contains(file) {
                         items.push(json!({"t": "gambar", "file": file, "keterangan": b["keterangan"]}));
-                    } else {
-                        self.findings.warning(
-                            "image-missing",
-                            Location::file(format!("narasi/{name}.md")),
-                            format!("gambar(\"{file}\"): tidak ada gambar yang sah dengan nama itu di folder gambar/"),
-                        );
                     }
                 }
                 _ => run.push(b.clone()),
             }
         }
         if !run.is_empty() {
-            items.push(json!({"t": "narasi", "blocks": run}));
+            items.push(json!({"t": "narasi", "blocks": run, "kunci": kunci}));
         }
         items
     }
@@ -644,30 +634,33 @@ impl<'a> Content<'a> {
             } else {
                 ""
             };
-            tb.row(vec![
-                c(format!("{}.", i + 1)),
-                t(format!(
-                    "{}: {}",
-                    if pk.tingkat == Tingkat::Tujuan {
-                        "Tujuan"
-                    } else {
-                        "Sasaran"
-                    },
-                    pk.uraian
-                )),
-                t(&ind.uraian),
-                c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
-                c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
-                c(pct(prev.and_then(|r| r.capaian))),
-                c(prev
-                    .and_then(|r| r.capaian)
-                    .map(|x| self.rules.kategori.label(round2(x)).to_string())
-                    .unwrap_or("-".into())),
-                c(tampil(&ind.target)),
-                c(tampil(&ind.realisasi)),
-                c(pct(ind.capaian)),
-                c(format!("{}{negatif}", ind.kategori.clone().unwrap_or("-".into()))),
-            ]);
+            tb.keyed(
+                format!("pk:{}", pk.kode),
+                vec![
+                    c(format!("{}.", i + 1)),
+                    t(format!(
+                        "{}: {}",
+                        if pk.tingkat == Tingkat::Tujuan {
+                            "Tujuan"
+                        } else {
+                            "Sasaran"
+                        },
+                        pk.uraian
+                    )),
+                    t(&ind.uraian),
+                    c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
+                    c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
+                    c(pct(prev.and_then(|r| r.capaian))),
+                    c(prev
+                        .and_then(|r| r.capaian)
+                        .map(|x| self.rules.kategori.label(round2(x)).to_string())
+                        .unwrap_or("-".into())),
+                    c(tampil(&ind.target)),
+                    c(tampil(&ind.realisasi)),
+                    c(pct(ind.capaian)),
+                    c(format!("{}{negatif}", ind.kategori.clone().unwrap_or("-".into()))),
+                ],
+            );
         }
         tb.item()
     }
@@ -965,17 +958,20 @@ impl<'a> Content<'a> {
             }) {
                 for ind in &pr.indikator {
                     i += 1;
-                    tb.row(vec![
-                        c(i.to_string()),
-                        t(if first { title.clone() } else { String::new() }),
-                        t(&pr.nama),
-                        t(&ind.uraian),
-                        c(tampil(&ind.target)),
-                        c(tampil(&ind.realisasi)),
-                        c(pct(ind.capaian)),
-                        t(dash(&ind.rencana_tindak_lanjut)),
-                        t(dash(&ind.penanggung_jawab)),
-                    ]);
+                    tb.keyed(
+                        format!("ind:{}", pr.kode),
+                        vec![
+                            c(i.to_string()),
+                            t(if first { title.clone() } else { String::new() }),
+                            t(&pr.nama),
+                            t(&ind.uraian),
+                            c(tampil(&ind.target)),
+                            c(tampil(&ind.realisasi)),
+                            c(pct(ind.capaian)),
+                            t(dash(&ind.rencana_tindak_lanjut)),
+                            t(dash(&ind.penanggung_jawab)),
+                        ],
+                    );
                     first = false;
                 }
             }
@@ -1164,16 +1160,19 @@ impl<'a> Content<'a> {
         .small();
         for (i, ind) in pr.indikator.iter().enumerate() {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
-            tb.row(vec![
-                t(if i == 0 { nama.clone() } else { String::new() }),
-                t(&ind.uraian),
-                c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
-                c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
-                c(pct(prev.and_then(|r| r.capaian))),
-                c(tampil(&ind.target)),
-                c(tampil(&ind.realisasi)),
-                c(pct(ind.capaian)),
-            ]);
+            tb.keyed(
+                format!("ind:{}", pr.kode),
+                vec![
+                    t(if i == 0 { nama.clone() } else { String::new() }),
+                    t(&ind.uraian),
+                    c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
+                    c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
+                    c(pct(prev.and_then(|r| r.capaian))),
+                    c(tampil(&ind.target)),
+                    c(tampil(&ind.realisasi)),
+                    c(pct(ind.capaian)),
+                ],
+            );
         }
         if !tb.is_empty() {
             v.push(tb.item());
@@ -1261,11 +1260,14 @@ impl<'a> Content<'a> {
             c(format!("{} %", pct(self.m.hasil.indeks_spm))).bold(),
         ]);
         for j in &spm.jenis_layanan {
-            tb.row(vec![
-                c(format!("{}.", j.no)).bold(),
-                t(&j.nama).bold().span(5),
-                c(format!("{} %", pct(j.indeks))).bold(),
-            ]);
+            tb.keyed(
+                format!("spm:{}", j.no),
+                vec![
+                    c(format!("{}.", j.no)).bold(),
+                    t(&j.nama).bold().span(5),
+                    c(format!("{} %", pct(j.indeks))).bold(),
+                ],
+            );
             if let Some(pn) = &j.penerima {
                 tb.row(vec![
                     t(""),
@@ -1422,12 +1424,15 @@ impl<'a> Content<'a> {
                 "Efektivitas = Realisasi / Target × 100 %",
                 "Kategori",
             ]);
-            tb.row(vec![
-                n(rp(r.pagu)),
-                n(rp(r.realisasi)),
-                c(format!("{} %", fmt_persen(e.persen))),
-                c(&e.kategori),
-            ]);
+            tb.keyed(
+                "total",
+                vec![
+                    n(rp(r.pagu)),
+                    n(rp(r.realisasi)),
+                    c(format!("{} %", fmt_persen(e.persen))),
+                    c(&e.kategori),
+                ],
+            );
             v.push(tb.item());
             v.push(p(format!(
                 "Dengan demikian efektivitas pengelolaan anggaran {} tahun {tahun} sebesar {} % termasuk kategori {}.",
@@ -1524,17 +1529,17 @@ impl<'a> Content<'a> {
                 n(rp(pr.realisasi)).bold(),
                 c(pct(pr.persen)).bold(),
             ]);
-            tb.row(row);
+            tb.keyed(format!("{0} lalu:{0}", pr.kode), row);
             for k in &pr.kegiatan {
                 let mut row = vec![t(format!("Kegiatan {}", k.nama))];
                 row.extend(lalu_cells(&k.lalu));
                 row.extend([n(rp(k.pagu)), n(rp(k.realisasi)), c(pct(k.persen))]);
-                tb.row(row);
+                tb.keyed(format!("{0} lalu:{0}", k.kode), row);
                 for s in &k.sub_kegiatan {
                     let mut row = vec![t(format!("    {}", s.nama))];
                     row.extend(lalu_cells(&s.lalu));
                     row.extend([n(rp(s.pagu)), n(rp(s.realisasi)), c(pct(s.persen))]);
-                    tb.row(row);
+                    tb.keyed(format!("{0} lalu:{0}", s.kode), row);
                 }
             }
         }
@@ -1553,7 +1558,7 @@ impl<'a> Content<'a> {
             n(rp(self.m.ringkasan.realisasi)).bold(),
             c(pct(self.m.hasil.persen_realisasi)).bold(),
         ]);
-        tb.row(row);
+        tb.keyed("total lalu:total", row);
         tb.item()
     }
 

@@ -34,11 +34,20 @@ impl Content<'_> {
         .small();
         for (i, pr) in self.m.programs.iter().enumerate() {
             let budget = (pr.pagu, pr.realisasi, pr.persen);
-            node_rows(&mut tb, format!("{}", i + 1), &pr.nama, &pr.indikator, budget, true);
+            node_rows(
+                &mut tb,
+                format!("{}", i + 1),
+                pr.kode.as_str(),
+                &pr.nama,
+                &pr.indikator,
+                budget,
+                true,
+            );
             for (j, k) in pr.kegiatan.iter().enumerate() {
                 node_rows(
                     &mut tb,
                     format!("{}.{}", i + 1, j + 1),
+                    k.kode.as_str(),
                     &k.nama,
                     &k.indikator,
                     (k.pagu, k.realisasi, k.persen),
@@ -78,16 +87,19 @@ impl Content<'_> {
                     .zip(ind.capaian)
                     .map(|(a, b)| fmt_persen(b - a))
                     .unwrap_or("-".into());
-                tb.row(vec![
-                    c(if j == 0 { (i + 1).to_string() } else { String::new() }),
-                    t(if j == 0 { pr.nama.clone() } else { String::new() }),
-                    t(&ind.uraian),
-                    c(pct(prev)),
-                    c(pct(ind.capaian)),
-                    c(diff),
-                    n(pr.lalu.as_ref().map(|a| rp(a.pagu)).unwrap_or("-".into())),
-                    n(rp(pr.pagu)),
-                ]);
+                tb.keyed(
+                    format!("ind:{}", pr.kode),
+                    vec![
+                        c(if j == 0 { (i + 1).to_string() } else { String::new() }),
+                        t(if j == 0 { pr.nama.clone() } else { String::new() }),
+                        t(&ind.uraian),
+                        c(pct(prev)),
+                        c(pct(ind.capaian)),
+                        c(diff),
+                        n(pr.lalu.as_ref().map(|a| rp(a.pagu)).unwrap_or("-".into())),
+                        n(rp(pr.pagu)),
+                    ],
+                );
             }
         }
         add(
@@ -158,16 +170,19 @@ impl Content<'_> {
                 for s in &k.sub_kegiatan {
                     no += 1;
                     let ind = s.indikator.first();
-                    tb.row(vec![
-                        c(no.to_string()),
-                        t(&s.nama),
-                        t(ind.map(|i| i.uraian.clone()).unwrap_or("-".into())),
-                        c(ind.map(|i| tampil(&i.target)).unwrap_or("-".into())),
-                        c(ind.map(|i| tampil(&i.realisasi)).unwrap_or("-".into())),
-                        c(pct(ind.and_then(|i| i.capaian))),
-                        n(s.lalu.as_ref().map(|a| rp(a.realisasi)).unwrap_or("-".into())),
-                        n(rp(s.realisasi)),
-                    ]);
+                    tb.keyed(
+                        format!("{0} ind:{0} lalu:{0}", s.kode),
+                        vec![
+                            c(no.to_string()),
+                            t(&s.nama),
+                            t(ind.map(|i| i.uraian.clone()).unwrap_or("-".into())),
+                            c(ind.map(|i| tampil(&i.target)).unwrap_or("-".into())),
+                            c(ind.map(|i| tampil(&i.realisasi)).unwrap_or("-".into())),
+                            c(pct(ind.and_then(|i| i.capaian))),
+                            n(s.lalu.as_ref().map(|a| rp(a.realisasi)).unwrap_or("-".into())),
+                            n(rp(s.realisasi)),
+                        ],
+                    );
                 }
             }
         }
@@ -243,7 +258,7 @@ impl Content<'_> {
             if bold {
                 row = row.into_iter().map(|s| s.bold()).collect();
             }
-            tb.row(row);
+            tb.keyed(e.kode.to_string(), row);
         }
         add(
             format!("LAMPIRAN IX\nRENCANA KERJA (RENJA) PERUBAHAN TAHUN {tahun}\n{opd}"),
@@ -258,13 +273,19 @@ impl Content<'_> {
             "Anggaran (Rp)",
         ]);
         for (i, pr) in self.m.programs.iter().enumerate() {
-            tb.row(vec![
-                c(format!("{}.", i + 1)),
-                t(title_case_program(&pr.nama)),
-                n(rp(pr.pagu)),
-            ]);
+            tb.keyed(
+                pr.kode.to_string(),
+                vec![
+                    c(format!("{}.", i + 1)),
+                    t(title_case_program(&pr.nama)),
+                    n(rp(pr.pagu)),
+                ],
+            );
         }
-        tb.row(vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()]);
+        tb.keyed(
+            "total",
+            vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()],
+        );
         isi.push(tb.item());
         isi.push(json!({"t": "ttd_pk"}));
         add(format!("LAMPIRAN X\nPERJANJIAN KINERJA TAHUN {tahun}\n{opd}"), isi);
@@ -286,7 +307,7 @@ impl Content<'_> {
             "Ket.",
         ])
         .small();
-        let form_row = |tb: &mut Tabel, kode: &str, uraian: &str, i: &Indikator, bold: bool| {
+        let form_row = |tb: &mut Tabel, key: String, kode: &str, uraian: &str, i: &Indikator, bold: bool| {
             let mut row = vec![
                 t(kode),
                 t(uraian),
@@ -301,22 +322,29 @@ impl Content<'_> {
             if bold {
                 row = row.into_iter().map(|s| s.bold()).collect();
             }
-            tb.row(row);
+            tb.keyed(key, row);
         };
         for pk in &self.m.perjanjian_kinerja {
-            form_row(&mut tb, &pk.kode, &pk.uraian, &pk.indikator, true);
+            form_row(
+                &mut tb,
+                format!("pk:{}", pk.kode),
+                &pk.kode,
+                &pk.uraian,
+                &pk.indikator,
+                true,
+            );
         }
         for pr in &self.m.programs {
             for i in &pr.indikator {
-                form_row(&mut tb, pr.kode.as_str(), &pr.nama, i, true);
+                form_row(&mut tb, format!("ind:{}", pr.kode), pr.kode.as_str(), &pr.nama, i, true);
             }
             for k in &pr.kegiatan {
                 for i in &k.indikator {
-                    form_row(&mut tb, k.kode.as_str(), &k.nama, i, false);
+                    form_row(&mut tb, format!("ind:{}", k.kode), k.kode.as_str(), &k.nama, i, false);
                 }
                 for s in &k.sub_kegiatan {
                     for i in &s.indikator {
-                        form_row(&mut tb, s.kode.as_str(), &s.nama, i, false);
+                        form_row(&mut tb, format!("ind:{}", s.kode), s.kode.as_str(), &s.nama, i, false);
                     }
                 }
             }
@@ -343,51 +371,63 @@ impl Content<'_> {
         .small();
         let fisik = |d: Option<Decimal>| d.map(fmt_persen).unwrap_or("-".into());
         for pr in &self.m.programs {
-            tb.row(vec![
-                t(pr.kode_realisasi.to_string()).bold(),
-                t(&pr.nama).bold(),
-                n(rp(pr.pagu)).bold(),
-                n(rp(pr.realisasi)).bold(),
-                c(pct(pr.persen)).bold(),
-                c(""),
-                c(""),
-                n(rp(pr.sisa)).bold(),
-            ]);
+            tb.keyed(
+                pr.kode.to_string(),
+                vec![
+                    t(pr.kode_realisasi.to_string()).bold(),
+                    t(&pr.nama).bold(),
+                    n(rp(pr.pagu)).bold(),
+                    n(rp(pr.realisasi)).bold(),
+                    c(pct(pr.persen)).bold(),
+                    c(""),
+                    c(""),
+                    n(rp(pr.sisa)).bold(),
+                ],
+            );
             for k in &pr.kegiatan {
-                tb.row(vec![
-                    t(k.kode_realisasi.to_string()),
-                    t(&k.nama),
-                    n(rp(k.pagu)),
-                    n(rp(k.realisasi)),
-                    c(pct(k.persen)),
-                    c(""),
-                    c(""),
-                    n(rp(k.sisa)),
-                ]);
+                tb.keyed(
+                    k.kode.to_string(),
+                    vec![
+                        t(k.kode_realisasi.to_string()),
+                        t(&k.nama),
+                        n(rp(k.pagu)),
+                        n(rp(k.realisasi)),
+                        c(pct(k.persen)),
+                        c(""),
+                        c(""),
+                        n(rp(k.sisa)),
+                    ],
+                );
                 for s in &k.sub_kegiatan {
-                    tb.row(vec![
-                        t(s.kode_realisasi.to_string()),
-                        t(&s.nama),
-                        n(rp(s.pagu)),
-                        n(rp(s.realisasi)),
-                        c(pct(s.persen)),
-                        c(fisik(s.fisik_target)),
-                        c(fisik(s.fisik_realisasi)),
-                        n(rp(s.sisa)),
-                    ]);
+                    tb.keyed(
+                        s.kode.to_string(),
+                        vec![
+                            t(s.kode_realisasi.to_string()),
+                            t(&s.nama),
+                            n(rp(s.pagu)),
+                            n(rp(s.realisasi)),
+                            c(pct(s.persen)),
+                            c(fisik(s.fisik_target)),
+                            c(fisik(s.fisik_realisasi)),
+                            n(rp(s.sisa)),
+                        ],
+                    );
                 }
             }
         }
         let r = &self.m.ringkasan;
-        tb.row(vec![
-            t("Total").bold().span(2),
-            n(rp(r.pagu)).bold(),
-            n(rp(r.realisasi)).bold(),
-            c(pct(self.m.hasil.persen_realisasi)).bold(),
-            c(""),
-            c(""),
-            n(rp(r.sisa)).bold(),
-        ]);
+        tb.keyed(
+            "total",
+            vec![
+                t("Total").bold().span(2),
+                n(rp(r.pagu)).bold(),
+                n(rp(r.realisasi)).bold(),
+                c(pct(self.m.hasil.persen_realisasi)).bold(),
+                c(""),
+                c(""),
+                n(rp(r.sisa)).bold(),
+            ],
+        );
         add(
             format!("LAMPIRAN XII\nLAPORAN REALISASI FISIK DAN KEUANGAN BULAN DESEMBER TAHUN {tahun}\n{opd}"),
             vec![tb.item()],
@@ -399,6 +439,7 @@ impl Content<'_> {
 fn node_rows(
     tb: &mut Tabel,
     no: String,
+    kode: &str,
     nama: &str,
     inds: &[Indikator],
     (pagu, real, persen): (Decimal, Decimal, Option<Decimal>),
@@ -422,7 +463,14 @@ fn node_rows(
         if bold {
             row = row.into_iter().map(|s| s.bold()).collect();
         }
-        tb.row(row);
+        tb.keyed(
+            if first {
+                format!("{kode} ind:{kode}")
+            } else {
+                format!("ind:{kode}")
+            },
+            row,
+        );
     }
 }
 

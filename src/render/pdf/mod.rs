@@ -85,14 +85,17 @@ pub const NARASI_BAWAAN: &[(&str, &str)] = &[
 ];
 
 /// Writes the PDF.
+#[derive(Default)]
 pub struct PdfRenderer {
     /// Tagged PDF/A-2a + PDF/UA-1 instead of PDF/A-2b.
     pub aksesibel: bool,
+    /// The reviewer draft's pages and marks (`build --draft`).
+    pub draft: Option<crate::review::draft::Draft>,
 }
 
 /// Picture files of `gambar/` that Typst can decode, by their first bytes;
 /// anything else is a warning and is not offered to the templates.
-fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
+pub fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
     let mut out = HashSet::new();
     let Ok(entries) = std::fs::read_dir(dir.join("gambar")) else {
         return out;
@@ -128,7 +131,25 @@ fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
     out
 }
 
-/// Reads and renders every narrative file against the model.
+/// The narrative sources to render: the report folder's (`model.narasi`)
+/// and, for every section it lacks, the default text. Each with the name
+/// shown in diagnostics.
+fn narrative_sources<'a>(ctx: &RenderContext<'a>) -> Vec<(String, String, &'a str)> {
+    let mut sources: Vec<(String, String, &str)> = ctx
+        .model
+        .narasi
+        .iter()
+        .map(|(stem, text)| (stem.clone(), format!("narasi/{stem}.md"), text.as_str()))
+        .collect();
+    for (stem, text) in NARASI_BAWAAN {
+        if !ctx.model.narasi.contains_key(*stem) {
+            sources.push((stem.to_string(), format!("(bawaan) narasi/{stem}.md"), text));
+        }
+    }
+    sources
+}
+
+/// Renders every narrative text against the model.
 pub fn narratives(ctx: &RenderContext) -> Result<Narasi, Vec<Finding>> {
     let env = narrative::environment();
     let context = serde_json::to_value(ctx.model).map_err(|e| {
@@ -139,38 +160,10 @@ pub fn narratives(ctx: &RenderContext) -> Result<Narasi, Vec<Finding>> {
             message: e.to_string(),
         }]
     })?;
-    let mut sources: Vec<(String, String, String)> = Vec::new();
-    let folder = ctx.dir.join("narasi");
-    let mut local: Vec<String> = std::fs::read_dir(&folder)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".md") && !n.starts_with('.'))
-                .collect()
-        })
-        .unwrap_or_default();
-    local.sort();
-    let mut errors = Vec::new();
-    for file in &local {
-        let stem = file.trim_end_matches(".md").to_string();
-        match std::fs::read_to_string(folder.join(file)) {
-            Ok(text) => sources.push((stem, format!("narasi/{file}"), text)),
-            Err(e) => errors.push(Finding {
-                severity: Severity::Error,
-                code: "narrative-unreadable",
-                location: Location::file(format!("narasi/{file}")),
-                message: format!("narasi tidak dapat dibaca: {e}"),
-            }),
-        }
-    }
-    for (stem, text) in NARASI_BAWAAN {
-        if !sources.iter().any(|(s, _, _)| s == stem) {
-            sources.push((stem.to_string(), format!("(bawaan) narasi/{stem}.md"), text.to_string()));
-        }
-    }
     let mut out = Narasi::new();
-    for (stem, name, text) in sources {
-        match narrative::render(&env, &name, &text, &context) {
+    let mut errors = Vec::new();
+    for (stem, name, text) in narrative_sources(ctx) {
+        match narrative::render(&env, &name, text, &context) {
             Ok(blocks) => {
                 out.insert(stem, blocks);
             }
@@ -250,7 +243,8 @@ impl PdfRenderer {
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
         let narasi = narratives(ctx)?;
-        let gambar = pictures(ctx.dir, &mut report.findings);
+        // their warnings were reported when the folder was read (review::examine)
+        let gambar = pictures(ctx.dir, &mut Vec::new());
         let mut content = Content::new(ctx.model, ctx.rules, &narasi, &gambar);
         content.kertas_f4 = ctx
             .config
@@ -258,8 +252,12 @@ impl PdfRenderer {
             .kertas
             .as_deref()
             .is_some_and(|k| k.eq_ignore_ascii_case("F4"));
-        let (doc, findings) = content.build();
+        let (mut doc, findings) = content.build();
         report.findings.extend(findings.into_vec());
+        if let Some(draft) = &self.draft {
+            draft.mark(&mut doc);
+            doc["draf"] = draft.data.clone();
+        }
         let data = serde_json::to_vec(&doc).map_err(|e| {
             vec![Finding {
                 severity: Severity::Error,
@@ -339,7 +337,16 @@ impl Renderer for PdfRenderer {
         let bytes = self.export(ctx, &document, &world)?;
         report.timings.push(("PDF", t2.elapsed()));
         Ok(vec![Output {
-            file_name: format!("LKjIP-{}-{}.pdf", ctx.model.identitas.kode, ctx.model.identitas.tahun),
+            file_name: format!(
+                "LKjIP-{}-{}{}.pdf",
+                ctx.model.identitas.kode,
+                ctx.model.identitas.tahun,
+                if self.draft.is_some() {
+                    crate::review::draft::SUFFIX
+                } else {
+                    ""
+                }
+            ),
             bytes,
             pages: Some(document.pages().len()),
         }])

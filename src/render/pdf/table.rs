@@ -68,6 +68,9 @@ pub struct Tabel {
     kolom: Vec<f64>,
     kepala: Vec<Vec<Sel>>,
     baris: Vec<Vec<Sel>>,
+    /// Per body row: the keys of what the row shows (`review::Subjects`),
+    /// separated by spaces, so the draft can mark and find it.
+    kunci: Vec<Option<String>>,
     catatan: Option<String>,
     kecil: bool,
 }
@@ -80,6 +83,7 @@ impl Tabel {
             kolom: kolom.to_vec(),
             kepala: Vec::new(),
             baris: Vec::new(),
+            kunci: Vec::new(),
             catatan: None,
             kecil: false,
         }
@@ -99,6 +103,13 @@ impl Tabel {
 
     pub fn row(&mut self, row: Vec<Sel>) {
         self.baris.push(row);
+        self.kunci.push(None);
+    }
+
+    /// A row showing the model elements `keys` (space-separated).
+    pub fn keyed(&mut self, keys: impl Into<String>, row: Vec<Sel>) {
+        self.baris.push(row);
+        self.kunci.push(Some(keys.into()));
     }
 
     pub fn note(mut self, s: impl Into<String>) -> Tabel {
@@ -118,6 +129,11 @@ impl Tabel {
 
     /// The table as an item of the document.
     pub fn item(self) -> Value {
+        let kunci = if self.kunci.iter().any(Option::is_some) {
+            json!(self.kunci)
+        } else {
+            Value::Null
+        };
         json!({
             "t": "tabel",
             "judul": self.judul,
@@ -126,6 +142,7 @@ impl Tabel {
             "baris": self.baris.iter().map(|r| r.iter().map(Sel::json).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "catatan": self.catatan,
             "kecil": self.kecil,
+            "kunci": kunci,
             // more than ten columns do not fit a portrait page
             "lebar": self.kolom.len() > 10,
         })

@@ -18,6 +18,7 @@ use typst::{Library, LibraryExt, World};
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("lkjip.typ", include_str!("../../../templates/lkjip.typ")),
     ("gaya.typ", include_str!("../../../templates/gaya.typ")),
+    ("draf.typ", include_str!("../../../templates/draf.typ")),
 ];
 
 const FONTS: &[&[u8]] = &[

@@ -1,0 +1,330 @@
+//! The reviewer draft (`lkjip build --draft`): the data of the review pages
+//! (Lembar Reviu, Daftar Periksa, Perubahan, Pernyataan Telah Direviu,
+//! Kolofon) and the marks beside the rows and sections that a finding or a
+//! change concerns. The template draws them (`templates/draf.typ`); a final
+//! build has no `draf` data, so it cannot carry a draft mark.
+
+use super::Subjects;
+use super::changes::Perubahan;
+use crate::config::Config;
+use crate::finding::{Finding, Severity};
+use crate::model::ReportModel;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// File name suffix of the draft PDF.
+pub const SUFFIX: &str = "-DRAF";
+
+/// The previous model a draft is compared with.
+pub struct Since {
+    /// As the user named it (or `out/model.json`).
+    pub sumber: String,
+    pub sha256: String,
+    pub perubahan: Vec<Perubahan>,
+}
+
+/// What the draft adds to the document data.
+pub struct Draft {
+    /// `draf` of the Typst data.
+    pub data: Value,
+    /// Row key → the numbers of the findings (`T3`) and changes (`P2`)
+    /// that concern it.
+    tanda: BTreeMap<String, Vec<String>>,
+}
+
+/// The findings in the order `lkjip check` lists them.
+pub fn ordered(temuan: &[Finding]) -> Vec<&Finding> {
+    let mut v: Vec<&Finding> = temuan.iter().collect();
+    v.sort_by_key(|f| f.severity);
+    v
+}
+
+fn tingkat(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Kesalahan",
+        Severity::Warning => "Peringatan",
+        Severity::Info => "Info",
+    }
+}
+
+/// One item of the review checklist: `ya` (lkjip verified it), `tidak`
+/// (lkjip found the findings named in `catatan`) or `pereviu` (left to
+/// the reviewer).
+struct Item {
+    uraian: String,
+    status: &'static str,
+    catatan: String,
+}
+
+/// The reviu items of PermenPAN-RB 53/2014 that lkjip can judge from the
+/// findings: `codes` are the findings that break the item; `only_file`
+/// limits them to one input (the current realization report, not last
+/// year's).
+fn judged(uraian: impl Into<String>, numbered: &[(String, &Finding)], breaks: &dyn Fn(&Finding) -> bool) -> Item {
+    let hits: Vec<&str> = numbered
+        .iter()
+        .filter(|(_, f)| breaks(f))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    Item {
+        uraian: uraian.into(),
+        status: if hits.is_empty() { "ya" } else { "tidak" },
+        catatan: if hits.is_empty() {
+            "diperiksa lkjip: sesuai".into()
+        } else {
+            format!("lihat temuan {}", hits.join(", "))
+        },
+    }
+}
+
+fn manual(uraian: &str, catatan: &str) -> Item {
+    Item {
+        uraian: uraian.into(),
+        status: "pereviu",
+        catatan: catatan.into(),
+    }
+}
+
+fn checklist(m: &ReportModel, numbered: &[(String, &Finding)], dir: &Path) -> Vec<Item> {
+    let lalu = m
+        .sumber
+        .iter()
+        .find(|s| s.peran == crate::config::Peran::RealisasiLalu)
+        .map(|s| s.berkas.clone());
+    let this_year = move |f: &Finding| Some(&f.location.file) != lalu.as_ref();
+    let code_in = |codes: &'static [&'static str]| move |f: &Finding| codes.contains(&f.code);
+    let own_template = dir.join("templates").join("lkjip.typ").exists();
+    let mut items = vec![
+        if own_template {
+            manual(
+                "Sistematika Laporan Kinerja sesuai PermenPAN-RB 53/2014 (Pendahuluan, Perencanaan Kinerja, Akuntabilitas Kinerja, Penutup, Lampiran)",
+                "templat sendiri di templates/: periksa susunannya",
+            )
+        } else {
+            Item {
+                uraian: "Sistematika Laporan Kinerja sesuai PermenPAN-RB 53/2014 (Pendahuluan, Perencanaan Kinerja, Akuntabilitas Kinerja, Penutup, Lampiran)".into(),
+                status: "ya",
+                catatan: "templat bawaan lkjip".into(),
+            }
+        },
+        judged(
+            "Data masukan lengkap dan dapat dibaca (tanpa kesalahan)",
+            numbered,
+            &|f| f.severity == Severity::Error,
+        ),
+        judged(
+            "Indikator dan target Perjanjian Kinerja selaras dengan Renstra",
+            numbered,
+            &code_in(&["pk-not-in-renstra", "pk-renstra-mismatch"]),
+        ),
+        judged(
+            "Capaian kinerja dihitung dengan rumus yang dinyatakan (capaian tercetak sama dengan hasil hitung)",
+            numbered,
+            &code_in(&["capaian-mismatch", "capaian-not-computed", "capaian-too-high"]),
+        ),
+        judged(
+            "Pagu, realisasi, persentase dan sisa anggaran sama dengan Laporan Realisasi Fisik dan Keuangan",
+            numbered,
+            &|f| {
+                this_year(f)
+                    && [
+                        "total-mismatch",
+                        "percent-mismatch",
+                        "remainder-mismatch",
+                        "over-budget",
+                        "realization-missing",
+                    ]
+                    .contains(&f.code)
+            },
+        ),
+        judged(
+            "Pagu Renja (RKPD Perubahan) sama dengan pagu Laporan Realisasi",
+            numbered,
+            &code_in(&["renja-total-mismatch", "pagu-mismatch"]),
+        ),
+        judged(
+            "Setiap indikator di bawah target dijelaskan penyebabnya",
+            numbered,
+            &|f| f.code == "explanation-missing" && f.message.starts_with("indikator"),
+        ),
+        judged(
+            "Setiap sub kegiatan dengan realisasi anggaran di bawah ambang dijelaskan penyebabnya",
+            numbered,
+            &|f| f.code == "explanation-missing" && f.message.starts_with("realisasi anggaran"),
+        ),
+    ];
+    if m.spm.is_some() {
+        items.push(judged(
+            "Capaian Standar Pelayanan Minimal sama dengan laporan e-SPM",
+            numbered,
+            &|f| f.code.starts_with("spm-"),
+        ));
+    }
+    items.push(judged(
+        "Laporan realisasi tahun sebelumnya konsisten (untuk perbandingan antar tahun)",
+        numbered,
+        &|f| !this_year(f),
+    ));
+    items.push(manual(
+        "Realisasi kinerja didukung data dan bukti yang dapat diverifikasi",
+        "diisi pereviu",
+    ));
+    items.push(manual(
+        "Analisis penyebab keberhasilan/kegagalan dan langkah perbaikan memadai",
+        "diisi pereviu",
+    ));
+    items.push(manual(
+        "Laporan Kinerja ditandatangani dan disampaikan tepat waktu",
+        "diisi pereviu",
+    ));
+    items
+}
+
+impl Draft {
+    /// Assembles the review pages of `m`, whose `temuan` are the findings
+    /// of `lkjip check`.
+    pub fn new(m: &ReportModel, config: &Config, dir: &Path, since: Option<&Since>, model_sha256: &str) -> Draft {
+        let subjects = Subjects::new(m);
+        let numbered: Vec<(String, &Finding)> = ordered(&m.temuan)
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (format!("T{}", i + 1), f))
+            .collect();
+        let mut tanda: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let temuan: Vec<Value> = numbered
+            .iter()
+            .map(|(no, f)| {
+                let keys = subjects.of(f);
+                for k in &keys {
+                    tanda.entry(k.clone()).or_default().push(no.clone());
+                }
+                json!({
+                    "no": no,
+                    "tingkat": tingkat(f.severity),
+                    "parah": f.severity.label(),
+                    "kode": f.code,
+                    "lokasi": f.location.to_string(),
+                    "pesan": f.message,
+                    "kunci": keys,
+                })
+            })
+            .collect();
+        let perubahan = since.map(|s| {
+            let daftar: Vec<Value> = s
+                .perubahan
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let no = format!("P{}", i + 1);
+                    if let Some(k) = &p.kunci {
+                        tanda.entry(k.clone()).or_default().push(no.clone());
+                    }
+                    json!({
+                        "no": no,
+                        "bagian": p.bagian,
+                        "uraian": p.uraian,
+                        "lama": p.lama,
+                        "baru": p.baru,
+                        "kunci": p.kunci.iter().collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({"sumber": s.sumber, "sha256": s.sha256, "daftar": daftar})
+        });
+        let periksa: Vec<Value> = checklist(m, &numbered, dir)
+            .into_iter()
+            .enumerate()
+            .map(|(i, it)| json!({"no": i + 1, "uraian": it.uraian, "status": it.status, "catatan": it.catatan}))
+            .collect();
+        let reviu = config.reviu.clone().unwrap_or_default();
+        let own_templates: Vec<String> = ["lkjip.typ", "gaya.typ", "draf.typ"]
+            .iter()
+            .filter(|n| dir.join("templates").join(n).exists())
+            .map(|n| format!("templates/{n}"))
+            .collect();
+        let data = json!({
+            "temuan": temuan,
+            "jumlah": {
+                "error": m.temuan.iter().filter(|f| f.severity == Severity::Error).count(),
+                "warning": m.temuan.iter().filter(|f| f.severity == Severity::Warning).count(),
+                "info": m.temuan.iter().filter(|f| f.severity == Severity::Info).count(),
+            },
+            "periksa": periksa,
+            "perubahan": perubahan,
+            "pereviu": {
+                "instansi": reviu.instansi,
+                "penandatangan": reviu.penandatangan.map(|p| json!({"nama": p.nama, "jabatan": p.jabatan, "pangkat": p.pangkat, "nip": p.nip})),
+            },
+            "kolofon": {
+                "versi": format!("lkjip {}", crate::VERSION),
+                "skema": m.skema,
+                "model_sha256": model_sha256,
+                "masukan": m.sumber.iter().map(|s| json!({"peran": s.peran.label(), "berkas": s.berkas, "sha256": s.sha256})).collect::<Vec<_>>(),
+                "templat": if own_templates.is_empty() { "bawaan lkjip".to_string() } else { own_templates.join(", ") },
+                "narasi": m.narasi.len(),
+            },
+        });
+        Draft { data, tanda }
+    }
+
+    /// Marks the rows and sections of the document data that a finding or a
+    /// change concerns: `tanda` (the numbers to print in the margin) and
+    /// `jangkar` (the key, so the review pages can find their page).
+    pub fn mark(&self, doc: &mut Value) {
+        match doc {
+            Value::Object(o) => {
+                let t = o.get("t").and_then(Value::as_str).map(str::to_string);
+                match (t.as_deref(), o.get("kunci").cloned()) {
+                    (Some("tabel"), Some(Value::Array(rows))) => {
+                        let (tanda, jangkar): (Vec<Value>, Vec<Value>) =
+                            rows.iter().map(|k| self.row_mark(k.as_str())).unzip();
+                        o.insert("tanda".into(), Value::Array(tanda));
+                        o.insert("jangkar".into(), Value::Array(jangkar));
+                    }
+                    (Some("narasi"), Some(Value::String(k))) => {
+                        let (tanda, jangkar) = self.row_mark(Some(&k));
+                        o.insert("tanda".into(), tanda);
+                        o.insert("jangkar".into(), jangkar);
+                    }
+                    _ => {}
+                }
+                for v in o.values_mut() {
+                    self.mark(v);
+                }
+            }
+            Value::Array(a) => {
+                for v in a {
+                    self.mark(v);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The margin text and the anchor keys of a row with `keys`.
+    fn row_mark(&self, keys: Option<&str>) -> (Value, Value) {
+        let Some(keys) = keys else {
+            return (Value::Null, Value::Null);
+        };
+        let mut nos: BTreeSet<(char, usize, String)> = BTreeSet::new();
+        let mut anchors = Vec::new();
+        for k in keys.split_whitespace() {
+            if let Some(list) = self.tanda.get(k) {
+                anchors.push(k.to_string());
+                for n in list {
+                    // T before P, then by number
+                    let (c, num) = n.split_at(1);
+                    nos.insert((c.chars().next().unwrap_or('T'), num.parse().unwrap_or(0), n.clone()));
+                }
+            }
+        }
+        if anchors.is_empty() {
+            return (Value::Null, Value::Null);
+        }
+        let mut nos: Vec<(char, usize, String)> = nos.into_iter().collect();
+        nos.sort_by_key(|(c, n, _)| (std::cmp::Reverse(*c), *n));
+        let text: Vec<String> = nos.into_iter().map(|(_, _, s)| s).collect();
+        (json!(text.join(" ")), json!(anchors))
+    }
+}

@@ -1,0 +1,356 @@
+//! Stage 4, review: what the inspectorate (APIP) needs before it signs
+//! (PermenPAN-RB 53/2014). `examine` completes the findings with what
+//! only the narrative can tell (placeholders, placements, pictures, missing
+//! explanations), so `check` and the draft's Lembar Reviu list the same
+//! things; `subjects` ties a finding to the rows of the report it concerns;
+//! `changes` compares two models; `draft` assembles the review pages.
+
+pub mod changes;
+pub mod draft;
+
+use crate::compute::Rules;
+use crate::compute::capaian::round2;
+use crate::config::Config;
+use crate::finding::{Finding, Findings, Location};
+use crate::ingest::cell::Kode;
+use crate::model::{Indikator, ReportModel};
+use crate::render::RenderContext;
+use crate::render::pdf::{narratives, pictures};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Reads the narrative sources of `dir/narasi/` into the model and adds the
+/// findings that need them. Runs after compute, before any render.
+pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, f: &mut Findings) {
+    read_narasi(m, dir, f);
+    let ctx = RenderContext {
+        model: m,
+        config,
+        rules,
+        dir,
+    };
+    let mut picture_findings = Vec::new();
+    let valid = pictures(dir, &mut picture_findings);
+    for p in picture_findings {
+        f.push(p);
+    }
+    match narratives(&ctx) {
+        Ok(narasi) => {
+            for (stem, blocks) in &narasi {
+                for b in blocks {
+                    placement(m, stem, b, &valid, f);
+                }
+            }
+        }
+        Err(errors) => {
+            for e in errors {
+                f.push(e);
+            }
+        }
+    }
+    explanations(m, rules, f);
+}
+
+fn read_narasi(m: &mut ReportModel, dir: &Path, f: &mut Findings) {
+    let folder = dir.join("narasi");
+    let Ok(rd) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    let mut files: Vec<String> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md") && !n.starts_with('.'))
+        .collect();
+    files.sort();
+    for file in files {
+        let stem = file.trim_end_matches(".md").to_string();
+        match std::fs::read_to_string(folder.join(&file)) {
+            Ok(text) => {
+                m.narasi.insert(stem, text);
+            }
+            Err(e) => f.error(
+                "narrative-unreadable",
+                Location::file(format!("narasi/{file}")),
+                format!("narasi tidak dapat dibaca: {e}"),
+            ),
+        }
+    }
+}
+
+/// `tabel("…")` and `gambar("…")` must name something that exists.
+fn placement(
+    m: &ReportModel,
+    stem: &str,
+    b: &serde_json::Value,
+    gambar: &std::collections::HashSet<String>,
+    f: &mut Findings,
+) {
+    let loc = || Location::file(format!("narasi/{stem}.md"));
+    match b["t"].as_str() {
+        Some("tabel") => {
+            let nama = b["nama"].as_str().unwrap_or_default();
+            if !m
+                .tabel_tambahan
+                .iter()
+                .any(|x| x.nama.trim().eq_ignore_ascii_case(nama.trim()))
+            {
+                f.warning(
+                    "table-unknown",
+                    loc(),
+                    format!("tabel(\"{nama}\"): tidak ada lembar bernama \"{nama}\" di kinerja.xlsx"),
+                );
+            }
+        }
+        Some("gambar") => {
+            let file = b["file"].as_str().unwrap_or_default();
+            if !gambar.contains(file) {
+                f.warning(
+                    "image-missing",
+                    loc(),
+                    format!("gambar(\"{file}\"): tidak ada gambar yang sah dengan nama itu di folder gambar/"),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Text for "is it mentioned?": lower case, one space between words.
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A budget node (program, kegiatan or sub kegiatan), flattened.
+struct Node<'a> {
+    jenis: &'static str,
+    kode: &'a Kode,
+    nama: &'a str,
+    pagu: Decimal,
+    persen: Option<Decimal>,
+    indikator: &'a [Indikator],
+    lokasi: &'a Location,
+    /// The narrative files that speak for this node and its parents.
+    narasi: Vec<String>,
+}
+
+fn nodes(m: &ReportModel) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    for p in &m.programs {
+        let np = format!("program-{}", p.kode);
+        out.push(Node {
+            jenis: "program",
+            kode: &p.kode,
+            nama: &p.nama,
+            pagu: p.pagu,
+            persen: p.persen,
+            indikator: &p.indikator,
+            lokasi: &p.tercetak.lokasi,
+            narasi: vec![np.clone()],
+        });
+        for k in &p.kegiatan {
+            let nk = format!("kegiatan-{}", k.kode);
+            out.push(Node {
+                jenis: "kegiatan",
+                kode: &k.kode,
+                nama: &k.nama,
+                pagu: k.pagu,
+                persen: k.persen,
+                indikator: &k.indikator,
+                lokasi: &k.tercetak.lokasi,
+                narasi: vec![nk.clone(), np.clone()],
+            });
+            for s in &k.sub_kegiatan {
+                out.push(Node {
+                    jenis: "sub kegiatan",
+                    kode: &s.kode,
+                    nama: &s.nama,
+                    pagu: s.pagu,
+                    persen: s.persen,
+                    indikator: &s.indikator,
+                    lokasi: &s.tercetak.lokasi,
+                    narasi: vec![format!("sub-{}", s.kode), nk.clone(), np.clone()],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A sub kegiatan under the absorption threshold and an indicator under
+/// target need a narrative explanation (PermenPAN-RB 53/2014: the report
+/// analyses the causes of failure). Explained means: the node has its own
+/// narrative file, or some narrative names it (code, name or indicator).
+pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
+    let own = |stem: &str| m.narasi.get(stem).is_some_and(|t| !t.trim().is_empty());
+    let all = fold(&m.narasi.values().cloned().collect::<Vec<_>>().join("\n"));
+    let mentioned = |s: &str| {
+        let s = fold(s);
+        !s.is_empty() && all.contains(&s)
+    };
+    let di_bawah = &rules.predikat.di_bawah;
+    for n in nodes(m) {
+        let low = n.persen.map(round2).is_some_and(|x| x < rules.ambang_serapan);
+        if n.jenis == "sub kegiatan" && n.pagu > Decimal::ZERO && low {
+            let stem = &n.narasi[0];
+            if !own(stem) && !mentioned(n.kode.as_str()) && !mentioned(n.nama) {
+                f.warning(
+                    "explanation-missing",
+                    n.lokasi.clone(),
+                    format!(
+                        "realisasi anggaran sub kegiatan {} \"{}\" {} % (di bawah {} %) belum dijelaskan di narasi; tulis penyebabnya di narasi/{stem}.md",
+                        n.kode,
+                        n.nama,
+                        crate::render::pdf::content::pct(n.persen),
+                        rules.ambang_serapan.normalize()
+                    ),
+                );
+            }
+        }
+        for ind in n.indikator {
+            if ind.predikat.as_deref() != Some(di_bawah.as_str()) {
+                continue;
+            }
+            if n.narasi.iter().any(|s| own(s)) || mentioned(&ind.uraian) {
+                continue;
+            }
+            f.warning(
+                "explanation-missing",
+                ind.lokasi.clone(),
+                format!(
+                    "indikator \"{}\" ({} {}) capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{}.md",
+                    ind.uraian,
+                    n.jenis,
+                    n.kode,
+                    crate::render::pdf::content::pct(ind.capaian),
+                    n.narasi[0]
+                ),
+            );
+        }
+    }
+    for pk in &m.perjanjian_kinerja {
+        let ind = &pk.indikator;
+        if ind.predikat.as_deref() != Some(di_bawah.as_str()) {
+            continue;
+        }
+        let nomor: String = pk.kode.chars().filter(char::is_ascii_digit).collect();
+        let stem = format!("sasaran-{nomor}");
+        if mentioned(&ind.uraian) {
+            continue;
+        }
+        f.warning(
+            "explanation-missing",
+            ind.lokasi.clone(),
+            format!(
+                "indikator kinerja utama {} \"{}\" capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{stem}.md",
+                pk.kode,
+                ind.uraian,
+                crate::render::pdf::content::pct(ind.capaian)
+            ),
+        );
+    }
+}
+
+/// Keys of the report's rows, shared by the tables of the PDF (`kunci`) and
+/// the findings: a budget node's code (`1.06.01.2.02.0001`), `ind:` + code
+/// for its indicators, `pk:T1` for an IKU, `spm:N`, `total` for the OPD
+/// totals, `lalu:` + key for the previous year, `narasi:` + file stem.
+pub struct Subjects {
+    by_row: HashMap<(String, String, u32), Vec<String>>,
+    codes: Vec<String>,
+    lalu_file: Option<String>,
+}
+
+/// The row number of a cell reference (`A8`) or a row (`baris 38`).
+fn row_of(cell: &str) -> Option<u32> {
+    let digits: String = cell.chars().skip_while(|c| !c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+impl Subjects {
+    pub fn new(m: &ReportModel) -> Subjects {
+        let mut by_row: HashMap<(String, String, u32), Vec<String>> = HashMap::new();
+        let mut add = |loc: &Location, key: String| {
+            if let Some(r) = loc.cell.as_deref().and_then(row_of) {
+                by_row
+                    .entry((loc.file.clone(), loc.sheet.clone().unwrap_or_default(), r))
+                    .or_default()
+                    .push(key);
+            }
+        };
+        let mut codes = Vec::new();
+        for n in nodes(m) {
+            add(n.lokasi, n.kode.to_string());
+            for i in n.indikator {
+                add(&i.lokasi, format!("ind:{}", n.kode));
+            }
+            codes.push(n.kode.to_string());
+        }
+        for r in &m.renja {
+            add(&r.lokasi, r.kode.to_string());
+        }
+        for pk in &m.perjanjian_kinerja {
+            add(&pk.indikator.lokasi, format!("pk:{}", pk.kode));
+        }
+        if let Some(spm) = &m.spm {
+            for j in &spm.jenis_layanan {
+                add(&j.lokasi, format!("spm:{}", j.no));
+            }
+        }
+        // longest first, so a sub kegiatan's code wins over its kegiatan's
+        codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let lalu_file = m
+            .sumber
+            .iter()
+            .find(|s| s.peran == crate::config::Peran::RealisasiLalu)
+            .map(|s| s.berkas.clone());
+        Subjects {
+            by_row,
+            codes,
+            lalu_file,
+        }
+    }
+
+    /// The keys a finding concerns; empty when it concerns no row of the
+    /// report (a file that could not be read, a setting).
+    pub fn of(&self, f: &Finding) -> Vec<String> {
+        let loc = &f.location;
+        if let Some(stem) = loc
+            .file
+            .trim_start_matches("(bawaan) ")
+            .strip_prefix("narasi/")
+            .and_then(|s| s.strip_suffix(".md"))
+        {
+            return vec![format!("narasi:{stem}")];
+        }
+        let lalu = self.lalu_file.as_deref() == Some(loc.file.as_str());
+        if !lalu
+            && let Some(keys) = loc.cell.as_deref().and_then(row_of).and_then(|r| {
+                self.by_row
+                    .get(&(loc.file.clone(), loc.sheet.clone().unwrap_or_default(), r))
+            })
+        {
+            let mut keys = keys.clone();
+            keys.dedup();
+            return keys;
+        }
+        // by the code the message names, else the totals
+        let key = self
+            .codes
+            .iter()
+            .find(|c| {
+                f.message
+                    .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ':')
+                    .any(|w| w == c.as_str())
+            })
+            .cloned()
+            .or_else(|| {
+                (f.message.contains("Total") || f.message.contains("jumlah program")).then(|| "total".to_string())
+            });
+        match key {
+            Some(k) if lalu => vec![format!("lalu:{k}")],
+            Some(k) => vec![k],
+            None => Vec::new(),
+        }
+    }
+}
