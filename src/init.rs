@@ -133,6 +133,14 @@ tanggal = "{tahun_lapor}-03-01"                 # TTTT-BB-HH; juga tanggal dokum
 # spm_pembulatan = "bertahap"        # seperti aplikasi e-SPM; atau "akhir"
 # [aturan.tangga]                    # tangga tingkat tambahan, dari terendah
 # IDM = ["Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"]
+
+# Reviu oleh APIP (lkjip build --draft): untuk Pernyataan Telah Direviu.
+# [reviu]
+# instansi = "Inspektorat Kabupaten ..."
+# [reviu.penandatangan]
+# nama = ""
+# jabatan = "Inspektur Kabupaten ..."
+# nip = ""
 "#;
 
 const README: &str = r#"# Folder laporan LKjIP
@@ -148,6 +156,10 @@ const README: &str = r#"# Folder laporan LKjIP
    menjelaskan setiap kolom.
 3. Lengkapi `lkjip.toml` (identitas, penandatangan, tanggal).
 4. Periksa: `lkjip check .` — setiap temuan menyebut berkas › lembar › sel.
+5. Draf untuk reviu Inspektorat: `lkjip build --draft .` menulis
+   `out/LKjIP-…-DRAF.pdf` dengan Lembar Reviu (semua temuan dan halamannya),
+   daftar periksa dan perubahan sejak draf sebelumnya.
+6. Laporan final: `lkjip build .` (ditolak selama masih ada error).
 "#;
 
 /// An empty kinerja.xlsx with every sheet and header in place.

@@ -354,3 +354,70 @@ impl Subjects {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    fn finding(file: &str, sheet: Option<&str>, cell: Option<&str>, message: &str) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            code: "test",
+            location: Location {
+                file: file.into(),
+                sheet: sheet.map(str::to_string),
+                cell: cell.map(str::to_string),
+            },
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn findings_point_at_the_rows_they_concern() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dspppa-belitung-2024");
+        let m = crate::load::load(&dir).model.unwrap();
+        let s = Subjects::new(&m);
+        let real = "data/realisasi.xlsx";
+        let sheet = Some("Realisasi Desember 2024");
+        // row 58 of the realization report is Penjangkauan Anak-Anak Terlantar
+        assert_eq!(s.of(&finding(real, sheet, Some("G58"), "x")), ["1.06.05.2.01.0001"]);
+        // Pengukuran row 2 holds IKU T1
+        assert_eq!(
+            s.of(&finding("data/kinerja.xlsx", Some("Pengukuran"), Some("baris 2"), "x")),
+            ["pk:T1"]
+        );
+        // last year's report: by the code in the message, never this year's rows
+        assert_eq!(
+            s.of(&finding(
+                "data/realisasi-lalu.xlsx",
+                sheet,
+                Some("A58"),
+                "realisasi program 2.08.07 tercetak"
+            )),
+            ["lalu:2.08.07"]
+        );
+        assert_eq!(
+            s.of(&finding(real, sheet, Some("baris 101"), "Total pagu tercetak")),
+            ["total"]
+        );
+        assert_eq!(
+            s.of(&finding(
+                "(bawaan) narasi/kata-pengantar.md",
+                None,
+                Some("baris 3"),
+                "x"
+            )),
+            ["narasi:kata-pengantar"]
+        );
+        assert!(s.of(&finding("lkjip.toml", None, None, "x")).is_empty());
+    }
+
+    #[test]
+    fn row_numbers_are_read_from_cells_and_rows() {
+        assert_eq!(row_of("A8"), Some(8));
+        assert_eq!(row_of("AB120"), Some(120));
+        assert_eq!(row_of("baris 38"), Some(38));
+        assert_eq!(row_of("header"), None);
+    }
+}

@@ -1233,7 +1233,12 @@ impl<'a> Content<'a> {
             )));
             v.push(daftar(subs, "a."));
             for s in &k.sub_kegiatan {
-                v.extend(self.narasi(&format!("sub-{}", s.kode)));
+                let own = self.narasi(&format!("sub-{}", s.kode));
+                if !own.is_empty() {
+                    // name the sub kegiatan the explanation is about
+                    v.push(json!({"t": "p", "teks": format!("Sub Kegiatan {}:", s.nama), "gaya": "em"}));
+                    v.extend(own);
+                }
             }
         }
         v
