@@ -136,7 +136,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
             label.into(),
             percent(&lama["hasil"][key]["persen"]),
             percent(&baru["hasil"][key]["persen"]),
-            None,
+            total.clone(),
         );
     }
 
@@ -259,7 +259,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
         "Indeks capaian SPM".into(),
         percent(&lama["hasil"]["indeks_spm"]),
         percent(&baru["hasil"]["indeks_spm"]),
-        None,
+        Some("spm".into()),
     );
 
     let empty = serde_json::Map::new();

@@ -253,7 +253,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
 
 /// Keys of the report's rows, shared by the tables of the PDF (`kunci`) and
 /// the findings: a budget node's code (`1.06.01.2.02.0001`), `ind:` + code
-/// for its indicators, `pk:T1` for an IKU, `spm:N`, `total` for the OPD
+/// for its indicators, `pk:T1` for an IKU, `spm:N` (`spm`: the index), `total` for the OPD
 /// totals, `lalu:` + key for the previous year, `narasi:` + file stem.
 pub struct Subjects {
     by_row: HashMap<(String, String, u32), Vec<String>>,
@@ -295,6 +295,9 @@ impl Subjects {
         if let Some(spm) = &m.spm {
             for j in &spm.jenis_layanan {
                 add(&j.lokasi, format!("spm:{}", j.no));
+            }
+            if let Some(l) = &spm.lokasi_indeks {
+                add(l, "spm".to_string());
             }
         }
         // longest first, so a sub kegiatan's code wins over its kegiatan's

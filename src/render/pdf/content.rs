@@ -1260,10 +1260,13 @@ impl<'a> Content<'a> {
             "Pencapaian",
         ])
         .small();
-        tb.row(vec![
-            t("INDEKS PENCAPAIAN SPM").bold().span(6),
-            c(format!("{} %", pct(self.m.hasil.indeks_spm))).bold(),
-        ]);
+        tb.keyed(
+            "spm",
+            vec![
+                t("INDEKS PENCAPAIAN SPM").bold().span(6),
+                c(format!("{} %", pct(self.m.hasil.indeks_spm))).bold(),
+            ],
+        );
         for j in &spm.jenis_layanan {
             tb.keyed(
                 format!("spm:{}", j.no),
@@ -1463,12 +1466,15 @@ impl<'a> Content<'a> {
                 "Efisiensi = Realisasi Belanja Langsung / Realisasi Anggaran × 100 %",
                 "Kategori",
             ]);
-            tb.row(vec![
-                n(rp(k.langsung.realisasi)),
-                n(rp(k.jumlah.realisasi)),
-                c(format!("{} %", fmt_persen(e.persen))),
-                c(&e.kategori),
-            ]);
+            tb.keyed(
+                "total",
+                vec![
+                    n(rp(k.langsung.realisasi)),
+                    n(rp(k.jumlah.realisasi)),
+                    c(format!("{} %", fmt_persen(e.persen))),
+                    c(&e.kategori),
+                ],
+            );
             v.push(tb.item());
         }
         let low = &h_.sub_kegiatan_serapan_rendah;
