@@ -79,6 +79,15 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
     if findings.has_errors() && !opts.paksa && !opts.draft {
         return Err(findings);
     }
+    if opts.draft && opts.only.as_deref().is_some_and(|o| o.eq_ignore_ascii_case("xlsx")) {
+        fail(
+            &mut findings,
+            "option-invalid",
+            "--only".into(),
+            "--draft hanya menghasilkan PDF draf; lampiran XLSX dibuat oleh build final".into(),
+        );
+        return Err(findings);
+    }
     if opts.since.is_some() && !opts.draft {
         fail(
             &mut findings,

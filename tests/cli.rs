@@ -714,6 +714,10 @@ fn since_needs_a_draft_and_a_readable_model() {
             "--since hanya berlaku bersama --draft".to_string(),
         ),
         (
+            vec!["build", ex.to_str().unwrap(), "--out", o, "--draft", "--only", "xlsx"],
+            "--draft hanya menghasilkan PDF draf".to_string(),
+        ),
+        (
             vec![
                 "build",
                 ex.to_str().unwrap(),

@@ -613,4 +613,16 @@ fn a_folder_with_an_error_builds_only_as_a_draft_that_shows_the_error() {
         review.contains(&squash("Data masukan lengkap dan dapat dibaca (tanpa kesalahan) Tidak")),
         "{review}"
     );
+
+    // a narrative with an unknown placeholder: the draft prints the section
+    // as broken and the error on the Lembar Reviu
+    let pages = squash(&draft_texts(&fixture("bad-narasi-placeholder")).join(" "));
+    assert!(
+        pages.contains(&squash("[Narasi narasi/1.3-aspek-strategis.md tidak dapat diolah:")),
+        "{pages}"
+    );
+    assert!(
+        pages.contains(&squash("Kesalahan narasi/1.3-aspek-strategis.md › baris 5")),
+        "{pages}"
+    );
 }

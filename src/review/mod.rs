@@ -35,18 +35,13 @@ pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, 
     for p in picture_findings {
         f.push(p);
     }
-    match narratives(&ctx) {
-        Ok(narasi) => {
-            for (stem, blocks) in &narasi {
-                for b in blocks {
-                    placement(m, stem, b, &valid, f);
-                }
-            }
-        }
-        Err(errors) => {
-            for e in errors {
-                f.push(e);
-            }
+    let (narasi, errors) = narratives(&ctx);
+    for e in errors {
+        f.push(e);
+    }
+    for (stem, blocks) in &narasi {
+        for b in blocks {
+            placement(m, stem, b, &valid, f);
         }
     }
     explanations(m, rules, f);

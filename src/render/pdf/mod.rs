@@ -149,17 +149,22 @@ fn narrative_sources<'a>(ctx: &RenderContext<'a>) -> Vec<(String, String, &'a st
     sources
 }
 
-/// Renders every narrative text against the model.
-pub fn narratives(ctx: &RenderContext) -> Result<Narasi, Vec<Finding>> {
+/// Renders every narrative text against the model. A text that fails is
+/// left out of the result and its finding returned.
+pub fn narratives(ctx: &RenderContext) -> (Narasi, Vec<Finding>) {
     let env = narrative::environment();
-    let context = serde_json::to_value(ctx.model).map_err(|e| {
-        vec![Finding {
-            severity: Severity::Error,
-            code: "internal",
-            location: Location::file("model"),
-            message: e.to_string(),
-        }]
-    })?;
+    let context = match serde_json::to_value(ctx.model) {
+        Ok(c) => c,
+        Err(e) => {
+            let f = Finding {
+                severity: Severity::Error,
+                code: "internal",
+                location: Location::file("model"),
+                message: e.to_string(),
+            };
+            return (Narasi::new(), vec![f]);
+        }
+    };
     let mut out = Narasi::new();
     let mut errors = Vec::new();
     for (stem, name, text) in narrative_sources(ctx) {
@@ -170,7 +175,7 @@ pub fn narratives(ctx: &RenderContext) -> Result<Narasi, Vec<Finding>> {
             Err(f) => errors.push(f),
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    (out, errors)
 }
 
 fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
@@ -242,7 +247,25 @@ impl PdfRenderer {
         report: &mut Report,
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
-        let narasi = narratives(ctx)?;
+        let (mut narasi, errors) = narratives(ctx);
+        if !errors.is_empty() {
+            if self.draft.is_none() {
+                return Err(errors);
+            }
+            // a draft shows the section as broken; the Lembar Reviu says why
+            for e in &errors {
+                let stem = e
+                    .location
+                    .file
+                    .trim_start_matches("(bawaan) ")
+                    .trim_start_matches("narasi/")
+                    .trim_end_matches(".md");
+                narasi.insert(
+                    stem.to_string(),
+                    vec![serde_json::json!({"t": "p", "c": [{"t": "strong", "c": [{"t": "text", "s": format!("[Narasi {} tidak dapat diolah: {}]", e.location.file, e.message)}]}]})],
+                );
+            }
+        }
         // their warnings were reported when the folder was read (review::examine)
         let gambar = pictures(ctx.dir, &mut Vec::new());
         let mut content = Content::new(ctx.model, ctx.rules, &narasi, &gambar);
