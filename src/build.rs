@@ -7,7 +7,7 @@
 
 use crate::compute::Rules;
 use crate::finding::{Finding, Findings, Location, Severity};
-use crate::load::load;
+use crate::load::{InputCache, load_cached};
 use crate::model::ReportModel;
 use crate::render::pdf::PdfRenderer;
 use crate::render::xlsx::XlsxRenderer;
@@ -69,10 +69,18 @@ fn fail(f: &mut Findings, code: &'static str, file: String, msg: String) {
 /// Builds the report of `dir`. On failure the findings say why and nothing
 /// was written.
 pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
+    build_cached(dir, opts, &mut None)
+}
+
+/// [`build`], reusing the workbooks read by the previous build when they
+/// did not change (`lkjip watch`).
+pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCache>) -> Result<Built, Findings> {
     let t0 = Instant::now();
-    let loaded = load(dir);
+    let loaded = load_cached(dir, cache);
     let mut findings = loaded.findings;
     let mut timings = vec![("baca dan hitung", t0.elapsed())];
+    let inputs_reused = loaded.inputs_reused;
+    let narasi = loaded.narasi;
     let (Some(config), Some(model)) = (loaded.config, loaded.model) else {
         return Err(findings);
     };
@@ -137,10 +145,14 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
         renderers.push(Box::new(PdfRenderer {
             aksesibel: opts.aksesibel,
             draft,
+            narasi,
         }));
     }
-    // the draft is the PDF under review; the lampiran workbook is final only
-    if want("xlsx") && !opts.draft {
+    // the draft is the PDF under review; the lampiran workbook is final
+    // only. The workbook holds no narrative: when only the narrative can
+    // have changed (watch), the one written last time stands.
+    let xlsx_current = inputs_reused && out_dir.join(XlsxRenderer::file_name(&model)).is_file();
+    if want("xlsx") && !opts.draft && !xlsx_current {
         renderers.push(Box::new(XlsxRenderer));
     }
     if renderers.is_empty() {

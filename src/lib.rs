@@ -18,6 +18,8 @@
 //! [`load`] runs steps 1–4 for a report folder, [`build`] adds step 5 and
 //! writes the outputs; [`init`] writes a new folder.
 
+pub mod batch;
+pub mod bench;
 pub mod build;
 pub mod compute;
 pub mod config;
@@ -28,6 +30,8 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod review;
+pub mod synth;
+pub mod watch;
 
 /// The tool version, as recorded in outputs.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

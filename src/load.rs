@@ -4,7 +4,7 @@
 
 use crate::compute::{self, Rules};
 use crate::config::{Config, Peran};
-use crate::finding::{Findings, Location};
+use crate::finding::{Finding, Findings, Location};
 use crate::ingest::detect_role;
 use crate::ingest::kinerja::{self, Kinerja};
 use crate::ingest::realisasi::{self, Realisasi};
@@ -12,6 +12,7 @@ use crate::ingest::renja::{self, Renja};
 use crate::ingest::spm::{self, Spm};
 use crate::ingest::workbook::{MAX_FILE_BYTES, Workbook};
 use crate::model::{self, ReportModel, Sumber};
+use crate::render::pdf::content::Narasi;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -33,21 +34,85 @@ pub struct Loaded {
     pub config: Option<Config>,
     pub model: Option<ReportModel>,
     pub findings: Findings,
+    /// The narrative as rendered while checking it, and the errors of the
+    /// texts that failed (the PDF uses it instead of rendering again).
+    pub narasi: Option<(Narasi, Vec<Finding>)>,
+    /// The workbooks came from the cache of `load_cached`: the model can
+    /// differ from the previous one only in its narrative.
+    pub inputs_reused: bool,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The workbooks as read, kept between the rebuilds of `lkjip watch`: a
+/// narrative edit does not read the five workbooks again.
+pub struct InputCache {
+    /// Size and modification time of `lkjip.toml` and every input file.
+    key: Vec<(String, u64, Option<std::time::SystemTime>)>,
+    inputs: Inputs,
+    findings: Findings,
+}
+
+/// What decides whether the cached inputs are still those of `dir`.
+fn cache_key(dir: &Path, config: &Config) -> Vec<(String, u64, Option<std::time::SystemTime>)> {
+    let mut paths = vec![dir.join(crate::config::CONFIG_FILE)];
+    for peran in Peran::ALL {
+        let (_, full, _) = config.locate(dir, peran);
+        paths.push(full);
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            (
+                p.display().to_string(),
+                meta.as_ref().map(|m| m.len()).unwrap_or(0),
+                meta.and_then(|m| m.modified().ok()),
+            )
+        })
+        .collect()
+}
+
 /// Reads and checks a report folder.
 pub fn load(dir: &Path) -> Loaded {
+    load_cached(dir, &mut None)
+}
+
+/// [`load`], reusing the workbooks of `cache` when `lkjip.toml` and the
+/// input files are unchanged (and refreshing it otherwise).
+pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
     let mut findings = Findings::new();
-    let Some(inputs) = read_inputs(dir, &mut findings) else {
-        return Loaded {
-            config: None,
-            model: None,
-            findings,
-        };
+    let mut inputs_reused = false;
+    let cached = cache.as_ref().and_then(|c| {
+        let key = cache_key(dir, &c.inputs.config);
+        (key == c.key).then(|| (c.inputs.clone(), c.findings.clone()))
+    });
+    let inputs = match cached {
+        Some((inputs, f)) => {
+            findings = f;
+            inputs_reused = true;
+            inputs
+        }
+        None => {
+            let Some(inputs) = read_inputs(dir, &mut findings) else {
+                *cache = None;
+                return Loaded {
+                    config: None,
+                    model: None,
+                    findings,
+                    narasi: None,
+                    inputs_reused: false,
+                };
+            };
+            *cache = Some(InputCache {
+                key: cache_key(dir, &inputs.config),
+                inputs: inputs.clone(),
+                findings: findings.clone(),
+            });
+            inputs
+        }
     };
     let config = inputs.config.clone();
     let rules = match Rules::new(&config.aturan) {
@@ -58,28 +123,25 @@ pub fn load(dir: &Path) -> Loaded {
                 config: Some(config),
                 model: None,
                 findings,
+                narasi: None,
+                inputs_reused,
             };
         }
     };
     compute::check_inputs(&inputs, &rules, &mut findings);
     let mut model = model::build(inputs, &mut findings);
+    let mut narasi = None;
     if let Some(m) = &mut model {
         compute::derive(m, &rules, &mut findings);
-        crate::review::examine(m, &config, &rules, dir, &mut findings);
-    }
-    if let Some(m) = &model {
-        let mut with_findings = m.clone();
-        with_findings.temuan = findings.iter().cloned().collect();
-        return Loaded {
-            config: Some(config),
-            model: Some(with_findings),
-            findings,
-        };
+        narasi = Some(crate::review::examine(m, &config, &rules, dir, &mut findings));
+        m.temuan = findings.iter().cloned().collect();
     }
     Loaded {
         config: Some(config),
         model,
         findings,
+        narasi,
+        inputs_reused,
     }
 }
 

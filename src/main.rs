@@ -22,9 +22,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the LKjIP PDF into DIR/out/
+    /// Build the LKjIP PDF into DIR/out/ (several folders, or a folder of report folders: a batch)
     Build {
-        dir: PathBuf,
+        /// Report folders (holding lkjip.toml), or folders holding report folders
+        #[arg(required = true, num_args = 1..)]
+        dirs: Vec<PathBuf>,
+        /// Reports built at the same time in a batch (default: the number of cores)
+        #[arg(short, long)]
+        jobs: Option<usize>,
         /// Output folder (default: DIR/out)
         #[arg(long)]
         out: Option<PathBuf>,
@@ -62,6 +67,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Rebuild DIR whenever an input, template or narrative changes (Ctrl-C ends)
+    Watch {
+        dir: PathBuf,
+        /// Output folder (default: DIR/out)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Build the reviewer draft instead of the final report
+        #[arg(long)]
+        draft: bool,
+        /// Only one output: pdf or xlsx
+        #[arg(long, value_parser = ["pdf", "xlsx"])]
+        only: Option<String>,
+        /// Print every finding, not only errors
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Measure: the example stage by stage, a batch of synthetic folders, a watch rebuild (use a release build)
+    Benchmark {
+        /// The report folder measured stage by stage and in watch
+        #[arg(default_value = "examples/dspppa-belitung-2024")]
+        dir: PathBuf,
+        /// Synthetic folders in the batch
+        #[arg(long, default_value_t = 40)]
+        jumlah: usize,
+        /// Runs of the example build (the median is reported)
+        #[arg(long, default_value_t = 3)]
+        ulang: usize,
+    },
+    /// Write synthetic report folders (for benchmarks and tests)
+    Sintetis {
+        /// Folder to write opd-01, opd-02, … into
+        out: PathBuf,
+        /// How many folders
+        #[arg(long, default_value_t = 40)]
+        jumlah: usize,
+        /// Seed: the same seed gives the same folders
+        #[arg(long, default_value_t = 1)]
+        benih: u64,
+    },
     /// Create a new report folder with lkjip.toml and an empty kinerja.xlsx
     Init {
         dir: PathBuf,
@@ -91,7 +135,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build {
-            dir,
+            dirs,
+            jobs,
             out,
             aksesibel,
             paksa,
@@ -109,7 +154,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 draft,
                 since,
             };
-            match lkjip::build::build(&dir, &opts) {
+            let folders = lkjip::batch::folders(&dirs);
+            if folders.len() != 1 || dirs.len() != 1 || folders[0] != dirs[0] {
+                return batch(&folders, &opts, jobs, verbose);
+            }
+            let dir = &folders[0];
+            match lkjip::build::build(dir, &opts) {
                 Ok(built) => {
                     // errors always (a forced build), the rest with -v; the
                     // full list is `lkjip check`'s job
@@ -194,6 +244,92 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Watch {
+            dir,
+            out,
+            draft,
+            only,
+            verbose,
+        } => {
+            let opts = lkjip::build::BuildOptions {
+                out,
+                only,
+                draft,
+                ..Default::default()
+            };
+            eprintln!("lkjip: memantau {} (Ctrl-C untuk berhenti)", dir.display());
+            lkjip::watch::watch(&dir, &opts, std::time::Duration::from_millis(250), |r| {
+                let sebab = if r.sebab.is_empty() {
+                    String::new()
+                } else {
+                    let names: Vec<String> = r
+                        .sebab
+                        .iter()
+                        .map(|p| p.strip_prefix(&dir).unwrap_or(p).display().to_string())
+                        .collect();
+                    format!(" ({})", names.join(", "))
+                };
+                let findings = match &r.result {
+                    Ok(b) => &b.findings,
+                    Err(f) => f,
+                };
+                for f in findings.sorted() {
+                    if verbose || f.severity == Severity::Error {
+                        eprintln!("{f}");
+                    }
+                }
+                match &r.result {
+                    Ok(b) => {
+                        eprintln!(
+                            "[{:.2} s] dibangun{sebab}: {} halaman; {}",
+                            r.waktu.as_secs_f64(),
+                            b.pages.unwrap_or(0),
+                            counts(findings)
+                        );
+                        if verbose {
+                            let stages: Vec<String> = b
+                                .timings
+                                .iter()
+                                .map(|(s, d)| format!("{s} {:.3}", d.as_secs_f64()))
+                                .collect();
+                            eprintln!("  {}", stages.join(" · "));
+                        }
+                    }
+                    Err(_) => eprintln!(
+                        "[{:.2} s] GAGAL{sebab}: tidak ada berkas yang ditulis; {}",
+                        r.waktu.as_secs_f64(),
+                        counts(findings)
+                    ),
+                }
+                true
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Benchmark { dir, jumlah, ulang } => {
+            if cfg!(debug_assertions) {
+                eprintln!("lkjip: ini build debug; ukur dengan `cargo run --release -- benchmark`");
+            }
+            match lkjip::bench::benchmark(&dir, jumlah, ulang) {
+                Ok(md) => {
+                    write_stdout(&md)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("lkjip: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Sintetis { out, jumlah, benih } => match lkjip::synth::generate(&out, jumlah, benih) {
+            Ok(dirs) => {
+                eprintln!("ditulis: {} folder sintetis di {}", dirs.len(), out.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("lkjip: {e}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
         Command::Init { dir, tahun } => {
             let tahun = tahun.unwrap_or_else(last_year);
             match lkjip::init::init(&dir, tahun) {
@@ -210,6 +346,71 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
     }
+}
+
+/// Builds many reports: progress on stderr (a bar on a terminal, a line
+/// per report otherwise), the summary table on stdout; exit 1 when any
+/// report failed (the others are still written).
+fn batch(
+    folders: &[PathBuf],
+    opts: &lkjip::build::BuildOptions,
+    jobs: Option<usize>,
+    verbose: bool,
+) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if opts.out.is_some() || opts.since.is_some() {
+        eprintln!(
+            "lkjip: --out dan --since hanya untuk satu folder laporan; setiap laporan ditulis ke folder out/ miliknya"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let jobs = jobs
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1);
+    let t0 = std::time::Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(folders.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} laporan, {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    let done = |h: &lkjip::batch::Hasil| {
+        let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let errors: Vec<String> = h
+            .findings()
+            .sorted()
+            .iter()
+            .filter(|f| verbose || f.severity == Severity::Error)
+            .map(|f| format!("  {f}"))
+            .collect();
+        match &bar {
+            Some(b) => {
+                b.inc(1);
+                if !h.ok() || verbose {
+                    b.println(format!("{}\n{}", h.line(), errors.join("\n")).trim_end());
+                }
+            }
+            None => {
+                eprintln!("[{n}/{}] {}", folders.len(), h.line());
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+            }
+        }
+    };
+    let results = lkjip::batch::run(folders, opts, jobs, &done);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    write_stdout(&lkjip::batch::summary(&results, t0.elapsed()))?;
+    Ok(if results.iter().all(|h| h.ok()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The year before the current one: an LKjIP reports on the year just ended.

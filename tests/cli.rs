@@ -753,3 +753,63 @@ fn since_needs_a_draft_and_a_readable_model() {
         assert!(!out.exists() || listing(&out).is_empty(), "{args:?} wrote something");
     }
 }
+
+#[test]
+fn a_batch_builds_every_folder_and_reports_the_one_that_failed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let parent = tmp.path().join("kabupaten");
+    let r = lkjip(&["sintetis", parent.to_str().unwrap(), "--jumlah", "2", "--benih", "7"]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    copy_dir(&fixture("bad-kontradiksi-referensi"), &parent.join("opd-03-rusak"));
+
+    // the parent folder stands for the report folders in it
+    let r = lkjip(&["build", "--jobs", "2", parent.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1), "one report failed");
+    let err = text(&r.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    // not a terminal: a plain line per report, errors under the failed one
+    assert!(err.contains("opd-03-rusak: GAGAL, 5 error"), "{err}");
+    assert!(
+        err.contains("error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A12"),
+        "{err}"
+    );
+    let summary = text(&r.stdout);
+    let rows: Vec<&str> = summary.lines().collect();
+    assert!(rows[0].starts_with("folder"), "{summary}");
+    assert!(
+        rows[1].starts_with("opd-01") && rows[1].ends_with("ditulis"),
+        "{summary}"
+    );
+    assert!(
+        rows[2].starts_with("opd-02") && rows[2].ends_with("ditulis"),
+        "{summary}"
+    );
+    assert!(
+        rows[3].starts_with("opd-03-rusak") && rows[3].contains("GAGAL"),
+        "{summary}"
+    );
+    assert!(rows[4].starts_with("3 laporan, 1 gagal"), "{summary}");
+    // the others are written, the failed one is not
+    for (d, kode) in [("opd-01", "sintetis-01"), ("opd-02", "sintetis-02")] {
+        let out = parent.join(d).join("out");
+        assert!(out.join(format!("LKjIP-{kode}-2024.pdf")).is_file(), "{d}");
+        assert!(out.join(format!("Lampiran-LKjIP-{kode}-2024.xlsx")).is_file(), "{d}");
+        // a synthetic folder is consistent: no error
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with(d) && r.split_whitespace().nth(2) == Some("0")),
+            "{summary}"
+        );
+    }
+    assert!(!parent.join("opd-03-rusak/out").exists());
+
+    // --out makes no sense for many reports
+    let r = lkjip(&[
+        "build",
+        parent.to_str().unwrap(),
+        "--out",
+        tmp.path().join("x").to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(text(&r.stderr).contains("--out dan --since hanya untuk satu folder laporan"));
+}

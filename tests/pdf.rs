@@ -626,3 +626,53 @@ fn a_folder_with_an_error_builds_only_as_a_draft_that_shows_the_error() {
         "{pages}"
     );
 }
+
+#[test]
+fn watch_rebuilds_after_a_narrative_edit_and_reuses_the_workbooks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("contoh");
+    copy(&fixture("ok-dasar"), &dir);
+    let narasi = dir.join("narasi");
+    std::fs::create_dir_all(&narasi).unwrap();
+    std::fs::write(narasi.join("4.1-kesimpulan.md"), "Kalimat pertama.\n").unwrap();
+    let opts = BuildOptions::default();
+    let mut builds = Vec::new();
+    lkjip::watch::watch(&dir, &opts, std::time::Duration::from_millis(50), |r| {
+        let built = r.result.as_ref().unwrap_or_else(|f| panic!("{:?}", f.sorted()));
+        builds.push((r.sebab.clone(), built.files.clone()));
+        if builds.len() == 1 {
+            // the officer saves a sentence
+            std::fs::write(
+                narasi.join("4.1-kesimpulan.md"),
+                "Kalimat pertama.\n\nKalimat kedua yang baru.\n",
+            )
+            .unwrap();
+        }
+        builds.len() < 2
+    });
+    assert_eq!(builds.len(), 2);
+    assert!(builds[0].0.is_empty());
+    assert_eq!(builds[1].0, [narasi.join("4.1-kesimpulan.md")]);
+    let out = dir.join("out");
+    // the first build writes everything; the rebuild leaves the lampiran
+    // workbook, which holds no narrative, as it was
+    assert_eq!(
+        builds[0].1,
+        [
+            out.join("LKjIP-uji-2024.pdf"),
+            out.join("Lampiran-LKjIP-uji-2024.xlsx"),
+            out.join("model.json")
+        ]
+    );
+    assert_eq!(builds[1].1, [out.join("LKjIP-uji-2024.pdf"), out.join("model.json")]);
+    let model: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("model.json")).unwrap()).unwrap();
+    assert!(
+        model["narasi"]["4.1-kesimpulan"]
+            .as_str()
+            .unwrap()
+            .contains("Kalimat kedua yang baru.")
+    );
+    if let Some(text) = poppler("pdftotext", &[out.join("LKjIP-uji-2024.pdf").to_str().unwrap(), "-"]) {
+        assert!(text.contains("Kalimat kedua yang baru."));
+    }
+}

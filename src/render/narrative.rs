@@ -58,11 +58,16 @@ pub fn environment() -> Environment<'static> {
     env
 }
 
+/// The model as the placeholders see it; converted once per build, not
+/// once per file (the model is large).
+pub fn context(model: &impl serde::Serialize) -> JValue {
+    JValue::from(minijinja::value::Serde(model))
+}
+
 /// Renders one narrative file: minijinja against `context`, then Markdown
 /// to blocks. `name` is the file name shown in diagnostics.
-pub fn render(env: &Environment, name: &str, source: &str, context: &Value) -> Result<Vec<Value>, Finding> {
-    let ctx = JValue::from(minijinja::value::Serde(context));
-    let text = env.render_str(source, ctx).map_err(|e| {
+pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> Result<Vec<Value>, Finding> {
+    let text = env.render_str(source, context).map_err(|e| {
         let msg = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
         Finding {
             severity: Severity::Error,
@@ -245,7 +250,7 @@ mod tests {
     #[test]
     fn placeholders_filters_and_placements() {
         let env = environment();
-        let ctx = json!({"ringkasan": {"pagu": "10314852053", "persen": "92.30628637"}});
+        let ctx = context(&json!({"ringkasan": {"pagu": "10314852053", "persen": "92.30628637"}}));
         let src = "Pagu Rp {{ ringkasan.pagu | rupiah }} ({{ ringkasan.persen | persen }} %).\n\n{{ tabel(\"Tabel 3.15\") }}\n\n{{ gambar(\"foto.jpg\", \"Rapat koordinasi\") }}\n";
         let blocks = render(&env, "narasi/x.md", src, &ctx).unwrap();
         assert_eq!(blocks[0]["c"][0]["s"], "Pagu Rp 10.314.852.053 (92,31 %).");
@@ -263,7 +268,7 @@ mod tests {
             &env,
             "narasi/bab1.md",
             "Baris satu\n\n{{ ringkasan.tidak_ada }}\n",
-            &json!({"ringkasan": {}}),
+            &context(&json!({"ringkasan": {}})),
         )
         .unwrap_err();
         assert_eq!(e.location.file, "narasi/bab1.md");
@@ -278,7 +283,7 @@ mod tests {
             &env,
             "narasi/x.md",
             "{% for i in range(100000000) %}x{% endfor %}",
-            &json!({}),
+            &context(&json!({})),
         )
         .unwrap_err();
         assert_eq!(e.code, "narrative-invalid");

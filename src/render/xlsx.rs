@@ -18,6 +18,13 @@ use std::time::Instant;
 /// Writes `Lampiran-LKjIP-<kode>-<tahun>.xlsx`.
 pub struct XlsxRenderer;
 
+impl XlsxRenderer {
+    /// `Lampiran-LKjIP-<kode>-<tahun>.xlsx`.
+    pub fn file_name(m: &crate::model::ReportModel) -> String {
+        format!("Lampiran-LKjIP-{}-{}.xlsx", m.identitas.kode, m.identitas.tahun)
+    }
+}
+
 /// The cell formats of the workbook.
 struct Fmt {
     title: Format,
@@ -984,9 +991,8 @@ impl Renderer for XlsxRenderer {
             }]
         })?;
         report.timings.push(("XLSX", t0.elapsed()));
-        let id = &ctx.model.identitas;
         Ok(vec![Output {
-            file_name: format!("Lampiran-LKjIP-{}-{}.xlsx", id.kode, id.tahun),
+            file_name: XlsxRenderer::file_name(ctx.model),
             bytes,
             pages: None,
         }])

@@ -15,14 +15,23 @@ use crate::finding::{Finding, Findings, Location};
 use crate::ingest::cell::Kode;
 use crate::model::{Indikator, ReportModel};
 use crate::render::RenderContext;
+use crate::render::pdf::content::Narasi;
 use crate::render::pdf::{narratives, pictures};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
 
 /// Reads the narrative sources of `dir/narasi/` into the model and adds the
-/// findings that need them. Runs after compute, before any render.
-pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, f: &mut Findings) {
+/// findings that need them. Runs after compute, before any render; returns
+/// the rendered narrative (and the errors of the texts that failed), so the
+/// PDF does not render it again.
+pub fn examine(
+    m: &mut ReportModel,
+    config: &Config,
+    rules: &Rules,
+    dir: &Path,
+    f: &mut Findings,
+) -> (Narasi, Vec<Finding>) {
     read_narasi(m, dir, f);
     let ctx = RenderContext {
         model: m,
@@ -36,8 +45,8 @@ pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, 
         f.push(p);
     }
     let (narasi, errors) = narratives(&ctx);
-    for e in errors {
-        f.push(e);
+    for e in &errors {
+        f.push(e.clone());
     }
     for (stem, blocks) in &narasi {
         for b in blocks {
@@ -45,6 +54,7 @@ pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, 
         }
     }
     explanations(m, rules, f);
+    (narasi, errors)
 }
 
 fn read_narasi(m: &mut ReportModel, dir: &Path, f: &mut Findings) {

@@ -91,6 +91,9 @@ pub struct PdfRenderer {
     pub aksesibel: bool,
     /// The reviewer draft's pages and marks (`build --draft`).
     pub draft: Option<crate::review::draft::Draft>,
+    /// The narrative already rendered by `load` (and its errors); rendered
+    /// here when `None`.
+    pub narasi: Option<(Narasi, Vec<Finding>)>,
 }
 
 /// Picture files of `gambar/` that Typst can decode, by their first bytes;
@@ -153,18 +156,7 @@ fn narrative_sources<'a>(ctx: &RenderContext<'a>) -> Vec<(String, String, &'a st
 /// left out of the result and its finding returned.
 pub fn narratives(ctx: &RenderContext) -> (Narasi, Vec<Finding>) {
     let env = narrative::environment();
-    let context = match serde_json::to_value(ctx.model) {
-        Ok(c) => c,
-        Err(e) => {
-            let f = Finding {
-                severity: Severity::Error,
-                code: "internal",
-                location: Location::file("model"),
-                message: e.to_string(),
-            };
-            return (Narasi::new(), vec![f]);
-        }
-    };
+    let context = narrative::context(ctx.model);
     let mut out = Narasi::new();
     let mut errors = Vec::new();
     for (stem, name, text) in narrative_sources(ctx) {
@@ -247,7 +239,10 @@ impl PdfRenderer {
         report: &mut Report,
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
-        let (mut narasi, errors) = narratives(ctx);
+        let (mut narasi, errors) = match &self.narasi {
+            Some(n) => n.clone(),
+            None => narratives(ctx),
+        };
         if !errors.is_empty() {
             if self.draft.is_none() {
                 return Err(errors);
