@@ -12,11 +12,16 @@
 //! 4. [`compute`]: derive every figure (capaian, predikat, kategori, SPM
 //!    index, efektivitas, efisiensi, year-on-year) and check the printed
 //!    figures of the inputs against them.
-//! 5. [`render`]: the model → the LKjIP as PDF through Typst (the lampiran
-//!    XLSX and the reviewer draft follow).
+//! 5. [`review`]: what only the narrative can tell (placeholders,
+//!    placements, missing explanations), the row keys findings concern,
+//!    the changes since a previous model, the reviewer draft's pages.
+//! 6. [`render`]: the model → the LKjIP as PDF through Typst, the lampiran
+//!    as XLSX.
 //!
-//! [`load`] runs steps 1–4 for a report folder, [`build`] adds step 5 and
-//! writes the outputs; [`init`] writes a new folder.
+//! [`load`] runs steps 1–5 for a report folder, [`build`] adds step 6 and
+//! writes the outputs; [`batch`] builds many folders in one process,
+//! [`watch`] rebuilds on every change; [`init`] writes a new folder,
+//! [`synth`] synthetic ones, [`bench`](mod@bench) measures.
 
 pub mod batch;
 pub mod bench;

@@ -3,7 +3,7 @@
 //! every inconsistency between what the inputs print and what they imply.
 //!
 //! [`check_inputs`] looks at the printed figures of the raw tables (totals,
-//! percentages) before the model is built; [`derive`] fills the computed
+//! percentages) before the model is built; [`derive()`] fills the computed
 //! fields of the model and checks what only the model can tell.
 
 pub mod capaian;
