@@ -207,6 +207,28 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         );
         return Err(findings);
     }
+    // an output must never replace an input (an officer who points
+    // `[berkas]` at last year's lampiran in out/, say)
+    let inputs: Vec<PathBuf> = model
+        .sumber
+        .iter()
+        .map(|s| dir.join(&s.berkas))
+        .chain([dir.join(crate::config::CONFIG_FILE)])
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    for o in &outputs {
+        let path = out_dir.join(&o.file_name);
+        if path.canonicalize().is_ok_and(|p| inputs.contains(&p)) {
+            fail(
+                &mut findings,
+                "output-overwrites-input",
+                path.display().to_string(),
+                "keluaran ini akan menimpa berkas masukan; pilih folder keluaran lain (--out) atau pindahkan masukannya"
+                    .into(),
+            );
+            return Err(findings);
+        }
+    }
     let mut files = Vec::new();
     let mut pages = None;
     for o in outputs {

@@ -29,6 +29,39 @@ pub struct Config {
     /// The inspectorate's review, for the draft (`build --draft`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviu: Option<Reviu>,
+    /// Limits against hostile or broken files.
+    #[serde(default)]
+    pub batas: Batas,
+}
+
+/// Limits on what is read, so a hostile or broken file cannot exhaust
+/// memory or time: each is a located error when exceeded.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Batas {
+    /// Largest input file (MB).
+    pub ukuran_berkas_mb: u64,
+    /// Largest content of an .xlsx once unzipped (MB): a "zip bomb" is
+    /// refused before it is read.
+    pub ukuran_terurai_mb: u64,
+    /// Most rows read from one sheet.
+    pub baris: u32,
+    /// Longest text in one cell (characters; Excel itself allows 32 767).
+    pub panjang_sel: usize,
+    /// Largest narrative file (KB).
+    pub narasi_kb: u64,
+}
+
+impl Default for Batas {
+    fn default() -> Self {
+        Batas {
+            ukuran_berkas_mb: 64,
+            ukuran_terurai_mb: 512,
+            baris: 50_000,
+            panjang_sel: 32_767,
+            narasi_kb: 512,
+        }
+    }
 }
 
 /// Who reviews the report (APIP, PermenPAN-RB 53/2014) and signs the

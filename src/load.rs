@@ -10,7 +10,7 @@ use crate::ingest::kinerja::{self, Kinerja};
 use crate::ingest::realisasi::{self, Realisasi};
 use crate::ingest::renja::{self, Renja};
 use crate::ingest::spm::{self, Spm};
-use crate::ingest::workbook::{MAX_FILE_BYTES, Workbook};
+use crate::ingest::workbook::{Workbook, read_bounded};
 use crate::model::{self, ReportModel, Sumber};
 use crate::render::pdf::content::Narasi;
 use sha2::{Digest, Sha256};
@@ -173,6 +173,17 @@ pub fn read_inputs(dir: &Path, f: &mut Findings) -> Option<Inputs> {
     };
     for peran in Peran::ALL {
         let (display, full, exists) = inputs.config.locate(dir, peran);
+        if !inside(dir, &full) {
+            f.error(
+                "path-outside",
+                Location::file(crate::config::CONFIG_FILE),
+                format!(
+                    "{} \"{display}\" berada di luar folder laporan; salin berkasnya ke data/ (lkjip hanya membaca di dalam folder laporan)",
+                    peran.label()
+                ),
+            );
+            continue;
+        }
         if !exists {
             if peran.required() {
                 f.error(
@@ -189,7 +200,8 @@ pub fn read_inputs(dir: &Path, f: &mut Findings) -> Option<Inputs> {
             }
             continue;
         }
-        let Some(mut wb) = open(&full, &display, peran, &mut inputs.sumber, f) else {
+        let batas = inputs.config.batas.clone();
+        let Some(mut wb) = open(&full, &display, peran, &batas, &mut inputs.sumber, f) else {
             continue;
         };
         let sheet = inputs.config.sheet(peran).map(str::to_string);
@@ -204,6 +216,9 @@ pub fn read_inputs(dir: &Path, f: &mut Findings) -> Option<Inputs> {
                 Some(())
             }
         };
+        for note in wb.notes.drain(..) {
+            f.push(note);
+        }
         if read.is_none()
             && let Some(other) = detect_role(&mut wb).filter(|o| !same_kind(*o, peran))
         {
@@ -227,28 +242,18 @@ fn same_kind(a: Peran, b: Peran) -> bool {
     norm(a) == norm(b)
 }
 
-fn open(full: &Path, display: &str, peran: Peran, sumber: &mut Vec<Sumber>, f: &mut Findings) -> Option<Workbook> {
-    let size = std::fs::metadata(full).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        f.error(
-            "file-too-large",
-            Location::file(display),
-            format!(
-                "berkas berukuran {} MB, melebihi batas {} MB",
-                size / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        );
-        return None;
-    }
-    let bytes = match std::fs::read(full) {
+fn open(
+    full: &Path,
+    display: &str,
+    peran: Peran,
+    batas: &crate::config::Batas,
+    sumber: &mut Vec<Sumber>,
+    f: &mut Findings,
+) -> Option<Workbook> {
+    let bytes = match read_bounded(full, display, batas.ukuran_berkas_mb) {
         Ok(b) => b,
         Err(e) => {
-            f.error(
-                "file-unreadable",
-                Location::file(display),
-                format!("berkas tidak dapat dibaca: {e}"),
-            );
+            f.push(e);
             return None;
         }
     };
@@ -257,11 +262,66 @@ fn open(full: &Path, display: &str, peran: Peran, sumber: &mut Vec<Sumber>, f: &
         berkas: display.to_string(),
         sha256: sha256_hex(&bytes),
     });
-    match Workbook::from_bytes(bytes, display) {
+    match Workbook::from_bytes_with(bytes, display, batas) {
         Ok(wb) => Some(wb),
         Err(e) => {
             f.push(e);
             None
         }
+    }
+}
+
+/// Inputs, narrative, templates and pictures are read only from inside the
+/// report folder: a path in `lkjip.toml` that leaves it (`..`, an absolute
+/// path, a link pointing out) is refused.
+pub fn inside(dir: &Path, path: &Path) -> bool {
+    match (dir.canonicalize(), path.canonicalize()) {
+        (Ok(d), Ok(p)) => p.starts_with(d),
+        // not there (yet): judge the words of the path
+        _ => path
+            .strip_prefix(dir)
+            .is_ok_and(|rel| rel.components().all(|c| matches!(c, std::path::Component::Normal(_)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_inside_the_report_folder_are_inside() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("laporan");
+        std::fs::create_dir_all(dir.join("gambar")).unwrap();
+        std::fs::write(dir.join("gambar/logo.png"), b"x").unwrap();
+        std::fs::write(tmp.path().join("rahasia.txt"), b"x").unwrap();
+        assert!(inside(&dir, &dir.join("gambar/logo.png")));
+        assert!(inside(&dir, &dir.join("data/belum-ada.xlsx")));
+        assert!(!inside(&dir, &dir.join("../rahasia.txt")));
+        assert!(!inside(&dir, &dir.join("data/../../rahasia.txt")));
+        assert!(!inside(&dir, Path::new("/dev/zero")));
+        // a link that points out of the folder is outside
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(tmp.path().join("rahasia.txt"), dir.join("gambar/tautan.png")).unwrap();
+            assert!(!inside(&dir, &dir.join("gambar/tautan.png")));
+            let mut f = Vec::new();
+            let ok = crate::render::pdf::pictures(&dir, &mut f);
+            assert!(ok.contains("logo.png") || f.iter().any(|x| x.location.file == "gambar/logo.png"));
+            assert!(!ok.contains("tautan.png"));
+            assert!(f.iter().any(|x| x.code == "path-outside" && x.location.file == "gambar/tautan.png"), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_device_or_an_oversized_file_is_not_read() {
+        let e = read_bounded(Path::new("/dev/zero"), "data/renja.xlsx", 1).unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), ("file-unreadable", "bukan berkas biasa"));
+        let tmp = tempfile::tempdir().unwrap();
+        let big = tmp.path().join("besar.xlsx");
+        std::fs::write(&big, vec![0u8; 1024 * 1024 + 1]).unwrap();
+        let e = read_bounded(&big, "data/besar.xlsx", 1).unwrap_err();
+        assert_eq!(e.code, "file-too-large");
+        assert_eq!(e.message, "berkas berukuran 1 MB, melebihi batas 1 MB");
     }
 }

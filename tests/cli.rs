@@ -262,7 +262,12 @@ fn init_writes_a_folder_and_refuses_to_overwrite() {
     assert!(dir.join("narasi/kata-pengantar.md").is_file());
     assert!(dir.join("narasi/4.2-langkah-perbaikan.md").is_file());
     // the template lists every sheet with its headers
-    let mut wb = lkjip::ingest::workbook::Workbook::open(&dir.join("data/kinerja.xlsx"), "data/kinerja.xlsx").unwrap();
+    let mut wb = lkjip::ingest::workbook::Workbook::open(
+        &dir.join("data/kinerja.xlsx"),
+        "data/kinerja.xlsx",
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(
         wb.sheet_names(),
         ["Petunjuk", "Pengukuran", "Renstra", "Riwayat", "Strategi", "Pegawai"]
@@ -812,4 +817,222 @@ fn a_batch_builds_every_folder_and_reports_the_one_that_failed() {
     ]);
     assert_eq!(r.status.code(), Some(1));
     assert!(text(&r.stderr).contains("--out dan --since hanya untuk satu folder laporan"));
+}
+
+/// The corpus of broken and hostile inputs (issue 8): every `bad-*` folder
+/// of tests/fixtures with the exit code of `check` and of `build` and the
+/// message that must name the problem and its place.
+const CORPUS: &[(&str, i32, i32, &str)] = &[
+    ("bad-berkas-hilang", 1, 1, "error[file-missing]: data/realisasi.xlsx:"),
+    (
+        "bad-zip-terpotong",
+        1,
+        1,
+        "error[workbook-corrupt]: data/realisasi.xlsx:",
+    ),
+    (
+        "bad-csv",
+        1,
+        1,
+        "error[not-a-workbook]: data/realisasi.xlsx: bukan workbook Excel",
+    ),
+    (
+        "bad-sandi",
+        1,
+        1,
+        "error[workbook-encrypted]: data/realisasi.xlsx: workbook dilindungi kata sandi",
+    ),
+    (
+        "bad-kosong",
+        1,
+        1,
+        "error[file-empty]: data/realisasi.xlsx: berkas kosong (0 byte)",
+    ),
+    (
+        "bad-lembar-kosong",
+        1,
+        1,
+        "error[table-not-found]: data/realisasi.xlsx: tabel Laporan Realisasi Fisik dan Keuangan tidak ditemukan",
+    ),
+    (
+        "bad-salah-peran",
+        1,
+        1,
+        "error[wrong-role]: data/renja.xlsx: berkas ini tampaknya Laporan Realisasi",
+    ),
+    (
+        "bad-kolom-hilang",
+        1,
+        1,
+        "error[column-missing]: data/realisasi.xlsx › Sheet1:",
+    ),
+    (
+        "bad-angka",
+        1,
+        1,
+        "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › D10: diharapkan nilai rupiah, ditemukan \"Rp abc\"",
+    ),
+    (
+        "bad-ref",
+        1,
+        1,
+        "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › E11: diharapkan nilai rupiah, ditemukan \"#REF!\"",
+    ),
+    (
+        "bad-div0",
+        1,
+        1,
+        "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › E10: diharapkan nilai rupiah, ditemukan \"#DIV/0!\"",
+    ),
+    (
+        "bad-tanggal",
+        1,
+        1,
+        "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › D10: diharapkan nilai rupiah, ditemukan \"2024-12-31\"",
+    ),
+    (
+        "bad-negatif",
+        1,
+        1,
+        "error[amount-negative]: data/realisasi.xlsx › Sheet1 › E10: nilai negatif Rp -1.702.000",
+    ),
+    (
+        "bad-kode-ganda",
+        1,
+        1,
+        "error[code-duplicate]: data/realisasi.xlsx › Sheet1 › A14: kode 1.06.02.2.03.0002 muncul dua kali",
+    ),
+    (
+        "bad-tanpa-induk",
+        1,
+        1,
+        "error[parent-missing]: data/realisasi.xlsx › Sheet1 › A9",
+    ),
+    (
+        "bad-target",
+        1,
+        1,
+        "error[target-invalid]: data/kinerja.xlsx › Pengukuran › F6",
+    ),
+    ("bad-toml", 1, 1, "error[config-invalid]: lkjip.toml › baris 7:"),
+    (
+        "bad-banyak",
+        1,
+        1,
+        "error[parent-missing]: data/renja.xlsx › Renja › B22",
+    ),
+    (
+        "bad-baris-banyak",
+        1,
+        1,
+        "error[sheet-too-long]: data/realisasi.xlsx › Sheet1: lembar melebihi 50000 baris",
+    ),
+    (
+        "bad-sel-panjang",
+        1,
+        1,
+        "error[cell-too-long]: data/realisasi.xlsx › Sheet1 › B9: teks sel 1099999 karakter, melebihi batas 32767",
+    ),
+    (
+        "bad-bom-zip",
+        1,
+        1,
+        "error[workbook-too-large]: data/realisasi.xlsx: isi workbook terurai 3 MB, melebihi batas 1 MB",
+    ),
+    (
+        "bad-berkas-luar",
+        1,
+        1,
+        "error[path-outside]: lkjip.toml: Renja (ekspor SIPD) \"/dev/zero\" berada di luar folder laporan",
+    ),
+    (
+        "bad-kontradiksi-referensi",
+        1,
+        1,
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 101",
+    ),
+    (
+        "bad-narasi-placeholder",
+        1,
+        1,
+        "error[narrative-invalid]: narasi/1.3-aspek-strategis.md › baris 5",
+    ),
+    (
+        "bad-narasi-include",
+        1,
+        1,
+        "error[narrative-invalid]: narasi/1.1-tugas-dan-fungsi.md › baris 3: narasi tidak dapat diolah: narasi tidak boleh menyertakan berkas lain",
+    ),
+    // Typst errors appear when the report is laid out: `build`, not `check`
+    (
+        "bad-template",
+        0,
+        1,
+        "error[template-error]: templates/gaya.typ › baris 4",
+    ),
+    (
+        "bad-templat-luar",
+        0,
+        1,
+        "error[template-error]: templates/lkjip.typ › baris 11: path `\"../../../../etc/passwd\"` would escape the project root",
+    ),
+    // an output must not replace an input: found when writing
+    ("bad-timpa-masukan", 0, 1, "error[output-overwrites-input]: "),
+    // the report stays honest without the picture: warnings, written
+    (
+        "bad-gambar",
+        0,
+        0,
+        "warning[path-outside]: narasi/1.2-struktur-organisasi.md: gambar(\"../lkjip.toml\")",
+    ),
+];
+
+#[test]
+fn every_hostile_input_is_refused_with_its_location_and_nothing_is_written() {
+    let names: Vec<String> = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bad-"))
+        .collect();
+    assert!(CORPUS.len() >= 20);
+    for n in &names {
+        assert!(CORPUS.iter().any(|c| c.0 == n), "{n} is not in the corpus table");
+    }
+    for (name, check_code, build_code, expected) in CORPUS {
+        let dir = fixture(name);
+        let before = listing(&dir);
+        let check = lkjip(&["check", dir.to_str().unwrap()]);
+        let all = text(&check.stdout) + &text(&check.stderr);
+        assert_eq!(check.status.code(), Some(*check_code), "{name}: check\n{all}");
+        assert!(!all.contains("panicked"), "{name}: {all}");
+        if *check_code == 1 || expected.starts_with("warning") {
+            assert!(all.contains(expected), "{name}: expected {expected:?} in\n{all}");
+        }
+
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        // writing into the folder itself is what bad-timpa-masukan is about
+        let mut args = vec!["build", dir.to_str().unwrap()];
+        if *name != "bad-timpa-masukan" {
+            args.extend(["--out", out.to_str().unwrap()]);
+        }
+        let build = lkjip(&args);
+        let all = text(&build.stdout) + &text(&build.stderr);
+        assert_eq!(build.status.code(), Some(*build_code), "{name}: build\n{all}");
+        assert!(!all.contains("panicked"), "{name}: {all}");
+        if *build_code == 1 {
+            assert!(all.contains(expected), "{name}: expected {expected:?} in\n{all}");
+            assert!(
+                !out.exists() || listing(&out).is_empty(),
+                "{name}: something was written"
+            );
+        } else {
+            assert!(
+                out.join("LKjIP-uji-2024.pdf").is_file(),
+                "{name}: the report is written"
+            );
+        }
+        assert_eq!(listing(&dir), before, "{name}: the folder was changed");
+    }
 }

@@ -67,7 +67,10 @@ pub fn pick_sheet(
                 f.error(
                     "sheet-too-long",
                     sheet.sheet_loc(),
-                    format!("lembar melebihi {} baris; sisanya tidak dibaca", workbook::MAX_ROWS),
+                    format!(
+                        "lembar melebihi {} baris ([batas] baris); sisanya tidak dibaca",
+                        sheet.max_rows
+                    ),
                 );
             }
             Some((sheet, h))

@@ -192,11 +192,26 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         // A bad amount is reported and read as zero: the run fails on the
         // error anyway, and keeping the row avoids follow-up "code not
         // found" findings that would hide the real problem.
-        let anggaran: Vec<Option<Decimal>> = budget_cols
-            .iter()
-            .map(|c| amount_at(&sheet, row, Some(*c), f))
-            .collect();
-        let realisasi = amount_at(&sheet, row, c_real, f);
+        // budget and realization are never negative (a sisa may be)
+        let nonnegative = |col: Option<u32>, f: &mut Findings| {
+            let v = amount_at(&sheet, row, col, f);
+            if let (Some(x), Some(c)) = (v, col)
+                && x.is_sign_negative()
+                && !x.is_zero()
+            {
+                f.error(
+                    "amount-negative",
+                    sheet.loc(row, c),
+                    format!(
+                        "nilai negatif Rp {}: pagu dan realisasi tidak boleh negatif",
+                        crate::compute::fmt_rupiah(x)
+                    ),
+                );
+            }
+            v
+        };
+        let anggaran: Vec<Option<Decimal>> = budget_cols.iter().map(|c| nonnegative(Some(*c), f)).collect();
+        let realisasi = nonnegative(c_real, f);
         let pagu = anggaran.iter().rev().find_map(|a| *a).unwrap_or(Decimal::ZERO);
         if nama.is_empty() {
             f.warning(

@@ -8,16 +8,18 @@ use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 use std::io::Cursor;
 use std::path::Path;
 
-/// Largest workbook read, so a hostile file cannot exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-/// Most rows read from one sheet.
-pub const MAX_ROWS: u32 = 200_000;
+use crate::config::Batas;
 
 /// An open workbook.
 pub struct Workbook {
     /// The path as shown in messages (relative to the report folder).
     pub display: String,
     sheets: Sheets<Cursor<Vec<u8>>>,
+    max_rows: u32,
+    max_cell: usize,
+    /// Problems found while reading sheets (cells over the length limit);
+    /// the caller adds them to its findings.
+    pub notes: Vec<Finding>,
 }
 
 fn open_error(display: &str, code: &'static str, message: String) -> Finding {
@@ -30,28 +32,21 @@ fn open_error(display: &str, code: &'static str, message: String) -> Finding {
 }
 
 impl Workbook {
-    /// Opens `path`; `display` is how the file is named in findings.
-    pub fn open(path: &Path, display: &str) -> Result<Workbook, Finding> {
-        let meta = std::fs::metadata(path)
-            .map_err(|_| open_error(display, "file-missing", "berkas tidak ditemukan".to_string()))?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(open_error(
-                display,
-                "file-too-large",
-                format!(
-                    "berkas berukuran {} MB, melebihi batas {} MB",
-                    meta.len() / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| open_error(display, "file-unreadable", format!("berkas tidak dapat dibaca: {e}")))?;
-        Self::from_bytes(bytes, display)
+    /// Opens `path` within the limits `batas`; `display` is how the file is
+    /// named in findings.
+    pub fn open(path: &Path, display: &str, batas: &Batas) -> Result<Workbook, Finding> {
+        let bytes = read_bounded(path, display, batas.ukuran_berkas_mb)?;
+        Self::from_bytes_with(bytes, display, batas)
     }
 
-    /// Opens a workbook held in memory (tests and fuzzing use this).
+    /// Opens a workbook held in memory with the default limits (tests and
+    /// fuzzing use this).
     pub fn from_bytes(bytes: Vec<u8>, display: &str) -> Result<Workbook, Finding> {
+        Self::from_bytes_with(bytes, display, &Batas::default())
+    }
+
+    /// Opens a workbook held in memory within the limits `batas`.
+    pub fn from_bytes_with(bytes: Vec<u8>, display: &str, batas: &Batas) -> Result<Workbook, Finding> {
         const ZIP: &[u8] = b"PK\x03\x04";
         const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         if bytes.is_empty() {
@@ -73,6 +68,9 @@ impl Workbook {
                 "workbook dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang".to_string(),
             ));
         }
+        if is_zip {
+            check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
+        }
         let sheets = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
             open_error(
                 display,
@@ -83,7 +81,15 @@ impl Workbook {
         Ok(Workbook {
             display: display.to_string(),
             sheets,
+            max_rows: batas.baris,
+            max_cell: batas.panjang_sel,
+            notes: Vec::new(),
         })
+    }
+
+    /// The row limit, for the message when a sheet is cut.
+    pub fn max_rows(&self) -> u32 {
+        self.max_rows
     }
 
     pub fn sheet_names(&self) -> Vec<String> {
@@ -107,13 +113,36 @@ impl Workbook {
         let mut truncated = false;
         if let Some((r0, c0)) = range.start() {
             let (h, w) = range.get_size();
-            let height = (h as u32).min(MAX_ROWS.saturating_sub(r0));
+            let height = (h as u32).min(self.max_rows.saturating_sub(r0));
             truncated = (h as u32) > height;
             rows.resize(r0 as usize, Vec::new());
-            for row in range.rows().take(height as usize) {
+            for (i, row) in range.rows().take(height as usize).enumerate() {
                 let mut cells = vec![Cell::Empty; c0 as usize];
                 cells.reserve(w);
-                cells.extend(row.iter().map(convert));
+                for (j, data) in row.iter().enumerate() {
+                    let mut cell = convert(data);
+                    if let Cell::Text(t) = &mut cell
+                        && t.len() > self.max_cell
+                        && t.chars().count() > self.max_cell
+                    {
+                        let n = t.chars().count();
+                        *t = t.chars().take(self.max_cell).collect();
+                        self.notes.push(Finding {
+                            severity: Severity::Error,
+                            code: "cell-too-long",
+                            location: Location::cell(
+                                &self.display,
+                                name,
+                                cell_ref(r0 + i as u32, c0 + j as u32),
+                            ),
+                            message: format!(
+                                "teks sel {n} karakter, melebihi batas {} (Excel sendiri membatasi 32.767); berkas ini tidak dibuat oleh Excel atau rusak",
+                                self.max_cell
+                            ),
+                        });
+                    }
+                    cells.push(cell);
+                }
                 while cells.last().is_some_and(Cell::is_empty) {
                     cells.pop();
                 }
@@ -126,8 +155,70 @@ impl Workbook {
             rows,
             merges,
             truncated,
+            max_rows: self.max_rows,
         })
     }
+}
+
+/// Reads a regular file of at most `limit_mb`: a device or a file that
+/// grows while read (`/dev/zero`) is refused, never read to its end.
+pub fn read_bounded(path: &Path, display: &str, limit_mb: u64) -> Result<Vec<u8>, Finding> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)
+        .map_err(|_| open_error(display, "file-missing", "berkas tidak ditemukan".to_string()))?;
+    if !meta.is_file() {
+        return Err(open_error(display, "file-unreadable", "bukan berkas biasa".to_string()));
+    }
+    let limit = limit_mb.saturating_mul(1024 * 1024);
+    let too_large = |size: u64| {
+        open_error(
+            display,
+            "file-too-large",
+            format!(
+                "berkas berukuran {} MB, melebihi batas {limit_mb} MB",
+                size / (1024 * 1024)
+            ),
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| open_error(display, "file-unreadable", format!("berkas tidak dapat dibaca: {e}")))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| open_error(display, "file-unreadable", format!("berkas tidak dapat dibaca: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Refuses an .xlsx whose entries unzip to more than `limit_mb` (by the
+/// sizes its directory declares), before calamine inflates them.
+fn check_unzipped_size(bytes: &[u8], display: &str, limit_mb: u64) -> Result<(), Finding> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // calamine reports the damage
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(entry) = zip.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > limit_mb.saturating_mul(1024 * 1024) {
+        return Err(open_error(
+            display,
+            "workbook-too-large",
+            format!(
+                "isi workbook terurai {} MB, melebihi batas {limit_mb} MB ([batas] ukuran_terurai_mb)",
+                total / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
@@ -172,8 +263,10 @@ pub struct Sheet {
     pub name: String,
     rows: Vec<Vec<Cell>>,
     merges: Vec<Dimensions>,
-    /// True when the sheet had more than [`MAX_ROWS`] rows and was cut.
+    /// True when the sheet had more than `max_rows` rows and was cut.
     pub truncated: bool,
+    /// The row limit it was read with.
+    pub max_rows: u32,
 }
 
 static EMPTY: Cell = Cell::Empty;
@@ -187,6 +280,7 @@ impl Sheet {
             rows,
             merges: Vec::new(),
             truncated: false,
+            max_rows: Batas::default().baris,
         }
     }
 

@@ -68,7 +68,12 @@ pub fn context(model: &impl serde::Serialize) -> JValue {
 /// to blocks. `name` is the file name shown in diagnostics.
 pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> Result<Vec<Value>, Finding> {
     let text = env.render_str(source, context).map_err(|e| {
-        let msg = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+        let msg = if e.kind() == minijinja::ErrorKind::TemplateNotFound {
+            // there is no loader: a narrative cannot pull in another file
+            "narasi tidak boleh menyertakan berkas lain ({% include %}, {% import %}, {% extends %}); tulis teksnya langsung".to_string()
+        } else {
+            e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string())
+        };
         Finding {
             severity: Severity::Error,
             code: "narrative-invalid",

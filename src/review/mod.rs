@@ -32,13 +32,27 @@ pub fn examine(
     dir: &Path,
     f: &mut Findings,
 ) -> (Narasi, Vec<Finding>) {
-    read_narasi(m, dir, f);
+    read_narasi(m, dir, config.batas.narasi_kb, f);
     let ctx = RenderContext {
         model: m,
         config,
         rules,
         dir,
     };
+    // a template override that links out of the folder is not used
+    if let Ok(rd) = std::fs::read_dir(dir.join("templates")) {
+        let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+        names.sort();
+        for n in names {
+            if !crate::load::inside(dir, &dir.join("templates").join(&n)) {
+                f.warning(
+                    "path-outside",
+                    Location::file(format!("templates/{}", n.to_string_lossy())),
+                    "tautan ke luar folder laporan; templat bawaan lkjip yang dipakai",
+                );
+            }
+        }
+    }
     let mut picture_findings = Vec::new();
     let valid = pictures(dir, &mut picture_findings);
     for p in picture_findings {
@@ -57,7 +71,7 @@ pub fn examine(
     (narasi, errors)
 }
 
-fn read_narasi(m: &mut ReportModel, dir: &Path, f: &mut Findings) {
+fn read_narasi(m: &mut ReportModel, dir: &Path, limit_kb: u64, f: &mut Findings) {
     let folder = dir.join("narasi");
     let Ok(rd) = std::fs::read_dir(&folder) else {
         return;
@@ -70,7 +84,29 @@ fn read_narasi(m: &mut ReportModel, dir: &Path, f: &mut Findings) {
     files.sort();
     for file in files {
         let stem = file.trim_end_matches(".md").to_string();
-        match std::fs::read_to_string(folder.join(&file)) {
+        let path = folder.join(&file);
+        let loc = || Location::file(format!("narasi/{file}"));
+        if !crate::load::inside(dir, &path) {
+            f.error(
+                "path-outside",
+                loc(),
+                "tautan ke luar folder laporan; narasi hanya dibaca dari dalam folder laporan",
+            );
+            continue;
+        }
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if size > limit_kb * 1024 {
+            f.error(
+                "narrative-too-large",
+                loc(),
+                format!(
+                    "narasi {} KB, melebihi batas {limit_kb} KB ([batas] narasi_kb)",
+                    size / 1024
+                ),
+            );
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
             Ok(text) => {
                 m.narasi.insert(stem, text);
             }
@@ -109,7 +145,13 @@ fn placement(
         }
         Some("gambar") => {
             let file = b["file"].as_str().unwrap_or_default();
-            if !gambar.contains(file) {
+            if file.contains(['/', '\\']) || file.starts_with('.') {
+                f.warning(
+                    "path-outside",
+                    loc(),
+                    format!("gambar(\"{file}\"): hanya nama berkas di folder gambar/ yang dipakai (tanpa / atau ..); gambar tidak dipasang"),
+                );
+            } else if !gambar.contains(file) {
                 f.warning(
                     "image-missing",
                     loc(),

@@ -113,6 +113,15 @@ pub fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
             continue;
         }
         let path = dir.join("gambar").join(&name);
+        if !crate::load::inside(dir, &path) {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                code: "path-outside",
+                location: Location::file(format!("gambar/{name}")),
+                message: "tautan ke luar folder laporan; tidak dipakai".to_string(),
+            });
+            continue;
+        }
         let head: Vec<u8> = std::fs::read(&path)
             .map(|b| b.into_iter().take(512).collect())
             .unwrap_or_default();
@@ -183,7 +192,13 @@ fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
         }
         DiagSpanKind::Detached => ("templates/lkjip.typ".to_string(), None),
     };
-    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    // typst's own command-line advice (`--root`) means nothing to an officer
+    let hints: Vec<String> = d
+        .hints
+        .iter()
+        .map(|h| h.v.to_string())
+        .filter(|h| !h.contains("--root"))
+        .collect();
     Finding {
         severity: match d.severity {
             typst::diag::Severity::Error => Severity::Error,

@@ -96,8 +96,9 @@ impl LkjipWorld {
     /// embedded copy.
     fn template(&self, name: &str) -> Option<Vec<u8>> {
         let local = self.dir.join("templates").join(name);
-        if let Ok(bytes) = std::fs::read(&local) {
-            return Some(bytes);
+        // a link that points out of the report folder is not followed
+        if local.exists() && crate::load::inside(&self.dir, &local) {
+            return std::fs::read(&local).ok();
         }
         TEMPLATES
             .iter()
@@ -117,6 +118,9 @@ impl LkjipWorld {
                 return Err(FileError::AccessDenied);
             }
             let full = self.dir.join("gambar").join(name);
+            if !crate::load::inside(&self.dir, &full) {
+                return Err(FileError::AccessDenied);
+            }
             return std::fs::read(&full)
                 .map(Bytes::new)
                 .map_err(|_| FileError::NotFound(full));
