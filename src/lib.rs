@@ -29,6 +29,8 @@ pub mod build;
 pub mod compute;
 pub mod config;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod init;
 pub mod load;
