@@ -309,7 +309,11 @@ mod tests {
             let ok = crate::render::pdf::pictures(&dir, &mut f);
             assert!(ok.contains("logo.png") || f.iter().any(|x| x.location.file == "gambar/logo.png"));
             assert!(!ok.contains("tautan.png"));
-            assert!(f.iter().any(|x| x.code == "path-outside" && x.location.file == "gambar/tautan.png"), "{f:?}");
+            assert!(
+                f.iter()
+                    .any(|x| x.code == "path-outside" && x.location.file == "gambar/tautan.png"),
+                "{f:?}"
+            );
         }
     }
 

@@ -2,7 +2,7 @@
 //! efektivitas and efisiensi of the OPD, komposisi belanja.
 
 use super::capaian::round2;
-use super::{Rules, fmt_persen, fmt_rupiah, persen};
+use super::{Rules, fmt_persen, fmt_rupiah, mean, persen};
 use crate::finding::{Findings, Location, Severity};
 use crate::ingest::cell::{Kode, Level, closest_percent};
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
@@ -205,10 +205,6 @@ pub fn check_renja(r: &Renja, f: &mut Findings) {
             );
         }
     }
-}
-
-fn mean(v: &[Decimal]) -> Option<Decimal> {
-    (!v.is_empty()).then(|| v.iter().sum::<Decimal>() / Decimal::from(v.len()))
 }
 
 /// Serapan, capaian kinerja and efisiensi per node; OPD efektivitas and

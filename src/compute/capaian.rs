@@ -26,6 +26,8 @@ pub enum TidakDihitung {
     },
     /// The ladder itself is unknown.
     TanggaTidakDikenal(String),
+    /// The quotient is beyond any real capaian (a target of 0,000…1).
+    DiLuarJangkauan,
 }
 
 impl TidakDihitung {
@@ -34,6 +36,9 @@ impl TidakDihitung {
             TidakDihitung::RealisasiKosong => "realisasi belum diisi".to_string(),
             TidakDihitung::TargetKosong => "target belum diisi".to_string(),
             TidakDihitung::TargetNol => "target 0: capaian tidak dapat dihitung dengan rumus R/T".to_string(),
+            TidakDihitung::DiLuarJangkauan => {
+                "hasil bagi realisasi dan target di luar jangkauan angka; periksa target dan realisasinya".to_string()
+            }
             TidakDihitung::BukanAngka(t) => {
                 format!("\"{t}\" bukan angka; untuk nilai bertingkat isi Arah dengan tingkat:NAMA")
             }
@@ -94,10 +99,16 @@ pub fn capaian(target: &Target, realisasi: &Target, arah: &Arah, rules: &Rules) 
     }
     let hundred = Decimal::ONE_HUNDRED;
     let two = Decimal::TWO;
+    // a / b × 100, or "out of range" instead of an arithmetic overflow
+    let ratio = |a: Decimal, b: Decimal| {
+        a.checked_div(b)
+            .and_then(|q| q.checked_mul(hundred))
+            .ok_or(TidakDihitung::DiLuarJangkauan)
+    };
     let c = match arah {
         Arah::Tingkat(ladder) => {
             let ladder = if ladder.is_empty() { "" } else { ladder.as_str() };
-            level(rules, ladder, realisasi)? / level(rules, ladder, target)? * hundred
+            ratio(level(rules, ladder, realisasi)?, level(rules, ladder, target)?)?
         }
         Arah::Naik => {
             // two equal levels without a ladder are simply achieved
@@ -109,7 +120,7 @@ pub fn capaian(target: &Target, realisasi: &Target, arah: &Arah, rules: &Rules) 
             if t.is_zero() {
                 return Err(TidakDihitung::TargetNol);
             }
-            r / t * hundred
+            ratio(r, t)?
         }
         Arah::Turun => {
             let (t, r) = (nilai(target)?, nilai(realisasi)?);
@@ -117,9 +128,9 @@ pub fn capaian(target: &Target, realisasi: &Target, arah: &Arah, rules: &Rules) 
                 return Err(TidakDihitung::TargetNol);
             }
             if rules.negatif == RumusNegatif::DuaTminR || r.is_zero() {
-                (two * t - r) / t * hundred
+                ratio(two * t - r, t)?
             } else {
-                t / r * hundred
+                ratio(t, r)?
             }
         }
     };

@@ -19,9 +19,17 @@ use crate::model::ReportModel;
 pub use rules::Rules;
 use rust_decimal::Decimal;
 
+/// The mean, or `None` for no values (or a sum beyond the decimal range,
+/// which only a hostile workbook can reach).
+pub fn mean(v: &[Decimal]) -> Option<Decimal> {
+    let sum = v.iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(*x))?;
+    sum.checked_div(Decimal::from(v.len()))
+}
+
 /// `part / whole × 100`, or `None` when `whole` is zero.
 pub fn persen(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    (!whole.is_zero()).then(|| part / whole * Decimal::ONE_HUNDRED)
+    // checked: a hostile workbook must not make the division overflow
+    part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)
 }
 
 /// Indonesian display of a percentage: half-up to two decimals, comma,

@@ -4,12 +4,11 @@
 
 use super::budget::differs;
 use super::capaian::{TidakDihitung, capaian, kategori, predikat, round2};
-use super::{Rules, fmt_persen};
+use super::{Rules, fmt_persen, mean};
 use crate::finding::{Findings, Location};
 use crate::ingest::cell::closest_percent;
 use crate::ingest::header::normalize;
 use crate::model::{Anggaran, Hitungan, Indikator, KelompokSasaran, ReportModel, RujukanIndikator};
-use rust_decimal::Decimal;
 
 /// Capaian, predikat and kategori of one indicator and its history, with
 /// the findings they call for.
@@ -175,10 +174,6 @@ pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
             }
         }
     }
-}
-
-fn mean(v: &[Decimal]) -> Option<Decimal> {
-    (!v.is_empty()).then(|| v.iter().sum::<Decimal>() / Decimal::from(v.len()))
 }
 
 fn nomor(kode: &str) -> String {

@@ -64,7 +64,7 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
         // the e-SPM application rounds % mutu and each index to two decimals
         // before it averages them (reference: 97,40, not 97,41)
         let step = |d: Decimal| if rules.spm_bertahap { round2(d) } else { d };
-        let mutu = (!items.is_empty()).then(|| step(items.iter().sum::<Decimal>() / Decimal::from(items.len())));
+        let mutu = super::mean(&items).map(step);
         j.persen_penerima = penerima.map(step);
         j.persen_mutu = mutu;
         j.indeks = j
@@ -101,7 +101,7 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
         }
         indeks.extend(j.indeks);
     }
-    let opd = (!indeks.is_empty()).then(|| indeks.iter().sum::<Decimal>() / Decimal::from(indeks.len()));
+    let opd = super::mean(&indeks);
     if let (Some(p), Some(c), Some(loc)) = (spm.indeks_tercetak, opd, spm.lokasi_indeks.clone()) {
         mismatch(f, loc, "indeks pencapaian SPM".to_string(), p, c, rules);
     }

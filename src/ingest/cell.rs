@@ -65,6 +65,17 @@ pub fn float_text(f: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
+/// The largest magnitude read from a cell: 10^18 (a thousand times a
+/// national budget in rupiah). Anything larger is not a figure of a report,
+/// and bounding it keeps every sum of up to a million rows exact.
+pub fn max_magnitude() -> Decimal {
+    Decimal::from(1_000_000_000_000_000_000u64)
+}
+
+fn bounded(d: Decimal) -> Option<Decimal> {
+    (d.abs() <= max_magnitude()).then_some(d)
+}
+
 /// A float from a numeric cell as an exact decimal (via its shortest text).
 pub fn decimal_from_f64(f: f64) -> Option<Decimal> {
     if !f.is_finite() {
@@ -73,6 +84,7 @@ pub fn decimal_from_f64(f: f64) -> Option<Decimal> {
     Decimal::from_str(&float_text(f))
         .or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
         .ok()
+        .and_then(bounded)
 }
 
 /// Why a cell could not be read as what was expected.
@@ -91,6 +103,10 @@ pub struct ParseError {
 /// decimal mark; a single dot followed by exactly three digits is a thousands
 /// separator (Indonesian convention), otherwise a decimal point.
 pub fn parse_number_text(raw: &str) -> Option<Decimal> {
+    parse_number_text_unbounded(raw).and_then(bounded)
+}
+
+fn parse_number_text_unbounded(raw: &str) -> Option<Decimal> {
     let mut s: String = raw
         .trim()
         .chars()
@@ -249,11 +265,13 @@ pub fn parse_percent(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
 /// nearer to `expected`. Exports store `92,31 %` either as text or as the
 /// number 0.9231 formatted as percent; only the comparison can tell.
 pub fn closest_percent(printed: Decimal, expected: Decimal) -> Decimal {
+    if printed.abs() > Decimal::new(15, 1) {
+        return printed;
+    }
     let as_fraction = printed * Decimal::ONE_HUNDRED;
-    if printed.abs() <= Decimal::new(15, 1) && (as_fraction - expected).abs() < (printed - expected).abs() {
-        as_fraction
-    } else {
-        printed
+    match (as_fraction.checked_sub(expected), printed.checked_sub(expected)) {
+        (Some(a), Some(b)) if a.abs() < b.abs() => as_fraction,
+        _ => printed,
     }
 }
 

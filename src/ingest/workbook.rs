@@ -4,7 +4,7 @@
 
 use super::cell::{Cell, cell_ref, float_text};
 use crate::finding::{Finding, Location, Severity};
-use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, Dimensions, Reader, Sheets, Xls, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -68,16 +68,25 @@ impl Workbook {
                 "workbook dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang".to_string(),
             ));
         }
-        if is_zip {
-            check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
-        }
-        let sheets = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        let corrupt = |e: String| {
             open_error(
                 display,
                 "workbook-corrupt",
                 format!("workbook rusak atau tidak lengkap dan tidak dapat dibaca ({e})"),
             )
-        })?;
+        };
+        // open by the format the bytes announce: calamine's automatic opener
+        // would try a damaged .xlsx as .xls too (and a crafted .xls could
+        // make its sector chains loop: they are checked first)
+        let sheets = if is_zip {
+            check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
+            Sheets::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
+        } else {
+            if let Err(why) = cfb_chains_sound(&bytes) {
+                return Err(corrupt(why.to_string()));
+            }
+            Sheets::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
+        };
         Ok(Workbook {
             display: display.to_string(),
             sheets,
@@ -217,6 +226,90 @@ fn check_unzipped_size(bytes: &[u8], display: &str, limit_mb: u64) -> Result<(),
                 total / (1024 * 1024)
             ),
         ));
+    }
+    Ok(())
+}
+
+/// Checks the sector chains of an .xls (a compound file) before calamine
+/// follows them: every FAT and mini FAT entry points inside the file and no
+/// chain loops. A looping chain would make the reader allocate without end.
+fn cfb_chains_sound(b: &[u8]) -> Result<(), &'static str> {
+    const END: u32 = 0xFFFF_FFFA; // FREESECT, ENDOFCHAIN, FATSECT, DIFSECT and up
+    let u16_at = |o: usize| b.get(o..o + 2).map(|x| u16::from_le_bytes([x[0], x[1]]));
+    let u32_at = |o: usize| b.get(o..o + 4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]));
+    let shift = u16_at(30).ok_or("kepala berkas terpotong")?;
+    if shift != 9 && shift != 12 {
+        return Err("ukuran sektor tidak sah");
+    }
+    let size = 1usize << shift;
+    let sectors = (b.len() / size).saturating_sub(1);
+    let sector = |id: u32| -> Option<&[u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        b.get(start..start + size)
+    };
+    // the FAT sectors: 109 in the header, the rest on the DIFAT chain
+    let mut fat_ids: Vec<u32> = (0..109).filter_map(|i| u32_at(76 + 4 * i)).collect();
+    let mut difat = u32_at(68).ok_or("kepala berkas terpotong")?;
+    let mut hops = 0;
+    while difat < END {
+        hops += 1;
+        if hops > sectors {
+            return Err("rantai DIFAT berputar");
+        }
+        let s = sector(difat).ok_or("sektor DIFAT di luar berkas")?;
+        let ids: Vec<u32> = s
+            .chunks_exact(4)
+            .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+            .collect();
+        fat_ids.extend(&ids[..ids.len() - 1]);
+        difat = ids[ids.len() - 1];
+    }
+    let mut fat = Vec::new();
+    for id in fat_ids.into_iter().filter(|id| *id < END) {
+        let s = sector(id).ok_or("sektor FAT di luar berkas")?;
+        fat.extend(s.chunks_exact(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])));
+    }
+    acyclic(&fat, END, "rantai sektor berputar atau keluar dari berkas")?;
+    // the mini FAT, read along its FAT chain
+    let mut minifat = Vec::new();
+    let mut id = u32_at(60).ok_or("kepala berkas terpotong")?;
+    while id < END {
+        let s = sector(id).ok_or("sektor mini FAT di luar berkas")?;
+        minifat.extend(s.chunks_exact(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])));
+        id = *fat.get(id as usize).ok_or("rantai mini FAT keluar dari FAT")?;
+    }
+    acyclic(&minifat, END, "rantai sektor mini berputar atau keluar dari berkas")
+}
+
+/// Every chain of `next` ends (in a value ≥ `end`) without a loop and
+/// without pointing past the table.
+fn acyclic(next: &[u32], end: u32, why: &'static str) -> Result<(), &'static str> {
+    // 0: not seen, 1: on the walk in progress, 2: known to end
+    let mut state = vec![0u8; next.len()];
+    let mut walk = Vec::new();
+    for start in 0..next.len() {
+        let mut i = start;
+        walk.clear();
+        loop {
+            match state[i] {
+                2 => break,
+                1 => return Err(why),
+                _ => {}
+            }
+            state[i] = 1;
+            walk.push(i);
+            let n = next[i];
+            if n >= end {
+                break;
+            }
+            if n as usize >= next.len() {
+                return Err(why);
+            }
+            i = n as usize;
+        }
+        for &w in &walk {
+            state[w] = 2;
+        }
     }
     Ok(())
 }
