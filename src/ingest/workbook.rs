@@ -82,8 +82,10 @@ impl Workbook {
             check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
             Sheets::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
         } else {
-            if let Err(why) = cfb_chains_sound(&bytes) {
-                return Err(corrupt(why.to_string()));
+            // at most the rows allowed, each as wide as an .xls can be
+            let max_cells = (batas.baris as usize).saturating_mul(256);
+            if let Err(why) = xls_sound(&bytes, max_cells) {
+                return Err(corrupt(why));
             }
             Sheets::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
         };
@@ -230,55 +232,180 @@ fn check_unzipped_size(bytes: &[u8], display: &str, limit_mb: u64) -> Result<(),
     Ok(())
 }
 
-/// Checks the sector chains of an .xls (a compound file) before calamine
-/// follows them: every FAT and mini FAT entry points inside the file and no
-/// chain loops. A looping chain would make the reader allocate without end.
-fn cfb_chains_sound(b: &[u8]) -> Result<(), &'static str> {
-    const END: u32 = 0xFFFF_FFFA; // FREESECT, ENDOFCHAIN, FATSECT, DIFSECT and up
-    let u16_at = |o: usize| b.get(o..o + 2).map(|x| u16::from_le_bytes([x[0], x[1]]));
-    let u32_at = |o: usize| b.get(o..o + 4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]));
-    let shift = u16_at(30).ok_or("kepala berkas terpotong")?;
-    if shift != 9 && shift != 12 {
-        return Err("ukuran sektor tidak sah");
-    }
-    let size = 1usize << shift;
-    let sectors = (b.len() / size).saturating_sub(1);
-    let sector = |id: u32| -> Option<&[u8]> {
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        b.get(start..start + size)
-    };
-    // the FAT sectors: 109 in the header, the rest on the DIFAT chain
-    let mut fat_ids: Vec<u32> = (0..109).filter_map(|i| u32_at(76 + 4 * i)).collect();
-    let mut difat = u32_at(68).ok_or("kepala berkas terpotong")?;
-    let mut hops = 0;
-    while difat < END {
-        hops += 1;
-        if hops > sectors {
-            return Err("rantai DIFAT berputar");
-        }
-        let s = sector(difat).ok_or("sektor DIFAT di luar berkas")?;
-        let ids: Vec<u32> = s
-            .chunks_exact(4)
+/// The parts of an .xls (a compound file) needed to read a stream, after
+/// checking its sector chains: every FAT and mini FAT entry points inside
+/// the file and no chain loops (a looping chain makes calamine allocate
+/// without end).
+struct Compound<'a> {
+    b: &'a [u8],
+    size: usize,
+    fat: Vec<u32>,
+    minifat: Vec<u32>,
+}
+
+/// First special sector number (FREESECT, ENDOFCHAIN, FATSECT, DIFSECT…).
+const END: u32 = 0xFFFF_FFFA;
+
+fn u32s(s: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    s.chunks_exact(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+}
+
+impl<'a> Compound<'a> {
+    fn u32_at(&self, o: usize) -> Option<u32> {
+        self.b
+            .get(o..o + 4)
             .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
-            .collect();
-        fat_ids.extend(&ids[..ids.len() - 1]);
-        difat = ids[ids.len() - 1];
     }
-    let mut fat = Vec::new();
-    for id in fat_ids.into_iter().filter(|id| *id < END) {
-        let s = sector(id).ok_or("sektor FAT di luar berkas")?;
-        fat.extend(s.chunks_exact(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])));
+
+    fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(self.size)?;
+        self.b.get(start..start.checked_add(self.size)?)
     }
-    acyclic(&fat, END, "rantai sektor berputar atau keluar dari berkas")?;
-    // the mini FAT, read along its FAT chain
-    let mut minifat = Vec::new();
-    let mut id = u32_at(60).ok_or("kepala berkas terpotong")?;
-    while id < END {
-        let s = sector(id).ok_or("sektor mini FAT di luar berkas")?;
-        minifat.extend(s.chunks_exact(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])));
-        id = *fat.get(id as usize).ok_or("rantai mini FAT keluar dari FAT")?;
+
+    /// The bytes of a chain of (mini) sectors; bounded, as chains are checked.
+    fn chain(&self, start: u32, next: &[u32], unit: usize, get: &dyn Fn(u32) -> Option<&'a [u8]>) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut id = start;
+        while id < END && out.len() < self.b.len().saturating_mul(2) {
+            let Some(s) = get(id) else { break };
+            out.extend_from_slice(&s[..unit.min(s.len())]);
+            match next.get(id as usize) {
+                Some(n) => id = *n,
+                None => break,
+            }
+        }
+        out
     }
-    acyclic(&minifat, END, "rantai sektor mini berputar atau keluar dari berkas")
+
+    fn open(b: &'a [u8]) -> Result<Compound<'a>, &'static str> {
+        let shift = b
+            .get(30..32)
+            .map(|x| u16::from_le_bytes([x[0], x[1]]))
+            .ok_or("kepala berkas terpotong")?;
+        if shift != 9 && shift != 12 {
+            return Err("ukuran sektor tidak sah");
+        }
+        let mut c = Compound {
+            b,
+            size: 1usize << shift,
+            fat: Vec::new(),
+            minifat: Vec::new(),
+        };
+        let sectors = (b.len() / c.size).saturating_sub(1);
+        // the FAT sectors: 109 in the header, the rest on the DIFAT chain
+        let mut fat_ids: Vec<u32> = (0..109).filter_map(|i| c.u32_at(76 + 4 * i)).collect();
+        let mut difat = c.u32_at(68).ok_or("kepala berkas terpotong")?;
+        let mut hops = 0;
+        while difat < END {
+            hops += 1;
+            if hops > sectors {
+                return Err("rantai DIFAT berputar");
+            }
+            let ids: Vec<u32> = u32s(c.sector(difat).ok_or("sektor DIFAT di luar berkas")?).collect();
+            fat_ids.extend(&ids[..ids.len() - 1]);
+            difat = ids[ids.len() - 1];
+        }
+        for id in fat_ids.into_iter().filter(|id| *id < END) {
+            let s = c.sector(id).ok_or("sektor FAT di luar berkas")?;
+            c.fat.extend(u32s(s));
+        }
+        acyclic(&c.fat, END, "rantai sektor berputar atau keluar dari berkas")?;
+        // the mini FAT, read along its FAT chain
+        let mut id = c.u32_at(60).ok_or("kepala berkas terpotong")?;
+        let mut minifat = Vec::new();
+        while id < END {
+            minifat.extend(u32s(c.sector(id).ok_or("sektor mini FAT di luar berkas")?));
+            id = *c.fat.get(id as usize).ok_or("rantai mini FAT keluar dari FAT")?;
+        }
+        acyclic(&minifat, END, "rantai sektor mini berputar atau keluar dari berkas")?;
+        c.minifat = minifat;
+        Ok(c)
+    }
+
+    /// The stream called `name` (case-insensitive), as calamine reads it.
+    fn stream(&self, name: &str) -> Option<Vec<u8>> {
+        let dir_start = self.u32_at(48)?;
+        let fat = self.fat.clone();
+        let dirs = self.chain(dir_start, &fat, self.size, &|id| self.sector(id));
+        let entries: Vec<&[u8]> = dirs.chunks_exact(128).collect();
+        let root = entries.first()?;
+        let name_of = |e: &[u8]| {
+            let n = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+            let units: Vec<u16> = e[..n.saturating_sub(2)]
+                .chunks_exact(2)
+                .map(|x| u16::from_le_bytes([x[0], x[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        };
+        let start_of = |e: &[u8]| u32::from_le_bytes([e[116], e[117], e[118], e[119]]);
+        let len_of = |e: &[u8]| u32::from_le_bytes([e[120], e[121], e[122], e[123]]) as usize;
+        let e = entries
+            .iter()
+            .find(|e| e[66] == 2 && name_of(e).eq_ignore_ascii_case(name))?;
+        let len = len_of(e);
+        let mut data = if len < 4096 {
+            let ministream = self.chain(start_of(root), &fat, self.size, &|id| self.sector(id));
+            let mini = |id: u32| -> Option<&[u8]> {
+                let start = (id as usize).checked_mul(64)?;
+                ministream.get(start..start.checked_add(64)?)
+            };
+            let mut out = Vec::new();
+            let mut id = start_of(e);
+            while id < END && out.len() < len {
+                let Some(s) = mini(id) else { break };
+                out.extend_from_slice(s);
+                id = *self.minifat.get(id as usize)?;
+            }
+            out
+        } else {
+            self.chain(start_of(e), &fat, self.size, &|id| self.sector(id))
+        };
+        data.truncate(len);
+        Some(data)
+    }
+}
+
+/// Checks an .xls before calamine parses it: sound sector chains, and no
+/// sheet whose DIMENSIONS record announces more cells than `max_cells`
+/// (calamine reserves memory for all of them at once).
+fn xls_sound(b: &[u8], max_cells: usize) -> Result<(), String> {
+    let c = Compound::open(b).map_err(str::to_string)?;
+    let Some(stream) = c.stream("Workbook").or_else(|| c.stream("Book")) else {
+        return Ok(()); // calamine reports the missing stream
+    };
+    let mut pos = 0usize;
+    while pos + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+        let len = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
+        let Some(r) = stream.get(pos + 4..pos + 4 + len) else {
+            break;
+        };
+        if typ == 0x0200 {
+            let u16_at = |o: usize| u16::from_le_bytes([r[o], r[o + 1]]) as u64;
+            let u32_at = |o: usize| u32::from_le_bytes([r[o], r[o + 1], r[o + 2], r[o + 3]]) as u64;
+            let dims = match len {
+                10 => Some((u16_at(0), u16_at(2), u16_at(4), u16_at(6))),
+                14 | 16 => Some((u32_at(0), u32_at(4), u16_at(8), u16_at(10))),
+                _ => None,
+            };
+            if let Some((rf, rl, mut cf, cl)) = dims {
+                if cf > 0xFF || cl < cf {
+                    cf = 0;
+                }
+                if rl >= 1 && cl >= 1 {
+                    let (rows, cols) = ((rl - 1).checked_sub(rf), (cl - 1).checked_sub(cf));
+                    let cells = rows.zip(cols).map(|(r, c)| (r + 1).saturating_mul(c + 1));
+                    if cells.is_none_or(|n| n > max_cells as u64) {
+                        return Err(format!(
+                            "lembar mengaku berukuran baris {rf}–{rl}, kolom {cf}–{cl}: tidak wajar"
+                        ));
+                    }
+                }
+            }
+        }
+        pos += 4 + len;
+    }
+    Ok(())
 }
 
 /// Every chain of `next` ends (in a value ≥ `end`) without a loop and
@@ -435,6 +562,36 @@ impl Sheet {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
+    fn repo(p: &str) -> Vec<u8> {
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
+    }
+
+    #[test]
+    fn an_xls_is_checked_before_calamine_reads_it() {
+        // a real .xls (xlwt): sound chains, its Workbook stream found
+        let b = repo("tests/fixtures/ok-xls/data/renja.xls");
+        let c = Compound::open(&b).unwrap();
+        let stream = c.stream("Workbook").unwrap();
+        assert!(stream.len() > 1000, "{}", stream.len());
+        assert_eq!(&stream[..2], &[0x09, 0x08], "starts with a BOF record");
+        assert!(xls_sound(&b, 50_000 * 256).is_ok());
+        // found by fuzzing: a DIMENSIONS record announcing billions of cells
+        let crash = repo("fuzz/regressions/workbook/crash-ce6949070489fb598feb4bac29bed254d739ba84");
+        let why = xls_sound(&crash, 50_000 * 256).unwrap_err();
+        assert!(why.contains("tidak wajar"), "{why}");
+        let e = Workbook::from_bytes(crash, "data/renja.xls").err().unwrap();
+        assert_eq!(e.code, "workbook-corrupt");
+        // a FAT whose chain loops is refused
+        let mut looped = b.clone();
+        let c = Compound::open(&b).unwrap();
+        let first_fat = c.u32_at(76).unwrap() as usize;
+        let at = (first_fat + 1) * c.size; // FAT entry 0 → 0: a loop
+        looped[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+        assert!(Compound::open(&looped).is_err());
+    }
+
     use super::*;
 
     #[test]
