@@ -78,12 +78,13 @@ impl Workbook {
         // open by the format the bytes announce: calamine's automatic opener
         // would try a damaged .xlsx as .xls too (and a crafted .xls could
         // make its sector chains loop: they are checked first)
+        // at most the rows allowed, each as wide as an .xls can be
+        let max_cells = (batas.baris as usize).saturating_mul(256);
         let sheets = if is_zip {
             check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
+            xlsx_sound(&bytes, max_cells).map_err(corrupt)?;
             Sheets::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
         } else {
-            // at most the rows allowed, each as wide as an .xls can be
-            let max_cells = (batas.baris as usize).saturating_mul(256);
             if let Err(why) = xls_sound(&bytes, max_cells) {
                 return Err(corrupt(why));
             }
@@ -374,12 +375,33 @@ fn xls_sound(b: &[u8], max_cells: usize) -> Result<(), String> {
         return Ok(()); // calamine reports the missing stream
     };
     let mut pos = 0usize;
+    // the cells' bounding box of the current sheet: calamine makes it dense
+    let mut bbox = BoundingBox::default();
     while pos + 4 <= stream.len() {
         let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
         let len = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
         let Some(r) = stream.get(pos + 4..pos + 4 + len) else {
             break;
         };
+        let at = |o: usize| r.get(o..o + 2).map(|x| u16::from_le_bytes([x[0], x[1]]) as u64);
+        match typ {
+            // BOF, EOF: a new sheet
+            0x0809 | 0x000A => bbox.check_and_reset(max_cells)?,
+            // FORMULA, BLANK, NUMBER, LABEL, BOOLERR, RK, LABELSST, RSTRING
+            0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x00D6 => {
+                if let (Some(row), Some(col)) = (at(0), at(2)) {
+                    bbox.add(row, col);
+                }
+            }
+            // MULRK, MULBLANK: a row of cells up to the last column
+            0x00BD | 0x00BE => {
+                if let (Some(row), Some(first), Some(last)) = (at(0), at(2), len.checked_sub(2).and_then(at)) {
+                    bbox.add(row, first);
+                    bbox.add(row, last.max(first));
+                }
+            }
+            _ => {}
+        }
         if typ == 0x0200 {
             let u16_at = |o: usize| u16::from_le_bytes([r[o], r[o + 1]]) as u64;
             let u32_at = |o: usize| u32::from_le_bytes([r[o], r[o + 1], r[o + 2], r[o + 3]]) as u64;
@@ -404,6 +426,81 @@ fn xls_sound(b: &[u8], max_cells: usize) -> Result<(), String> {
             }
         }
         pos += 4 + len;
+    }
+    bbox.check_and_reset(max_cells)
+}
+
+/// The span of the cells of one sheet, as (row, column) minimum and maximum.
+#[derive(Default)]
+struct BoundingBox(Option<(u64, u64, u64, u64)>);
+
+impl BoundingBox {
+    fn add(&mut self, row: u64, col: u64) {
+        self.0 = Some(match self.0 {
+            None => (row, row, col, col),
+            Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(col), c1.max(col)),
+        });
+    }
+
+    /// An error when the span holds more than `max_cells` cells.
+    fn check_and_reset(&mut self, max_cells: usize) -> Result<(), String> {
+        if let Some((r0, r1, c0, c1)) = self.0.take() {
+            let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+            if cells > max_cells as u64 {
+                let clip = |x: u64| x.min(u64::from(u32::MAX - 1)) as u32;
+                return Err(format!(
+                    "sel lembar tersebar dari {} sampai {}: {cells} sel, tidak wajar",
+                    cell_ref(clip(r0), clip(c0)),
+                    cell_ref(clip(r1), clip(c1))
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks the worksheets of an .xlsx before calamine reads them: the cells'
+/// positions (`r="XFD1048576"`) must not span more than `max_cells`, since
+/// calamine makes a sheet's cells one dense table.
+fn xlsx_sound(bytes: &[u8], max_cells: usize) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // calamine reports the damage
+    };
+    for i in 0..zip.len() {
+        let Ok(mut entry) = zip.by_index(i) else { continue };
+        let name = entry.name().unwrap_or_default().to_string();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        // the unzipped size was checked against [batas] before
+        if entry.read_to_end(&mut xml).is_err() {
+            continue;
+        }
+        let mut bbox = BoundingBox::default();
+        let mut at = 0;
+        while let Some(k) = xml[at..].windows(4).position(|w| w == b" r=\"") {
+            let start = at + k + 4;
+            let end = xml[start..]
+                .iter()
+                .position(|&c| c == b'"')
+                .map_or(xml.len(), |e| start + e);
+            let r = &xml[start..end];
+            let letters = r.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let digits = std::str::from_utf8(&r[letters..])
+                .ok()
+                .and_then(|d| d.parse::<u64>().ok());
+            if let Some(row) = digits.filter(|_| letters <= 3) {
+                let col = r[..letters]
+                    .iter()
+                    .fold(0u64, |acc, c| acc * 26 + u64::from(c.to_ascii_uppercase() - b'A' + 1));
+                bbox.add(row.saturating_sub(1), col.saturating_sub(1));
+            }
+            at = end.max(start);
+        }
+        bbox.check_and_reset(max_cells)
+            .map_err(|e| format!("{}: {e}", name.trim_start_matches("xl/worksheets/")))?;
     }
     Ok(())
 }
@@ -569,6 +666,22 @@ mod tests {
     }
 
     #[test]
+    fn an_xlsx_with_cells_far_apart_is_refused_before_it_is_read() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "Kode").unwrap();
+        ws.write_string(1_048_575, 16_383, "jauh").unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let e = Workbook::from_bytes(bytes, "data/realisasi.xlsx").err().unwrap();
+        assert_eq!(e.code, "workbook-corrupt");
+        assert!(
+            e.message.contains("sel lembar tersebar dari A1 sampai XFD1048576"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
     fn an_xls_is_checked_before_calamine_reads_it() {
         // a real .xls (xlwt): sound chains, its Workbook stream found
         let b = repo("tests/fixtures/ok-xls/data/renja.xls");
@@ -583,6 +696,12 @@ mod tests {
         assert!(why.contains("tidak wajar"), "{why}");
         let e = Workbook::from_bytes(crash, "data/renja.xls").err().unwrap();
         assert_eq!(e.code, "workbook-corrupt");
+        // found by fuzzing: two cells far apart, which calamine would make
+        // one dense table of 4 billion cells
+        let crash = repo("fuzz/regressions/workbook/crash-bfc7d674cdd0b4d0468db02fe1a4cac4d68f69af");
+        let e = Workbook::from_bytes(crash, "data/renja.xls").err().unwrap();
+        assert_eq!(e.code, "workbook-corrupt");
+        assert!(e.message.contains("tidak wajar"), "{}", e.message);
         // a FAT whose chain loops is refused
         let mut looped = b.clone();
         let c = Compound::open(&b).unwrap();
