@@ -78,17 +78,26 @@ impl Workbook {
         // open by the format the bytes announce: calamine's automatic opener
         // would try a damaged .xlsx as .xls too (and a crafted .xls could
         // make its sector chains loop: they are checked first)
-        // at most the rows allowed, each as wide as an .xls can be
-        let max_cells = (batas.baris as usize).saturating_mul(256);
+        // the rows allowed, 64 columns each (a Renja export has 21): what
+        // calamine may allocate for one sheet (≈ 100 MB by default)
+        let max_cells = (batas.baris as usize).saturating_mul(64);
         let sheets = if is_zip {
             check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
             xlsx_sound(&bytes, max_cells).map_err(corrupt)?;
-            Sheets::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
+            Sheets::Xlsx(
+                guarded(|| Xlsx::new(Cursor::new(bytes)))
+                    .map_err(&corrupt)?
+                    .map_err(|e| corrupt(e.to_string()))?,
+            )
         } else {
             if let Err(why) = xls_sound(&bytes, max_cells) {
                 return Err(corrupt(why));
             }
-            Sheets::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?)
+            Sheets::Xls(
+                guarded(|| Xls::new(Cursor::new(bytes)))
+                    .map_err(&corrupt)?
+                    .map_err(|e| corrupt(e.to_string()))?,
+            )
         };
         Ok(Workbook {
             display: display.to_string(),
@@ -110,17 +119,22 @@ impl Workbook {
 
     /// Reads one sheet into a grid.
     pub fn sheet(&mut self, name: &str) -> Result<Sheet, Finding> {
-        let range = self.sheets.worksheet_range(name).map_err(|e| Finding {
+        let unreadable = |e: String| Finding {
             severity: Severity::Error,
             code: "sheet-unreadable",
             location: Location::sheet(&self.display, name),
             message: format!("lembar tidak dapat dibaca ({e})"),
-        })?;
-        let merges: Vec<Dimensions> = match &mut self.sheets {
+        };
+        let sheets = &mut self.sheets;
+        let range = guarded(|| sheets.worksheet_range(name))
+            .map_err(&unreadable)?
+            .map_err(|e| unreadable(e.to_string()))?;
+        let merges: Vec<Dimensions> = guarded(|| match &mut self.sheets {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             _ => Vec::new(),
-        };
+        })
+        .unwrap_or_default();
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         let mut truncated = false;
         if let Some((r0, c0)) = range.start() {
@@ -231,6 +245,39 @@ fn check_unzipped_size(bytes: &[u8], display: &str, limit_mb: u64) -> Result<(),
         ));
     }
     Ok(())
+}
+
+thread_local! {
+    /// Set while calamine runs under [`guarded`]: its panics are answered
+    /// with a finding, not printed.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs calamine on untrusted bytes, turning a panic inside it (a bug of
+/// the parser, found by fuzzing: a sheet offset beyond the stream) into an
+/// error message. The panic hook stays quiet for these; any other panic is
+/// reported as before.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(|g| g.get()) {
+                previous(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(false));
+    result.map_err(|payload| {
+        let what = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        format!("pembaca workbook gagal: {what}")
+    })
 }
 
 /// The parts of an .xls (a compound file) needed to read a stream, after
@@ -689,10 +736,10 @@ mod tests {
         let stream = c.stream("Workbook").unwrap();
         assert!(stream.len() > 1000, "{}", stream.len());
         assert_eq!(&stream[..2], &[0x09, 0x08], "starts with a BOF record");
-        assert!(xls_sound(&b, 50_000 * 256).is_ok());
+        assert!(xls_sound(&b, 50_000 * 64).is_ok());
         // found by fuzzing: a DIMENSIONS record announcing billions of cells
         let crash = repo("fuzz/regressions/workbook/crash-ce6949070489fb598feb4bac29bed254d739ba84");
-        let why = xls_sound(&crash, 50_000 * 256).unwrap_err();
+        let why = xls_sound(&crash, 50_000 * 64).unwrap_err();
         assert!(why.contains("tidak wajar"), "{why}");
         let e = Workbook::from_bytes(crash, "data/renja.xls").err().unwrap();
         assert_eq!(e.code, "workbook-corrupt");
