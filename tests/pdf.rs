@@ -40,26 +40,16 @@ fn fixture(name: &str) -> PathBuf {
 fn texts(dir: &Path) -> Vec<String> {
     let loaded = load(dir);
     assert!(!loaded.findings.has_errors(), "{:?}", loaded.findings.sorted());
-    let config = loaded.config.unwrap();
-    let model = loaded.model.unwrap();
-    let rules = Rules::new(&config.aturan).unwrap();
-    let ctx = RenderContext {
-        model: &model,
-        config: &config,
-        rules: &rules,
-        dir,
-    };
-    let mut report = Report::default();
-    let (doc, _) = PdfRenderer::default()
-        .document(&ctx, &mut report)
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    // Typst joins "Tabel" and its number with a no-break space
-    page_texts(&doc).into_iter().map(|p| p.replace('\u{a0}', " ")).collect()
+    pages(dir, false)
 }
 
 /// Lays out the reviewer draft of a report folder (errors allowed, no
 /// previous model) and returns the text of each page.
 fn draft_texts(dir: &Path) -> Vec<String> {
+    pages(dir, true)
+}
+
+fn pages(dir: &Path, draft: bool) -> Vec<String> {
     let loaded = load(dir);
     let config = loaded.config.unwrap();
     let model = loaded.model.unwrap();
@@ -70,13 +60,14 @@ fn draft_texts(dir: &Path) -> Vec<String> {
         rules: &rules,
         dir,
     };
-    let draft = Draft::new(&model, &config, dir, None, &"0".repeat(64));
+    let draft = draft.then(|| Draft::new(&model, &config, dir, None, &"0".repeat(64)));
     let (doc, _) = PdfRenderer {
-        draft: Some(draft),
+        draft,
         ..Default::default()
     }
     .document(&ctx, &mut Report::default())
     .unwrap_or_else(|e| panic!("{e:?}"));
+    // Typst joins "Tabel" and its number with a no-break space
     page_texts(&doc).into_iter().map(|p| p.replace('\u{a0}', " ")).collect()
 }
 

@@ -58,9 +58,7 @@ struct Item {
 }
 
 /// The reviu items of PermenPAN-RB 53/2014 that lkjip can judge from the
-/// findings: `codes` are the findings that break the item; `only_file`
-/// limits them to one input (the current realization report, not last
-/// year's).
+/// findings: `breaks` tells which findings make the item fail.
 fn judged(uraian: impl Into<String>, numbered: &[(String, &Finding)], breaks: &dyn Fn(&Finding) -> bool) -> Item {
     let hits: Vec<&str> = numbered
         .iter()
