@@ -293,7 +293,7 @@ impl Content<'_> {
         // XI: Form 2 Pengukuran Kinerja
         let mut tb = Tabel::new(
             format!("Pengukuran Kinerja sampai dengan Triwulan IV Tahun {tahun}"),
-            &[0.9, 2.4, 2.4, 0.9, 2.0, 2.0, 0.9, 0.8, 1.2],
+            &[1.4, 2.3, 2.3, 0.9, 1.9, 1.9, 0.9, 0.8, 1.1],
         )
         .labels(&[
             "Kode",
