@@ -80,7 +80,7 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     let mut findings = loaded.findings;
     let mut timings = vec![("baca dan hitung", t0.elapsed())];
     let inputs_reused = loaded.inputs_reused;
-    let narasi = loaded.narasi;
+    let prepared = loaded.prepared;
     let (Some(config), Some(model)) = (loaded.config, loaded.model) else {
         return Err(findings);
     };
@@ -145,7 +145,7 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         renderers.push(Box::new(PdfRenderer {
             aksesibel: opts.aksesibel,
             draft,
-            narasi,
+            prepared,
         }));
     }
     // the draft is the PDF under review; the lampiran workbook is final

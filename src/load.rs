@@ -4,7 +4,7 @@
 
 use crate::compute::{self, Rules};
 use crate::config::{Config, Peran};
-use crate::finding::{Finding, Findings, Location};
+use crate::finding::{Findings, Location};
 use crate::ingest::detect_role;
 use crate::ingest::kinerja::{self, Kinerja};
 use crate::ingest::realisasi::{self, Realisasi};
@@ -12,7 +12,6 @@ use crate::ingest::renja::{self, Renja};
 use crate::ingest::spm::{self, Spm};
 use crate::ingest::workbook::{Workbook, read_bounded};
 use crate::model::{self, ReportModel, Sumber};
-use crate::render::pdf::content::Narasi;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -34,9 +33,9 @@ pub struct Loaded {
     pub config: Option<Config>,
     pub model: Option<ReportModel>,
     pub findings: Findings,
-    /// The narrative as rendered while checking it, and the errors of the
-    /// texts that failed (the PDF uses it instead of rendering again).
-    pub narasi: Option<(Narasi, Vec<Finding>)>,
+    /// The narrative and pictures as checked (the PDF uses them instead of
+    /// doing the work again).
+    pub prepared: Option<crate::review::Prepared>,
     /// The workbooks came from the cache of `load_cached`: the model can
     /// differ from the previous one only in its narrative.
     pub inputs_reused: bool,
@@ -102,7 +101,7 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
                     config: None,
                     model: None,
                     findings,
-                    narasi: None,
+                    prepared: None,
                     inputs_reused: false,
                 };
             };
@@ -123,24 +122,24 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
                 config: Some(config),
                 model: None,
                 findings,
-                narasi: None,
+                prepared: None,
                 inputs_reused,
             };
         }
     };
     compute::check_inputs(&inputs, &rules, &mut findings);
     let mut model = model::build(inputs, &mut findings);
-    let mut narasi = None;
+    let mut prepared = None;
     if let Some(m) = &mut model {
         compute::derive(m, &rules, &mut findings);
-        narasi = Some(crate::review::examine(m, &config, &rules, dir, &mut findings));
+        prepared = Some(crate::review::examine(m, &config, &rules, dir, &mut findings));
         m.temuan = findings.iter().cloned().collect();
     }
     Loaded {
         config: Some(config),
         model,
         findings,
-        narasi,
+        prepared,
         inputs_reused,
     }
 }

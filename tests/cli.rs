@@ -6,17 +6,8 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example() -> PathBuf {
-    root().join("examples/dspppa-belitung-2024")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(name)
-}
+mod common;
+use common::{copy_dir, example, fixture, root};
 
 fn lkjip(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lkjip"))
@@ -214,19 +205,6 @@ fn multi_line_targets_in_the_renja_become_two_indicators() {
     assert_eq!(k.as_array().unwrap().len(), 2);
     assert_eq!(s(&k[0]["target"]["teks"]), "6 Dokumen");
     assert_eq!(s(&k[1]["target"]["satuan"]), "%");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 #[test]

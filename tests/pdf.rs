@@ -9,8 +9,11 @@ use lkjip::load::load;
 use lkjip::render::pdf::{PdfRenderer, page_texts};
 use lkjip::render::{RenderContext, Report};
 use lkjip::review::draft::Draft;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+mod common;
+use common::{copy_dir, example, fixture};
 
 /// Figures of the reference report (Ringkasan, Tabel 3.3, 3.18, 3.47) that
 /// the example's PDF must print.
@@ -23,18 +26,6 @@ const REFERENCE_FIGURES: [&str; 7] = [
     "71,91",
     "97,40",
 ];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example() -> PathBuf {
-    root().join("examples/dspppa-belitung-2024")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(name)
-}
 
 /// Lays out a report folder and returns the text of each page.
 fn texts(dir: &Path) -> Vec<String> {
@@ -321,7 +312,7 @@ fn template_and_narrative_errors_are_located_and_nothing_is_written() {
 fn f4_paper_is_used_when_configured() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("f4");
-    copy(&fixture("ok-dasar"), &dir);
+    copy_dir(&fixture("ok-dasar"), &dir);
     let toml = std::fs::read_to_string(dir.join("lkjip.toml"))
         .unwrap()
         .replace("tanggal = \"2025-03-04\"", "tanggal = \"2025-03-04\"\nkertas = \"F4\"");
@@ -342,18 +333,6 @@ fn f4_paper_is_used_when_configured() {
     assert!((size.y.to_pt() - 330.0 / 25.4 * 72.0).abs() < 0.5, "{size:?}");
     assert_eq!(lkjip::render::xlsx::paper_code("F4"), 14);
     assert_eq!(lkjip::render::xlsx::paper_code("A4"), 9);
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]
@@ -475,7 +454,7 @@ fn edit_cell(xlsx: &Path, from: &str, to: &str) {
 fn a_second_draft_lists_a_changed_realization_and_the_totals_it_moved() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("contoh");
-    copy(&example(), &dir);
+    copy_dir(&example(), &dir);
     let _ = std::fs::remove_dir_all(dir.join("out"));
     let opts = BuildOptions {
         draft: true,
@@ -622,7 +601,7 @@ fn a_folder_with_an_error_builds_only_as_a_draft_that_shows_the_error() {
 fn watch_rebuilds_after_a_narrative_edit_and_reuses_the_workbooks() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("contoh");
-    copy(&fixture("ok-dasar"), &dir);
+    copy_dir(&fixture("ok-dasar"), &dir);
     let narasi = dir.join("narasi");
     std::fs::create_dir_all(&narasi).unwrap();
     std::fs::write(narasi.join("4.1-kesimpulan.md"), "Kalimat pertama.\n").unwrap();

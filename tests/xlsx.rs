@@ -8,9 +8,8 @@ use lkjip::build::{BuildOptions, build};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn example() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/dspppa-belitung-2024")
-}
+mod common;
+use common::example;
 
 const NAME: &str = "Lampiran-LKjIP-dspppa-belitung-2024.xlsx";
 

@@ -18,20 +18,22 @@ use crate::render::RenderContext;
 use crate::render::pdf::content::Narasi;
 use crate::render::pdf::{narratives, pictures};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+/// What `examine` prepared for the PDF, so it is not done twice: the
+/// rendered narrative, the errors of the texts that failed, and the
+/// pictures of `gambar/` that can be used.
+#[derive(Clone)]
+pub struct Prepared {
+    pub narasi: Narasi,
+    pub errors: Vec<Finding>,
+    pub gambar: HashSet<String>,
+}
+
 /// Reads the narrative sources of `dir/narasi/` into the model and adds the
-/// findings that need them. Runs after compute, before any render; returns
-/// the rendered narrative (and the errors of the texts that failed), so the
-/// PDF does not render it again.
-pub fn examine(
-    m: &mut ReportModel,
-    config: &Config,
-    rules: &Rules,
-    dir: &Path,
-    f: &mut Findings,
-) -> (Narasi, Vec<Finding>) {
+/// findings that need them. Runs after compute, before any render.
+pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, f: &mut Findings) -> Prepared {
     read_narasi(m, dir, config.batas.narasi_kb, f);
     let ctx = RenderContext {
         model: m,
@@ -68,7 +70,11 @@ pub fn examine(
         }
     }
     explanations(m, rules, f);
-    (narasi, errors)
+    Prepared {
+        narasi,
+        errors,
+        gambar: valid,
+    }
 }
 
 fn read_narasi(m: &mut ReportModel, dir: &Path, limit_kb: u64, f: &mut Findings) {
@@ -120,13 +126,7 @@ fn read_narasi(m: &mut ReportModel, dir: &Path, limit_kb: u64, f: &mut Findings)
 }
 
 /// `tabel("…")` and `gambar("…")` must name something that exists.
-fn placement(
-    m: &ReportModel,
-    stem: &str,
-    b: &serde_json::Value,
-    gambar: &std::collections::HashSet<String>,
-    f: &mut Findings,
-) {
+fn placement(m: &ReportModel, stem: &str, b: &serde_json::Value, gambar: &HashSet<String>, f: &mut Findings) {
     let loc = || Location::file(format!("narasi/{stem}.md"));
     match b["t"].as_str() {
         Some("tabel") => {

@@ -9,7 +9,7 @@ use crate::compute::{Rules, fmt_persen, fmt_rupiah};
 use crate::finding::Findings;
 use crate::ingest::cell::Target;
 use crate::ingest::kinerja::{Arah, TabelTambahan, Tingkat};
-use crate::model::{Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
+use crate::model::{Dinilai, Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
@@ -1424,26 +1424,17 @@ impl<'a> Content<'a> {
             &self.rules.efektivitas,
         ));
         if let Some(e) = &h_.efektivitas {
-            let mut tb = Tabel::new(
+            let tb = ratio_table(
                 format!("Efektivitas Pengelolaan Anggaran {}", self.opd()),
-                &[2.0, 2.0, 2.5, 1.5],
-            )
-            .labels(&[
-                "Target Anggaran (Rp)",
-                "Realisasi Anggaran (Rp)",
-                "Efektivitas = Realisasi / Target × 100 %",
-                "Kategori",
-            ]);
-            tb.keyed(
-                "total",
-                vec![
-                    n(rp(r.pagu)),
-                    n(rp(r.realisasi)),
-                    c(format!("{} %", fmt_persen(e.persen))),
-                    c(&e.kategori),
+                [
+                    "Target Anggaran (Rp)",
+                    "Realisasi Anggaran (Rp)",
+                    "Efektivitas = Realisasi / Target × 100 %",
                 ],
+                (r.pagu, r.realisasi),
+                e,
             );
-            v.push(tb.item());
+            v.push(tb);
             v.push(p(format!(
                 "Dengan demikian efektivitas pengelolaan anggaran {} tahun {tahun} sebesar {} % termasuk kategori {}.",
                 self.opd(),
@@ -1458,26 +1449,16 @@ impl<'a> Content<'a> {
             &self.rules.efisiensi,
         ));
         if let (Some(e), Some(k)) = (&h_.efisiensi, years.last()) {
-            let mut tb = Tabel::new(
+            v.push(ratio_table(
                 format!("Efisiensi Penggunaan Anggaran {}", self.opd()),
-                &[2.0, 2.0, 2.5, 1.5],
-            )
-            .labels(&[
-                "Realisasi Belanja Langsung (Rp)",
-                "Realisasi Anggaran (Rp)",
-                "Efisiensi = Realisasi Belanja Langsung / Realisasi Anggaran × 100 %",
-                "Kategori",
-            ]);
-            tb.keyed(
-                "total",
-                vec![
-                    n(rp(k.langsung.realisasi)),
-                    n(rp(k.jumlah.realisasi)),
-                    c(format!("{} %", fmt_persen(e.persen))),
-                    c(&e.kategori),
+                [
+                    "Realisasi Belanja Langsung (Rp)",
+                    "Realisasi Anggaran (Rp)",
+                    "Efisiensi = Realisasi Belanja Langsung / Realisasi Anggaran × 100 %",
                 ],
-            );
-            v.push(tb.item());
+                (k.langsung.realisasi, k.jumlah.realisasi),
+                e,
+            ));
         }
         let low = &h_.sub_kegiatan_serapan_rendah;
         if !low.is_empty() {
@@ -1636,6 +1617,22 @@ fn number_figures(bab: &mut [Value]) {
             }
         }
     }
+}
+
+/// A one-row table of a ratio of two amounts and its category on a scale
+/// (Tabel 3.47 efektivitas, 3.49 efisiensi); the OPD totals' row.
+fn ratio_table(judul: String, labels: [&str; 3], (a, b): (Decimal, Decimal), e: &Dinilai) -> Value {
+    let mut tb = Tabel::new(judul, &[2.0, 2.0, 2.5, 1.5]).labels(&[labels[0], labels[1], labels[2], "Kategori"]);
+    tb.keyed(
+        "total",
+        vec![
+            n(rp(a)),
+            n(rp(b)),
+            c(format!("{} %", fmt_persen(e.persen))),
+            c(&e.kategori),
+        ],
+    );
+    tb.item()
 }
 
 pub(super) fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rules::Scale) -> Value {

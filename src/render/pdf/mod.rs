@@ -91,9 +91,9 @@ pub struct PdfRenderer {
     pub aksesibel: bool,
     /// The reviewer draft's pages and marks (`build --draft`).
     pub draft: Option<crate::review::draft::Draft>,
-    /// The narrative already rendered by `load` (and its errors); rendered
-    /// here when `None`.
-    pub narasi: Option<(Narasi, Vec<Finding>)>,
+    /// The narrative and pictures already checked by `load`; done here
+    /// when `None`.
+    pub prepared: Option<crate::review::Prepared>,
 }
 
 /// Picture files of `gambar/` that Typst can decode, by their first bytes;
@@ -254,9 +254,13 @@ impl PdfRenderer {
         report: &mut Report,
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
-        let (mut narasi, errors) = match &self.narasi {
-            Some(n) => n.clone(),
-            None => narratives(ctx),
+        let (mut narasi, errors, gambar) = match &self.prepared {
+            Some(p) => (p.narasi.clone(), p.errors.clone(), p.gambar.clone()),
+            None => {
+                let (narasi, errors) = narratives(ctx);
+                // warnings are reported when the folder is read (review::examine)
+                (narasi, errors, pictures(ctx.dir, &mut Vec::new()))
+            }
         };
         if !errors.is_empty() {
             if self.draft.is_none() {
@@ -276,8 +280,6 @@ impl PdfRenderer {
                 );
             }
         }
-        // their warnings were reported when the folder was read (review::examine)
-        let gambar = pictures(ctx.dir, &mut Vec::new());
         let mut content = Content::new(ctx.model, ctx.rules, &narasi, &gambar);
         content.kertas_f4 = ctx
             .config
