@@ -5,20 +5,16 @@
 //! tell which figures changed. A draft (`--draft`) builds even with errors:
 //! it is where they are reviewed.
 
-use crate::compute::Rules;
 use crate::finding::{Finding, Findings, Location, Severity};
+use crate::folder::{MODEL_FILE, write_atomic};
 use crate::load::{InputCache, load_cached};
-use crate::model::ReportModel;
 use crate::render::pdf::PdfRenderer;
+use crate::render::pdf::draf::Draft;
 use crate::render::xlsx::XlsxRenderer;
-use crate::render::{Output, RenderContext, Renderer, Report};
-use crate::review::changes::changes;
-use crate::review::draft::{Draft, Since};
+use crate::render::{Output, Renderer, Report};
+use crate::review::changes::Since;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// The model a build rendered, written beside its outputs (docs/MODEL.md).
-pub const MODEL_FILE: &str = "model.json";
 
 /// How to build.
 #[derive(Debug, Clone, Default)]
@@ -47,16 +43,6 @@ pub struct Built {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, so
-/// readers never see a half-written output.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp-lkjip");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
 fn fail(f: &mut Findings, code: &'static str, file: String, msg: String) {
     f.push(Finding {
         severity: Severity::Error,
@@ -76,14 +62,14 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
 /// did not change (`lkjip watch`).
 pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCache>) -> Result<Built, Findings> {
     let t0 = Instant::now();
-    let loaded = load_cached(dir, cache);
-    let mut findings = loaded.findings;
+    let mut loaded = load_cached(dir, cache);
+    let mut findings = std::mem::take(&mut loaded.findings);
     let mut timings = vec![("baca dan hitung", t0.elapsed())];
     let inputs_reused = loaded.inputs_reused;
-    let prepared = loaded.prepared;
-    let (Some(config), Some(model)) = (loaded.config, loaded.model) else {
+    let Some(ctx) = loaded.context() else {
         return Err(findings);
     };
+    let (model, config, folder) = (ctx.model, ctx.config, ctx.folder);
     if findings.has_errors() && !opts.paksa && !opts.draft {
         return Err(findings);
     }
@@ -105,7 +91,7 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         );
         return Err(findings);
     }
-    let model_json = match serde_json::to_string_pretty(&model) {
+    let model_json = match serde_json::to_string_pretty(model) {
         Ok(json) => json + "\n",
         Err(e) => {
             fail(
@@ -117,41 +103,33 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
             return Err(findings);
         }
     };
-    let out_dir = opts.out.clone().unwrap_or_else(|| dir.join("out"));
-    let rules = match Rules::new(&config.aturan) {
-        Ok(r) => r,
-        Err(e) => {
-            fail(&mut findings, "config-invalid", crate::config::CONFIG_FILE.into(), e);
-            return Err(findings);
-        }
-    };
-    let ctx = RenderContext {
-        model: &model,
-        config: &config,
-        rules: &rules,
-        dir,
-    };
+    let out_dir = opts.out.clone().unwrap_or_else(|| folder.out());
     let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
     let want = |name: &str| opts.only.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(name));
     if want("pdf") {
         let draft = if opts.draft {
             // read before this build overwrites the output folder's model.json
-            let since = since(&model, &out_dir, opts.since.as_deref(), &mut findings)?;
-            let sha = crate::load::sha256_hex(model_json.as_bytes());
-            Some(Draft::new(&model, &config, dir, since.as_ref(), &sha))
+            let since = match Since::read(model, &out_dir, opts.since.as_deref()) {
+                Ok(s) => s,
+                Err(e) => {
+                    findings.push(e);
+                    return Err(findings);
+                }
+            };
+            let sha = crate::folder::sha256_hex(model_json.as_bytes());
+            Some(Draft::new(model, config, folder, since.as_ref(), &sha))
         } else {
             None
         };
         renderers.push(Box::new(PdfRenderer {
             aksesibel: opts.aksesibel,
             draft,
-            prepared,
         }));
     }
     // the draft is the PDF under review; the lampiran workbook is final
     // only. The workbook holds no narrative: when only the narrative can
     // have changed (watch), the one written last time stands.
-    let xlsx_current = inputs_reused && out_dir.join(XlsxRenderer::file_name(&model)).is_file();
+    let xlsx_current = inputs_reused && out_dir.join(XlsxRenderer::file_name(model)).is_file();
     if want("xlsx") && !opts.draft && !xlsx_current {
         renderers.push(Box::new(XlsxRenderer));
     }
@@ -212,8 +190,8 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     let inputs: Vec<PathBuf> = model
         .sumber
         .iter()
-        .map(|s| dir.join(&s.berkas))
-        .chain([dir.join(crate::config::CONFIG_FILE)])
+        .map(|s| folder.join(&s.berkas))
+        .chain([folder.config()])
         .filter_map(|p| p.canonicalize().ok())
         .collect();
     for o in &outputs {
@@ -252,73 +230,4 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         findings,
         timings,
     })
-}
-
-/// The previous model of a draft: `--since PATH`, else the output folder's
-/// `model.json` when there is one. A named file that cannot be read is an
-/// error; no previous model means no "Perubahan" page.
-fn since(
-    model: &ReportModel,
-    out_dir: &Path,
-    named: Option<&Path>,
-    findings: &mut Findings,
-) -> Result<Option<Since>, Findings> {
-    let path = match named {
-        Some(p) => p.to_path_buf(),
-        None => out_dir.join(MODEL_FILE),
-    };
-    let shown = match named {
-        Some(p) => p.display().to_string(),
-        None => format!(
-            "{}/{MODEL_FILE}",
-            out_dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ),
-    };
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(_) if named.is_none() => return Ok(None),
-        Err(e) => {
-            fail(
-                findings,
-                "since-unreadable",
-                shown,
-                format!("model draf sebelumnya tidak dapat dibaca: {e}"),
-            );
-            return Err(std::mem::take(findings));
-        }
-    };
-    let prev: serde_json::Value = match serde_json::from_slice(&bytes) {
-        Ok(v) => v,
-        Err(e) => {
-            fail(
-                findings,
-                "since-invalid",
-                shown,
-                format!("bukan model.json lkjip (JSON tidak sah: {e})"),
-            );
-            return Err(std::mem::take(findings));
-        }
-    };
-    if prev
-        .get("skema")
-        .and_then(|s| s.as_str())
-        .is_none_or(|s| !s.starts_with("lkjip-model/"))
-    {
-        fail(
-            findings,
-            "since-invalid",
-            shown,
-            "bukan model.json lkjip (tidak ada \"skema\": \"lkjip-model/…\")".into(),
-        );
-        return Err(std::mem::take(findings));
-    }
-    let now = serde_json::to_value(model).unwrap_or_default();
-    Ok(Some(Since {
-        sumber: shown,
-        sha256: crate::load::sha256_hex(&bytes),
-        perubahan: changes(&prev, &now),
-    }))
 }

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Location, Severity};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-pub const CONFIG_FILE: &str = "lkjip.toml";
+pub use crate::folder::CONFIG_FILE;
 
 #[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -388,26 +388,6 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     (d <= days).then_some((y, m, d))
 }
 
-/// `2025-03-04` → `4 Maret 2025`.
-pub fn tanggal_indonesia(s: &str) -> Option<String> {
-    const BULAN: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    let (y, m, d) = parse_date(s)?;
-    Some(format!("{d} {} {y}", BULAN[(m - 1) as usize]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,7 +412,7 @@ tanggal = "2025-03-04"
         let c = Config::parse(MINIMAL).unwrap();
         assert_eq!(c.identitas.tahun, 2024);
         assert_eq!(c.berkas, Berkas::default());
-        assert_eq!(tanggal_indonesia(&c.laporan.tanggal).as_deref(), Some("4 Maret 2025"));
+        assert_eq!(c.laporan.tanggal, "2025-03-04");
     }
 
     #[test]

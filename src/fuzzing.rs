@@ -10,7 +10,7 @@ use crate::ingest::cell::{
 };
 use crate::ingest::workbook::Workbook;
 use crate::ingest::{kinerja, realisasi, renja, spm};
-use crate::render::narrative::{context, environment, render};
+use crate::narrative::jinja::{context, environment, render};
 
 /// The cell parsers on any text and any number.
 pub fn cell(data: &[u8]) {

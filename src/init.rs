@@ -2,7 +2,7 @@
 //! empty `data/kinerja.xlsx` whose sheets and headers are in place, and a
 //! short README for the officer. Existing files are never overwritten.
 
-use crate::config::CONFIG_FILE;
+use crate::folder::{self, CONFIG_FILE};
 use crate::ingest::kinerja::{
     PEGAWAI_COLUMNS, PENGUKURAN_COLUMNS, RENSTRA_COLUMNS, RIWAYAT_COLUMNS, SHEET_PEGAWAI, SHEET_PENGUKURAN,
     SHEET_RENSTRA, SHEET_RIWAYAT, SHEET_STRATEGI, STRATEGI_COLUMNS,
@@ -28,12 +28,9 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> InitError + '_ {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file, so an interrupted run
-/// never leaves a half-written file.
+/// [`folder::write_atomic`], with the path in the error.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), InitError> {
-    let tmp = path.with_extension("tmp-lkjip");
-    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))
+    folder::write_atomic(path, bytes).map_err(io(path))
 }
 
 /// Creates the report folder `dir` for reporting year `tahun`. Returns the
@@ -52,7 +49,7 @@ pub fn init(dir: &Path, tahun: i32) -> Result<Vec<String>, InitError> {
         write_atomic(&kinerja, &kinerja_template(tahun)?)?;
         written.push("data/kinerja.xlsx".to_string());
     }
-    for (stem, text) in crate::render::pdf::NARASI_BAWAAN {
+    for (stem, text) in crate::narrative::NARASI_BAWAAN {
         let path = dir.join("narasi").join(format!("{stem}.md"));
         if !path.exists() {
             write_atomic(&path, text.as_bytes())?;

@@ -7,34 +7,9 @@
 
 use crate::build::{BuildOptions, Built, build_cached};
 use crate::finding::Findings;
+use crate::folder::{Fingerprint, Folder};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
-
-/// What a build reads, as (path, size, modification time), sorted.
-pub type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
-
-/// Every file under `dir` except the output folder and hidden files.
-pub fn fingerprint(dir: &Path, out: &Path) -> Fingerprint {
-    let mut fp = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.filter_map(|e| e.ok()) {
-            let p = e.path();
-            if e.file_name().to_string_lossy().starts_with('.') || p == out {
-                continue;
-            }
-            let Ok(meta) = e.metadata() else { continue };
-            if meta.is_dir() {
-                stack.push(p);
-            } else {
-                fp.push((p, meta.len(), meta.modified().ok()));
-            }
-        }
-    }
-    fp.sort();
-    fp
-}
+use std::time::{Duration, Instant};
 
 /// The files that differ between two fingerprints (added, removed or
 /// changed), for the message of a rebuild.
@@ -57,8 +32,9 @@ pub struct Rebuild {
 /// Builds `dir`, then rebuilds after every change, calling `report` after
 /// each build until it returns `false`. `poll` is the polling interval.
 pub fn watch(dir: &Path, opts: &BuildOptions, poll: Duration, mut report: impl FnMut(&Rebuild) -> bool) {
-    let out = opts.out.clone().unwrap_or_else(|| dir.join("out"));
-    let mut fp = fingerprint(dir, &out);
+    let folder = Folder::new(dir);
+    let out = opts.out.clone().unwrap_or_else(|| folder.out());
+    let mut fp = folder.fingerprint(&out);
     let mut sebab = Vec::new();
     let mut cache = None;
     loop {
@@ -75,12 +51,12 @@ pub fn watch(dir: &Path, opts: &BuildOptions, poll: Duration, mut report: impl F
         // wait for a change, then until the editor has finished writing
         loop {
             std::thread::sleep(poll);
-            let now = fingerprint(dir, &out);
+            let now = folder.fingerprint(&out);
             if now != fp {
                 let mut settled = now;
                 loop {
                     std::thread::sleep(poll.min(Duration::from_millis(100)));
-                    let again = fingerprint(dir, &out);
+                    let again = folder.fingerprint(&out);
                     if again == settled {
                         break;
                     }

@@ -4,11 +4,10 @@
 //! installs it) — checked with pdftotext and pdffonts as a reader would.
 
 use lkjip::build::{BuildOptions, build};
-use lkjip::compute::Rules;
 use lkjip::load::load;
+use lkjip::render::Report;
+use lkjip::render::pdf::draf::Draft;
 use lkjip::render::pdf::{PdfRenderer, page_texts};
-use lkjip::render::{RenderContext, Report};
-use lkjip::review::draft::Draft;
 use std::path::Path;
 use std::process::Command;
 
@@ -42,16 +41,8 @@ fn draft_texts(dir: &Path) -> Vec<String> {
 
 fn pages(dir: &Path, draft: bool) -> Vec<String> {
     let loaded = load(dir);
-    let config = loaded.config.unwrap();
-    let model = loaded.model.unwrap();
-    let rules = Rules::new(&config.aturan).unwrap();
-    let ctx = RenderContext {
-        model: &model,
-        config: &config,
-        rules: &rules,
-        dir,
-    };
-    let draft = draft.then(|| Draft::new(&model, &config, dir, None, &"0".repeat(64)));
+    let ctx = loaded.context().expect("a model");
+    let draft = draft.then(|| Draft::new(ctx.model, ctx.config, ctx.folder, None, &"0".repeat(64)));
     let (doc, _) = PdfRenderer {
         draft,
         ..Default::default()
@@ -231,7 +222,7 @@ fn two_builds_give_the_same_bytes_and_a_pdf_a() {
     assert_eq!(built.files, [a.join(name), a.join("model.json")]);
     let x = std::fs::read(a.join(name)).unwrap();
     let y = std::fs::read(b.join(name)).unwrap();
-    assert_eq!(lkjip::load::sha256_hex(&x), lkjip::load::sha256_hex(&y));
+    assert_eq!(lkjip::folder::sha256_hex(&x), lkjip::folder::sha256_hex(&y));
     // PDF/A-2b is declared in the XMP metadata
     let text = String::from_utf8_lossy(&x);
     assert!(
@@ -318,14 +309,7 @@ fn f4_paper_is_used_when_configured() {
         .replace("tanggal = \"2025-03-04\"", "tanggal = \"2025-03-04\"\nkertas = \"F4\"");
     std::fs::write(dir.join("lkjip.toml"), toml).unwrap();
     let loaded = load(&dir);
-    let (config, model) = (loaded.config.unwrap(), loaded.model.unwrap());
-    let rules = Rules::new(&config.aturan).unwrap();
-    let ctx = RenderContext {
-        model: &model,
-        config: &config,
-        rules: &rules,
-        dir: &dir,
-    };
+    let ctx = loaded.context().expect("a model");
     let (doc, _) = PdfRenderer::default().document(&ctx, &mut Report::default()).unwrap();
     let size = doc.pages()[0].frame.size();
     // 215 × 330 mm in points

@@ -147,7 +147,7 @@ fn two_builds_give_the_same_workbook() {
     let a = build_xlsx(&tmp.path().join("a"));
     let b = build_xlsx(&tmp.path().join("b"));
     let (x, y) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
-    assert_eq!(lkjip::load::sha256_hex(&x), lkjip::load::sha256_hex(&y));
+    assert_eq!(lkjip::folder::sha256_hex(&x), lkjip::folder::sha256_hex(&y));
 }
 
 /// LibreOffice recalculates every formula on load (a profile that says

@@ -1,13 +1,15 @@
 //! Budget figures: printed totals against rollups, serapan per node,
 //! efektivitas and efisiensi of the OPD, komposisi belanja.
 
-use super::capaian::round2;
-use super::{Rules, fmt_persen, fmt_rupiah, mean, persen};
+use super::Rules;
+use crate::angka::{mean, persen, round2};
 use crate::finding::{Findings, Location, Severity};
-use crate::ingest::cell::{Kode, Level, closest_percent};
+use crate::ingest::cell::closest_percent;
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
 use crate::ingest::renja::Renja;
 use crate::model::{Anggaran, Dinilai, KomposisiBelanja, ReportModel, RujukanAnggaran};
+use crate::model::{Kode, Level};
+use crate::tampil::{fmt_persen, fmt_rupiah};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 

@@ -3,9 +3,9 @@
 //! every edge case.
 
 use super::rules::{Rules, RumusNegatif};
-use crate::ingest::cell::Target;
-use crate::ingest::kinerja::Arah;
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::angka::round2;
+use crate::model::{Arah, Target};
+use rust_decimal::Decimal;
 
 /// Why a capaian cannot be computed, in the officer's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,11 +53,6 @@ impl TidakDihitung {
             }
         }
     }
-}
-
-/// Rounds half up to two decimals, as every displayed percentage is.
-pub fn round2(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
 fn nilai(t: &Target) -> Result<Decimal, TidakDihitung> {

@@ -2,13 +2,15 @@
 //! the PK against the Renstra, the previous year, and the tujuan/sasaran
 //! groups with their counts, averages and budgets.
 
+use super::Rules;
 use super::budget::differs;
-use super::capaian::{TidakDihitung, capaian, kategori, predikat, round2};
-use super::{Rules, fmt_persen, mean};
+use super::capaian::{TidakDihitung, capaian, kategori, predikat};
+use crate::angka::{mean, round2};
 use crate::finding::{Findings, Location};
 use crate::ingest::cell::closest_percent;
-use crate::ingest::header::normalize;
 use crate::model::{Anggaran, Hitungan, Indikator, KelompokSasaran, ReportModel, RujukanIndikator};
+use crate::tampil::fmt_persen;
+use crate::tampil::normalize;
 
 /// Capaian, predikat and kategori of one indicator and its history, with
 /// the findings they call for.
@@ -92,7 +94,7 @@ fn riwayat_loc(indicator: &Location) -> Location {
 }
 
 fn short(s: &str) -> String {
-    crate::ingest::realisasi::short(s)
+    crate::tampil::short(s)
 }
 
 pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {

@@ -2,12 +2,13 @@
 //! 0,8 × % penerima + 0,2 × % mutu, % mutu the mean of the items; the OPD
 //! index is the mean over jenis layanan. Printed figures are compared.
 
+use super::Rules;
 use super::budget::differs;
-use super::capaian::round2;
-use super::{Rules, fmt_persen, persen};
+use crate::angka::{persen, round2};
 use crate::finding::{Findings, Location};
-use crate::ingest::spm::Layanan;
+use crate::model::Layanan;
 use crate::model::ReportModel;
+use crate::tampil::fmt_persen;
 use rust_decimal::Decimal;
 
 /// % served; where nothing is to be served the printed percentage is used.
@@ -42,7 +43,7 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
                 (Some(c), Some(p)) if !item.harus.is_zero() => mismatch(
                     f,
                     item.lokasi.clone(),
-                    format!("persentase mutu \"{}\"", crate::ingest::realisasi::short(&item.uraian)),
+                    format!("persentase mutu \"{}\"", crate::tampil::short(&item.uraian)),
                     p,
                     c,
                     rules,
@@ -64,7 +65,7 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
         // the e-SPM application rounds % mutu and each index to two decimals
         // before it averages them (reference: 97,40, not 97,41)
         let step = |d: Decimal| if rules.spm_bertahap { round2(d) } else { d };
-        let mutu = super::mean(&items).map(step);
+        let mutu = crate::angka::mean(&items).map(step);
         j.persen_penerima = penerima.map(step);
         j.persen_mutu = mutu;
         j.indeks = j
@@ -101,7 +102,7 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
         }
         indeks.extend(j.indeks);
     }
-    let opd = super::mean(&indeks);
+    let opd = crate::angka::mean(&indeks);
     if let (Some(p), Some(c), Some(loc)) = (spm.indeks_tercetak, opd, spm.lokasi_indeks.clone()) {
         mismatch(f, loc, "indeks pencapaian SPM".to_string(), p, c, rules);
     }
@@ -130,7 +131,7 @@ mod tests {
     #[test]
     fn served_uses_the_printed_value_when_none_is_to_be_served() {
         assert_eq!(
-            served(&item(30, 28, Some("93.33"))).map(super::super::capaian::round2),
+            served(&item(30, 28, Some("93.33"))).map(crate::angka::round2),
             Some("93.33".parse().unwrap())
         );
         assert_eq!(served(&item(0, 0, Some("100"))), Some(Decimal::ONE_HUNDRED));

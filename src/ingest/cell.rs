@@ -2,8 +2,8 @@
 //! text, amounts with `Rp`, percentages, targets with units, split and
 //! joined codes. Pure functions, so each tolerance is unit-tested here.
 
+use crate::model::{Kode, Target};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// A cell value as the importers see it (calamine's `Data`, simplified).
@@ -275,34 +275,6 @@ pub fn closest_percent(printed: Decimal, expected: Decimal) -> Decimal {
     }
 }
 
-/// A target or a realization as written: a number with a unit (`6 Dokumen`,
-/// `29 Orang/bulan`, `100 %`), a level (`Madya`), or several lines
-/// (`6 Dokumen\n100 %` = keluaran and hasil).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Target {
-    /// The text as written in the workbook.
-    pub teks: String,
-    /// The numeric value, when the text starts with a number.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option",
-        default
-    )]
-    pub nilai: Option<Decimal>,
-    /// The unit after the number (`Dokumen`, `%`, `Orang/bulan`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub satuan: Option<String>,
-    /// A qualitative value (`Pratama`, `Madya`) when there is no number.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tingkat: Option<String>,
-}
-
-impl Target {
-    pub fn is_empty(&self) -> bool {
-        self.teks.is_empty()
-    }
-}
-
 /// Reads a target cell. Several lines yield several targets (`None` lines
 /// that are empty are dropped). `-` and empty yield an empty list.
 pub fn parse_targets(cell: &Cell) -> Vec<Target> {
@@ -375,84 +347,6 @@ pub fn parse_target_line(line: &str) -> Target {
     }
 }
 
-/// The depth of a budget code, by its shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Urusan,
-    BidangUrusan,
-    Program,
-    Kegiatan,
-    SubKegiatan,
-}
-
-impl Level {
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Urusan => "urusan",
-            Level::BidangUrusan => "bidang urusan",
-            Level::Program => "program",
-            Level::Kegiatan => "kegiatan",
-            Level::SubKegiatan => "sub kegiatan",
-        }
-    }
-}
-
-/// A normalized budget code such as `1.06.02.2.03.0002`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Kode(pub String);
-
-impl Kode {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn level(&self) -> Level {
-        match self.0.split('.').count() {
-            1 => Level::Urusan,
-            2 => Level::BidangUrusan,
-            3 => Level::Program,
-            4 | 5 => Level::Kegiatan,
-            _ => Level::SubKegiatan,
-        }
-    }
-
-    /// The code one level up (`1.06.02.2.03.0002` → `1.06.02.2.03`).
-    pub fn parent(&self) -> Option<Kode> {
-        let parts: Vec<&str> = self.0.split('.').collect();
-        let keep = match parts.len() {
-            6 => 5,
-            5 => 3,
-            3 => 2,
-            2 => 1,
-            _ => return None,
-        };
-        Some(Kode(parts[..keep].join(".")))
-    }
-
-    /// The key under which Renja and realization codes are matched: the
-    /// Program Penunjang (program `01`) is `1.06.01…` in the Renja but
-    /// `0.00.01…` or `X.XX.01…` in realization reports, so its urusan and
-    /// bidang are replaced by `X.XX`.
-    pub fn match_key(&self) -> String {
-        let parts: Vec<&str> = self.0.split('.').collect();
-        if parts.len() >= 3 && parts[2] == "01" {
-            let mut k = vec!["X", "XX"];
-            k.extend_from_slice(&parts[2..]);
-            k.join(".")
-        } else {
-            self.0.clone()
-        }
-    }
-}
-
-impl std::fmt::Display for Kode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// Reads a code from one cell or from several split cells (`1 | 06 | 02 |
 /// 2.03 | 0002`, `2 01`), with or without trailing dots. Returns `None` when
 /// the text is not a code (a name, a row number like `1.` next to a code is
@@ -521,6 +415,7 @@ pub fn cell_ref(row: u32, col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Level;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("a decimal")

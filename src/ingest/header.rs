@@ -3,6 +3,7 @@
 //! under it, and page-break repeats of the header inside the table.
 
 use super::workbook::Sheet;
+use crate::tampil::normalize;
 use std::collections::BTreeMap;
 
 /// What one column's header must say.
@@ -92,10 +93,6 @@ impl Header {
         }
         self.rows.contains(&own)
     }
-}
-
-pub fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
 }
 
 fn own_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {

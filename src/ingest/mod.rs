@@ -11,11 +11,159 @@ pub mod renja;
 pub mod spm;
 pub mod workbook;
 
+use crate::config::{Batas, Config, Peran};
 use crate::finding::{Findings, Location};
-use cell::{Cell, Target, parse_amount, parse_number, parse_percent, parse_targets};
+use crate::folder::{CONFIG_FILE, Folder, sha256_hex};
+use crate::model::Sumber;
+use crate::model::target::Target;
+use cell::{Cell, parse_amount, parse_number, parse_percent, parse_targets};
 use header::{ColumnSpec, Header, find_header};
+use kinerja::Kinerja;
+use realisasi::Realisasi;
+use renja::Renja;
 use rust_decimal::Decimal;
-use workbook::{Sheet, Workbook};
+use spm::Spm;
+use std::path::Path;
+use workbook::{Sheet, Workbook, read_bounded};
+
+/// Everything read from a report folder, before the model is built.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub config: Config,
+    pub renja: Option<Renja>,
+    pub realisasi: Option<Realisasi>,
+    pub realisasi_lalu: Option<Realisasi>,
+    pub spm: Option<Spm>,
+    pub kinerja: Option<Kinerja>,
+    pub sumber: Vec<Sumber>,
+}
+
+/// Reads `lkjip.toml` and every input workbook of the folder.
+pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
+    let dir = folder.root();
+    if !dir.is_dir() {
+        f.error(
+            "folder-missing",
+            Location::file(dir.display().to_string()),
+            "folder laporan tidak ditemukan".to_string(),
+        );
+        return None;
+    }
+    let config = match Config::load(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            f.push(e);
+            return None;
+        }
+    };
+    let mut inputs = Inputs {
+        renja: None,
+        realisasi: None,
+        realisasi_lalu: None,
+        spm: None,
+        kinerja: None,
+        sumber: Vec::new(),
+        config,
+    };
+    for peran in Peran::ALL {
+        let (display, full, exists) = inputs.config.locate(dir, peran);
+        if !folder.contains(&full) {
+            f.error(
+                "path-outside",
+                Location::file(CONFIG_FILE),
+                format!(
+                    "{} \"{display}\" berada di luar folder laporan; salin berkasnya ke data/ (lkjip hanya membaca di dalam folder laporan)",
+                    peran.label()
+                ),
+            );
+            continue;
+        }
+        if !exists {
+            if peran.required() {
+                f.error(
+                    "file-missing",
+                    Location::file(&display),
+                    format!("{} tidak ditemukan (dicari {display} dan .xls)", peran.label()),
+                );
+            } else if inputs.config.configured(peran).is_some() {
+                f.error(
+                    "file-missing",
+                    Location::file(&display),
+                    format!("{} yang disebut di lkjip.toml tidak ditemukan", peran.label()),
+                );
+            }
+            continue;
+        }
+        let batas = inputs.config.batas.clone();
+        let Some(mut wb) = open(&full, &display, peran, &batas, &mut inputs.sumber, f) else {
+            continue;
+        };
+        let sheet = inputs.config.sheet(peran).map(str::to_string);
+        let sheet = sheet.as_deref();
+        let read = match peran {
+            Peran::Renja => renja::read(&mut wb, sheet, f).map(|r| inputs.renja = Some(r)),
+            Peran::Realisasi => realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi = Some(r)),
+            Peran::RealisasiLalu => realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi_lalu = Some(r)),
+            Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
+            Peran::Kinerja => {
+                inputs.kinerja = Some(kinerja::read(&mut wb, f));
+                Some(())
+            }
+        };
+        for note in wb.notes.drain(..) {
+            f.push(note);
+        }
+        if read.is_none()
+            && let Some(other) = detect_role(&mut wb).filter(|o| !same_kind(*o, peran))
+        {
+            f.error(
+                "wrong-role",
+                Location::file(&display),
+                format!(
+                    "berkas ini tampaknya {}, bukan {}; periksa nama berkas atau [berkas] di lkjip.toml",
+                    other.label(),
+                    peran.label()
+                ),
+            );
+        }
+    }
+    Some(inputs)
+}
+
+/// The previous year's report has the same layout as this year's.
+fn same_kind(a: Peran, b: Peran) -> bool {
+    let norm = |p| if p == Peran::RealisasiLalu { Peran::Realisasi } else { p };
+    norm(a) == norm(b)
+}
+
+fn open(
+    full: &Path,
+    display: &str,
+    peran: Peran,
+    batas: &Batas,
+    sumber: &mut Vec<Sumber>,
+    f: &mut Findings,
+) -> Option<Workbook> {
+    let bytes = match read_bounded(full, display, batas.ukuran_berkas_mb) {
+        Ok(b) => b,
+        Err(e) => {
+            f.push(e);
+            return None;
+        }
+    };
+    sumber.push(Sumber {
+        peran,
+        berkas: display.to_string(),
+        sha256: sha256_hex(&bytes),
+    });
+    match Workbook::from_bytes_with(bytes, display, batas) {
+        Ok(wb) => Some(wb),
+        Err(e) => {
+            f.push(e);
+            None
+        }
+    }
+}
 
 /// Picks the sheet whose header matches `specs` (or the named one), and
 /// reports missing columns when none matches fully.
@@ -105,7 +253,7 @@ pub fn pick_sheet(
 /// Which kind of input a workbook looks like: the role whose header is
 /// found complete in one of its sheets. Used to tell the officer that a file
 /// was put in the wrong place.
-pub fn detect_role(wb: &mut Workbook) -> Option<crate::config::Peran> {
+pub fn detect_role(wb: &mut Workbook) -> Option<Peran> {
     use crate::config::Peran;
     let roles: [(Peran, &[ColumnSpec]); 4] = [
         (Peran::Renja, renja::SPECS),

@@ -3,11 +3,13 @@
 //! budget columns (the last filled one is the final pagu), realisasi, the
 //! printed percentage, physical progress and sisa pagu; a `Total` row.
 
-use super::cell::{Kode, parse_kode};
-use super::header::{ColumnSpec, normalize};
+use super::cell::parse_kode;
+use super::header::ColumnSpec;
 use super::workbook::Workbook;
 use super::{amount_at, percent_at, pick_sheet, text_at};
 use crate::finding::{Findings, Location};
+use crate::model::Kode;
+use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -204,7 +206,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                     sheet.loc(row, c),
                     format!(
                         "nilai negatif Rp {}: pagu dan realisasi tidak boleh negatif",
-                        crate::compute::fmt_rupiah(x)
+                        crate::tampil::fmt_rupiah(x)
                     ),
                 );
             }
@@ -241,9 +243,4 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         );
     }
     Some(out)
-}
-
-pub(crate) fn short(s: &str) -> String {
-    let t: String = s.chars().take(50).collect();
-    if s.chars().count() > 50 { format!("{t}…") } else { t }
 }

@@ -3,14 +3,14 @@
 //! carries the code and its indicator, targets and pagu sit on the next row
 //! with an empty KODE.
 
-use super::cell::{Kode, Level, Target, parse_kode};
-use super::header::{ColumnSpec, normalize};
-use super::realisasi::short;
+use super::cell::parse_kode;
+use super::header::ColumnSpec;
 use super::workbook::Workbook;
 use super::{amount_at, pick_sheet, targets_at, text_at};
 use crate::finding::{Findings, Location};
+use crate::model::{Kode, Level, RenjaEntry, RenjaIndikator};
+use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 const fn col(
@@ -117,44 +117,6 @@ pub const SPECS: &[ColumnSpec] = &[
         "PERANGKAT DAERAH PENANGGUNG JAWAB",
     ),
 ];
-
-/// One indicator of a Renja entry with its targets.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct RenjaIndikator {
-    pub uraian: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_akhir: Option<Target>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_sebelum: Option<Target>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target: Option<Target>,
-}
-
-/// One urusan, bidang, program, kegiatan or sub kegiatan of the Renja.
-#[derive(Debug, Clone, Serialize)]
-pub struct RenjaEntry {
-    pub kode: Kode,
-    pub level: Level,
-    pub nama: String,
-    pub indikator: Vec<RenjaIndikator>,
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub pagu_rkpd: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub pagu_apbd: Option<Decimal>,
-    /// RKPD Perubahan: the final pagu of the year.
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub pagu_perubahan: Option<Decimal>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub lokasi_kegiatan: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub sumber_dana: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub prioritas_nasional: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub prioritas_daerah: String,
-    #[serde(skip_serializing)]
-    pub lokasi: Location,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Renja {

@@ -1,17 +1,21 @@
-//! Stage 2, model: one normalized report model, serialized as the public
+//! Base: the report model, serialized as the public
 //! JSON of `lkjip model` (docs/MODEL.md). Every figure the report shows is
 //! computed from it. Amounts are exact decimals, serialized as strings.
 
-mod build;
+pub mod kinerja;
+pub mod kode;
+pub mod renja;
+pub mod spm;
+pub mod target;
 
-pub use build::build;
+pub use kinerja::{PegawaiRow, RenstraRow, StrategiRow, TabelTambahan};
+pub use kode::{Kode, Level};
+pub use renja::{RenjaEntry, RenjaIndikator};
+pub use spm::{JenisLayanan, Layanan};
+pub use target::{Arah, Target, Tingkat};
 
 use crate::config::{Pejabat, Peran};
 use crate::finding::{Finding, Location};
-use crate::ingest::cell::{Kode, Target};
-use crate::ingest::kinerja::{Arah, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan, Tingkat};
-use crate::ingest::renja::{RenjaEntry, RenjaIndikator};
-use crate::ingest::spm::JenisLayanan;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -210,7 +214,7 @@ impl Anggaran {
         Anggaran {
             pagu,
             realisasi,
-            persen: crate::compute::persen(realisasi, pagu),
+            persen: crate::angka::persen(realisasi, pagu),
         }
     }
 }

@@ -1,25 +1,27 @@
-//! Stage 4, render: the report model → output files. Each output format is
+//! Stage 6, render: the report model → output files. Each output format is
 //! one [`Renderer`] fed one [`RenderContext`] (mdBook's split); `build`
 //! loops over the renderers it is asked for and writes their outputs
 //! atomically.
 
-pub mod narrative;
 pub mod pdf;
 pub mod xlsx;
 
 use crate::compute::Rules;
 use crate::config::Config;
 use crate::finding::Finding;
+use crate::folder::Folder;
 use crate::model::ReportModel;
-use std::path::Path;
+use crate::narrative::Naskah;
 
-/// Everything a renderer needs.
+/// Everything a renderer needs (`load::Loaded::context`).
 pub struct RenderContext<'a> {
     pub model: &'a ReportModel,
     pub config: &'a Config,
     pub rules: &'a Rules,
-    /// The report folder (narrative, pictures, template overrides).
-    pub dir: &'a Path,
+    /// The report folder (template overrides, pictures).
+    pub folder: &'a Folder,
+    /// The narrative as rendered by stage 4, with the usable pictures.
+    pub naskah: &'a Naskah,
 }
 
 /// One rendered file.

@@ -4,10 +4,14 @@
 //! older lkjip still compares; a figure counts as changed when the way the
 //! report prints it changes.
 
-use crate::render::pdf::content::{pct, rp};
+use crate::finding::{Finding, Location, Severity};
+use crate::folder::{MODEL_FILE, sha256_hex};
+use crate::model::ReportModel;
+use crate::tampil::{pct, rp};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
+use std::path::Path;
 use std::str::FromStr;
 
 /// One changed figure or section.
@@ -324,6 +328,77 @@ fn line_changes(old: &str, new: &str) -> (usize, usize) {
     }
     let common = t[0][0];
     (b.len() - common, a.len() - common)
+}
+
+/// The previous model a draft is compared with.
+pub struct Since {
+    /// As the user named it (or `out/model.json`).
+    pub sumber: String,
+    pub sha256: String,
+    pub perubahan: Vec<Perubahan>,
+}
+
+impl Since {
+    /// The previous model of a draft: `--since PATH`, else the output
+    /// folder's `model.json` when there is one. A named file that cannot be
+    /// read is an error; no previous model means no "Perubahan" page.
+    pub fn read(model: &ReportModel, out_dir: &Path, named: Option<&Path>) -> Result<Option<Since>, Finding> {
+        let path = match named {
+            Some(p) => p.to_path_buf(),
+            None => out_dir.join(MODEL_FILE),
+        };
+        let shown = match named {
+            Some(p) => p.display().to_string(),
+            None => format!(
+                "{}/{MODEL_FILE}",
+                out_dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+        };
+        let fail = |code, message: String| Finding {
+            severity: Severity::Error,
+            code,
+            location: Location::file(&shown),
+            message,
+        };
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(_) if named.is_none() => return Ok(None),
+            Err(e) => {
+                return Err(fail(
+                    "since-unreadable",
+                    format!("model draf sebelumnya tidak dapat dibaca: {e}"),
+                ));
+            }
+        };
+        let prev: serde_json::Value = match serde_json::from_slice(&bytes) {
+            Ok(v) => v,
+            Err(e) => {
+                return Err(fail(
+                    "since-invalid",
+                    format!("bukan model.json lkjip (JSON tidak sah: {e})"),
+                ));
+            }
+        };
+        if prev
+            .get("skema")
+            .and_then(|s| s.as_str())
+            .is_none_or(|s| !s.starts_with("lkjip-model/"))
+        {
+            return Err(fail(
+                "since-invalid",
+                "bukan model.json lkjip (tidak ada \"skema\": \"lkjip-model/…\")".into(),
+            ));
+        }
+        let now = serde_json::to_value(model).unwrap_or_default();
+        Ok(Some(Since {
+            sumber: shown,
+            sha256: sha256_hex(&bytes),
+            perubahan: changes(&prev, &now),
+        }))
+    }
 }
 
 #[cfg(test)]

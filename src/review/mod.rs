@@ -1,132 +1,38 @@
-//! Stage 4, review: what the inspectorate (APIP) needs before it signs
+//! Stage 5, review: what the inspectorate (APIP) needs before it signs
 //! (PermenPAN-RB 53/2014). `examine` completes the findings with what
 //! only the narrative can tell (placeholders, placements, pictures, missing
 //! explanations), so `check` and the draft's Lembar Reviu list the same
-//! things; `subjects` ties a finding to the rows of the report it concerns;
-//! `changes` compares two models; `draft` assembles the review pages.
+//! things; `Subjects` ties a finding to the rows of the report it concerns;
+//! `changes` compares two models. The draft's pages present this data
+//! (`render::pdf::draf`).
 
 pub mod changes;
-pub mod draft;
+pub mod checklist;
 
+use crate::angka::round2;
 use crate::compute::Rules;
-use crate::compute::capaian::round2;
-use crate::config::Config;
 use crate::finding::{Finding, Findings, Location};
-use crate::ingest::cell::Kode;
+use crate::model::kode::Kode;
 use crate::model::{Indikator, ReportModel};
-use crate::render::RenderContext;
-use crate::render::pdf::content::Narasi;
-use crate::render::pdf::{narratives, pictures};
+use crate::narrative::{Gambar, Naskah};
+use crate::tampil::pct;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::collections::HashMap;
 
-/// What `examine` prepared for the PDF, so it is not done twice: the
-/// rendered narrative, the errors of the texts that failed, and the
-/// pictures of `gambar/` that can be used.
-#[derive(Clone)]
-pub struct Prepared {
-    pub narasi: Narasi,
-    pub errors: Vec<Finding>,
-    pub gambar: HashSet<String>,
-}
-
-/// Reads the narrative sources of `dir/narasi/` into the model and adds the
-/// findings that need them. Runs after compute, before any render.
-pub fn examine(m: &mut ReportModel, config: &Config, rules: &Rules, dir: &Path, f: &mut Findings) -> Prepared {
-    read_narasi(m, dir, config.batas.narasi_kb, f);
-    let ctx = RenderContext {
-        model: m,
-        config,
-        rules,
-        dir,
-    };
-    // a template override that links out of the folder is not used
-    if let Ok(rd) = std::fs::read_dir(dir.join("templates")) {
-        let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-        names.sort();
-        for n in names {
-            if !crate::load::inside(dir, &dir.join("templates").join(&n)) {
-                f.warning(
-                    "path-outside",
-                    Location::file(format!("templates/{}", n.to_string_lossy())),
-                    "tautan ke luar folder laporan; templat bawaan lkjip yang dipakai",
-                );
-            }
-        }
-    }
-    let mut picture_findings = Vec::new();
-    let valid = pictures(dir, &mut picture_findings);
-    for p in picture_findings {
-        f.push(p);
-    }
-    let (narasi, errors) = narratives(&ctx);
-    for e in &errors {
-        f.push(e.clone());
-    }
-    for (stem, blocks) in &narasi {
+/// Adds the findings that need the rendered narrative: placements of
+/// tables and pictures, and the explanations a low figure asks for. Runs
+/// after compute and the narrative, before any render.
+pub fn examine(m: &ReportModel, rules: &Rules, naskah: &Naskah, f: &mut Findings) {
+    for (stem, blocks) in &naskah.narasi {
         for b in blocks {
-            placement(m, stem, b, &valid, f);
+            placement(m, stem, b, &naskah.gambar, f);
         }
     }
     explanations(m, rules, f);
-    Prepared {
-        narasi,
-        errors,
-        gambar: valid,
-    }
-}
-
-fn read_narasi(m: &mut ReportModel, dir: &Path, limit_kb: u64, f: &mut Findings) {
-    let folder = dir.join("narasi");
-    let Ok(rd) = std::fs::read_dir(&folder) else {
-        return;
-    };
-    let mut files: Vec<String> = rd
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".md") && !n.starts_with('.'))
-        .collect();
-    files.sort();
-    for file in files {
-        let stem = file.trim_end_matches(".md").to_string();
-        let path = folder.join(&file);
-        let loc = || Location::file(format!("narasi/{file}"));
-        if !crate::load::inside(dir, &path) {
-            f.error(
-                "path-outside",
-                loc(),
-                "tautan ke luar folder laporan; narasi hanya dibaca dari dalam folder laporan",
-            );
-            continue;
-        }
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        if size > limit_kb * 1024 {
-            f.error(
-                "narrative-too-large",
-                loc(),
-                format!(
-                    "narasi {} KB, melebihi batas {limit_kb} KB ([batas] narasi_kb)",
-                    size / 1024
-                ),
-            );
-            continue;
-        }
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                m.narasi.insert(stem, text);
-            }
-            Err(e) => f.error(
-                "narrative-unreadable",
-                Location::file(format!("narasi/{file}")),
-                format!("narasi tidak dapat dibaca: {e}"),
-            ),
-        }
-    }
 }
 
 /// `tabel("…")` and `gambar("…")` must name something that exists.
-fn placement(m: &ReportModel, stem: &str, b: &serde_json::Value, gambar: &HashSet<String>, f: &mut Findings) {
+fn placement(m: &ReportModel, stem: &str, b: &serde_json::Value, gambar: &Gambar, f: &mut Findings) {
     let loc = || Location::file(format!("narasi/{stem}.md"));
     match b["t"].as_str() {
         Some("tabel") => {
@@ -248,7 +154,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
                         "realisasi anggaran sub kegiatan {} \"{}\" {} % (di bawah {} %) belum dijelaskan di narasi; tulis penyebabnya di narasi/{stem}.md",
                         n.kode,
                         n.nama,
-                        crate::render::pdf::content::pct(n.persen),
+                        pct(n.persen),
                         rules.ambang_serapan.normalize()
                     ),
                 );
@@ -269,7 +175,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
                     ind.uraian,
                     n.jenis,
                     n.kode,
-                    crate::render::pdf::content::pct(ind.capaian),
+                    pct(ind.capaian),
                     n.narasi[0]
                 ),
             );
@@ -292,7 +198,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
                 "indikator kinerja utama {} \"{}\" capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{stem}.md",
                 pk.kode,
                 ind.uraian,
-                crate::render::pdf::content::pct(ind.capaian)
+                pct(ind.capaian)
             ),
         );
     }
@@ -409,6 +315,7 @@ impl Subjects {
 mod tests {
     use super::*;
     use crate::finding::Severity;
+    use std::path::Path;
 
     fn finding(file: &str, sheet: Option<&str>, cell: Option<&str>, message: &str) -> Finding {
         Finding {

@@ -1,10 +1,10 @@
 //! Lampiran I–XII: the appendices of the LKjIP, printed in landscape.
 
-use super::content::{Content, dash, opt_tampil, pct, rp, tampil, title_case, title_case_program};
+use super::content::Content;
 use super::table::{Tabel, c, n, t};
-use crate::compute::fmt_persen;
-use crate::ingest::cell::Level;
 use crate::model::Indikator;
+use crate::model::Level;
+use crate::tampil::{dash, fmt_persen, opt_tampil, pct, rp, tampil, title_case, title_case_program};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 

@@ -3,17 +3,16 @@
 //! writes PDF/A-2b (or the tagged, accessible PDF/A-2a + UA-1 variant).
 
 pub mod content;
+pub mod draf;
 mod lampiran;
 pub mod table;
 pub mod world;
 
-use super::narrative;
 use super::{Output, RenderContext, Renderer, Report};
 use crate::config::parse_date;
 use crate::finding::{Finding, Location, Severity};
-use content::{Content, Narasi};
-use std::collections::HashSet;
-use std::path::Path;
+use content::Content;
+use draf::Draft;
 use std::time::Instant;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
@@ -23,160 +22,13 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use world::LkjipWorld;
 
-/// Default narrative texts, used when the report folder has none of that
-/// name (`lkjip init` writes them into `narasi/`).
-pub const NARASI_BAWAAN: &[(&str, &str)] = &[
-    (
-        "kata-pengantar",
-        include_str!("../../../templates/narasi/kata-pengantar.md"),
-    ),
-    (
-        "ringkasan-eksekutif",
-        include_str!("../../../templates/narasi/ringkasan-eksekutif.md"),
-    ),
-    (
-        "1.1-tugas-dan-fungsi",
-        include_str!("../../../templates/narasi/1.1-tugas-dan-fungsi.md"),
-    ),
-    (
-        "1.2-struktur-organisasi",
-        include_str!("../../../templates/narasi/1.2-struktur-organisasi.md"),
-    ),
-    (
-        "1.3-aspek-strategis",
-        include_str!("../../../templates/narasi/1.3-aspek-strategis.md"),
-    ),
-    (
-        "1.4-sistematika",
-        include_str!("../../../templates/narasi/1.4-sistematika.md"),
-    ),
-    (
-        "2.1-target-kinerja",
-        include_str!("../../../templates/narasi/2.1-target-kinerja.md"),
-    ),
-    (
-        "2.2-perjanjian-kinerja",
-        include_str!("../../../templates/narasi/2.2-perjanjian-kinerja.md"),
-    ),
-    (
-        "3.0-akuntabilitas-kinerja",
-        include_str!("../../../templates/narasi/3.0-akuntabilitas-kinerja.md"),
-    ),
-    (
-        "3.1-capaian-kinerja",
-        include_str!("../../../templates/narasi/3.1-capaian-kinerja.md"),
-    ),
-    (
-        "3.2-kinerja-lainnya",
-        include_str!("../../../templates/narasi/3.2-kinerja-lainnya.md"),
-    ),
-    (
-        "3.3-akuntabilitas-keuangan",
-        include_str!("../../../templates/narasi/3.3-akuntabilitas-keuangan.md"),
-    ),
-    (
-        "4.1-kesimpulan",
-        include_str!("../../../templates/narasi/4.1-kesimpulan.md"),
-    ),
-    (
-        "4.2-langkah-perbaikan",
-        include_str!("../../../templates/narasi/4.2-langkah-perbaikan.md"),
-    ),
-];
-
 /// Writes the PDF.
 #[derive(Default)]
 pub struct PdfRenderer {
     /// Tagged PDF/A-2a + PDF/UA-1 instead of PDF/A-2b.
     pub aksesibel: bool,
     /// The reviewer draft's pages and marks (`build --draft`).
-    pub draft: Option<crate::review::draft::Draft>,
-    /// The narrative and pictures already checked by `load`; done here
-    /// when `None`.
-    pub prepared: Option<crate::review::Prepared>,
-}
-
-/// Picture files of `gambar/` that Typst can decode, by their first bytes;
-/// anything else is a warning and is not offered to the templates.
-pub fn pictures(dir: &Path, findings: &mut Vec<Finding>) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let Ok(entries) = std::fs::read_dir(dir.join("gambar")) else {
-        return out;
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    for name in names {
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = dir.join("gambar").join(&name);
-        if !crate::load::inside(dir, &path) {
-            findings.push(Finding {
-                severity: Severity::Warning,
-                code: "path-outside",
-                location: Location::file(format!("gambar/{name}")),
-                message: "tautan ke luar folder laporan; tidak dipakai".to_string(),
-            });
-            continue;
-        }
-        let head: Vec<u8> = std::fs::read(&path)
-            .map(|b| b.into_iter().take(512).collect())
-            .unwrap_or_default();
-        let ok = head.starts_with(b"\x89PNG\r\n\x1a\n")
-            || head.starts_with(&[0xFF, 0xD8, 0xFF])
-            || head.starts_with(b"GIF8")
-            || (name.to_lowercase().ends_with(".svg") && String::from_utf8_lossy(&head).contains("<svg"));
-        if ok {
-            out.insert(name);
-        } else {
-            findings.push(Finding {
-                severity: Severity::Warning,
-                code: "image-invalid",
-                location: Location::file(format!("gambar/{name}")),
-                message: "bukan gambar PNG, JPEG, GIF atau SVG yang sah; tidak dipakai".to_string(),
-            });
-        }
-    }
-    out
-}
-
-/// The narrative sources to render: the report folder's (`model.narasi`)
-/// and, for every section it lacks, the default text. Each with the name
-/// shown in diagnostics.
-fn narrative_sources<'a>(ctx: &RenderContext<'a>) -> Vec<(String, String, &'a str)> {
-    let mut sources: Vec<(String, String, &str)> = ctx
-        .model
-        .narasi
-        .iter()
-        .map(|(stem, text)| (stem.clone(), format!("narasi/{stem}.md"), text.as_str()))
-        .collect();
-    for (stem, text) in NARASI_BAWAAN {
-        if !ctx.model.narasi.contains_key(*stem) {
-            sources.push((stem.to_string(), format!("(bawaan) narasi/{stem}.md"), text));
-        }
-    }
-    sources
-}
-
-/// Renders every narrative text against the model. A text that fails is
-/// left out of the result and its finding returned.
-pub fn narratives(ctx: &RenderContext) -> (Narasi, Vec<Finding>) {
-    let env = narrative::environment();
-    let context = narrative::context(ctx.model);
-    let mut out = Narasi::new();
-    let mut errors = Vec::new();
-    for (stem, name, text) in narrative_sources(ctx) {
-        match narrative::render(&env, &name, text, &context) {
-            Ok(blocks) => {
-                out.insert(stem, blocks);
-            }
-            Err(f) => errors.push(f),
-        }
-    }
-    (out, errors)
+    pub draft: Option<Draft>,
 }
 
 fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
@@ -254,20 +106,14 @@ impl PdfRenderer {
         report: &mut Report,
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
-        let (mut narasi, errors, gambar) = match &self.prepared {
-            Some(p) => (p.narasi.clone(), p.errors.clone(), p.gambar.clone()),
-            None => {
-                let (narasi, errors) = narratives(ctx);
-                // warnings are reported when the folder is read (review::examine)
-                (narasi, errors, pictures(ctx.dir, &mut Vec::new()))
-            }
-        };
+        let errors = &ctx.naskah.errors;
+        let mut narasi = ctx.naskah.narasi.clone();
         if !errors.is_empty() {
             if self.draft.is_none() {
-                return Err(errors);
+                return Err(errors.clone());
             }
             // a draft shows the section as broken; the Lembar Reviu says why
-            for e in &errors {
+            for e in errors {
                 let stem = e
                     .location
                     .file
@@ -280,7 +126,7 @@ impl PdfRenderer {
                 );
             }
         }
-        let mut content = Content::new(ctx.model, ctx.rules, &narasi, &gambar);
+        let mut content = Content::new(ctx.model, ctx.rules, &narasi, &ctx.naskah.gambar);
         content.kertas_f4 = ctx
             .config
             .laporan
@@ -306,7 +152,7 @@ impl PdfRenderer {
         let t1 = Instant::now();
         let (y, m, d) = self.date(ctx);
         let today = Datetime::from_ymd(y, m as u8, d as u8).ok_or_else(Vec::new)?;
-        let mut world = LkjipWorld::new(ctx.dir, today).ok_or_else(Vec::new)?;
+        let mut world = LkjipWorld::new(ctx.folder, today).ok_or_else(Vec::new)?;
         world.set_data("/data/laporan.json", data);
         let compiled = typst::compile::<PagedDocument>(&world);
         for w in &compiled.warnings {
@@ -376,11 +222,7 @@ impl Renderer for PdfRenderer {
                 "LKjIP-{}-{}{}.pdf",
                 ctx.model.identitas.kode,
                 ctx.model.identitas.tahun,
-                if self.draft.is_some() {
-                    crate::review::draft::SUFFIX
-                } else {
-                    ""
-                }
+                if self.draft.is_some() { draf::SUFFIX } else { "" }
             ),
             bytes,
             pages: Some(document.pages().len()),

@@ -4,8 +4,9 @@
 //! only, and a fixed date — no network, no system fonts, same bytes for
 //! the same inputs.
 
+use crate::folder::Folder;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -59,7 +60,7 @@ pub struct LkjipWorld {
     library: LazyHash<Library>,
     main: FileId,
     /// The report folder (for `templates/` overrides and `gambar/`).
-    dir: PathBuf,
+    folder: Folder,
     /// Virtual data files, by path (`/data/laporan.json`).
     data: HashMap<String, Bytes>,
     today: Datetime,
@@ -67,11 +68,11 @@ pub struct LkjipWorld {
 }
 
 impl LkjipWorld {
-    pub fn new(dir: &Path, today: Datetime) -> Option<LkjipWorld> {
+    pub fn new(folder: &Folder, today: Datetime) -> Option<LkjipWorld> {
         Some(LkjipWorld {
             library: LazyHash::new(Library::builder().build()),
             main: file_id("/lkjip.typ")?,
-            dir: dir.to_path_buf(),
+            folder: folder.clone(),
             data: HashMap::new(),
             today,
             sources: Mutex::new(HashMap::new()),
@@ -95,9 +96,9 @@ impl LkjipWorld {
     /// The text of a template: the report folder's override, or the
     /// embedded copy.
     fn template(&self, name: &str) -> Option<Vec<u8>> {
-        let local = self.dir.join("templates").join(name);
+        let local = self.folder.templates().join(name);
         // a link that points out of the report folder is not followed
-        if local.exists() && crate::load::inside(&self.dir, &local) {
+        if local.exists() && self.folder.contains(&local) {
             return std::fs::read(&local).ok();
         }
         TEMPLATES
@@ -117,8 +118,8 @@ impl LkjipWorld {
             if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
                 return Err(FileError::AccessDenied);
             }
-            let full = self.dir.join("gambar").join(name);
-            if !crate::load::inside(&self.dir, &full) {
+            let full = self.folder.gambar().join(name);
+            if !self.folder.contains(&full) {
                 return Err(FileError::AccessDenied);
             }
             return std::fs::read(&full)

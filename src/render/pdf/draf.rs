@@ -4,25 +4,18 @@
 //! change concerns. The template draws them (`templates/draf.typ`); a final
 //! build has no `draf` data, so it cannot carry a draft mark.
 
-use super::Subjects;
-use super::changes::Perubahan;
 use crate::config::Config;
 use crate::finding::{Finding, Severity};
+use crate::folder::Folder;
 use crate::model::ReportModel;
+use crate::review::Subjects;
+use crate::review::changes::Since;
+use crate::review::checklist::checklist;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 /// File name suffix of the draft PDF.
 pub const SUFFIX: &str = "-DRAF";
-
-/// The previous model a draft is compared with.
-pub struct Since {
-    /// As the user named it (or `out/model.json`).
-    pub sumber: String,
-    pub sha256: String,
-    pub perubahan: Vec<Perubahan>,
-}
 
 /// What the draft adds to the document data.
 pub struct Draft {
@@ -48,141 +41,10 @@ fn tingkat(s: Severity) -> &'static str {
     }
 }
 
-/// One item of the review checklist: `ya` (lkjip verified it), `tidak`
-/// (lkjip found the findings named in `catatan`) or `pereviu` (left to
-/// the reviewer).
-struct Item {
-    uraian: String,
-    status: &'static str,
-    catatan: String,
-}
-
-/// The reviu items of PermenPAN-RB 53/2014 that lkjip can judge from the
-/// findings: `breaks` tells which findings make the item fail.
-fn judged(uraian: impl Into<String>, numbered: &[(String, &Finding)], breaks: &dyn Fn(&Finding) -> bool) -> Item {
-    let hits: Vec<&str> = numbered
-        .iter()
-        .filter(|(_, f)| breaks(f))
-        .map(|(n, _)| n.as_str())
-        .collect();
-    Item {
-        uraian: uraian.into(),
-        status: if hits.is_empty() { "ya" } else { "tidak" },
-        catatan: if hits.is_empty() {
-            "diperiksa lkjip: sesuai".into()
-        } else {
-            format!("lihat temuan {}", hits.join(", "))
-        },
-    }
-}
-
-fn manual(uraian: &str, catatan: &str) -> Item {
-    Item {
-        uraian: uraian.into(),
-        status: "pereviu",
-        catatan: catatan.into(),
-    }
-}
-
-fn checklist(m: &ReportModel, numbered: &[(String, &Finding)], dir: &Path) -> Vec<Item> {
-    let lalu = m
-        .sumber
-        .iter()
-        .find(|s| s.peran == crate::config::Peran::RealisasiLalu)
-        .map(|s| s.berkas.clone());
-    let this_year = move |f: &Finding| Some(&f.location.file) != lalu.as_ref();
-    let code_in = |codes: &'static [&'static str]| move |f: &Finding| codes.contains(&f.code);
-    let own_template = dir.join("templates").join("lkjip.typ").exists();
-    let mut items = vec![
-        if own_template {
-            manual(
-                "Sistematika Laporan Kinerja sesuai PermenPAN-RB 53/2014 (Pendahuluan, Perencanaan Kinerja, Akuntabilitas Kinerja, Penutup, Lampiran)",
-                "templat sendiri di templates/: periksa susunannya",
-            )
-        } else {
-            Item {
-                uraian: "Sistematika Laporan Kinerja sesuai PermenPAN-RB 53/2014 (Pendahuluan, Perencanaan Kinerja, Akuntabilitas Kinerja, Penutup, Lampiran)".into(),
-                status: "ya",
-                catatan: "templat bawaan lkjip".into(),
-            }
-        },
-        judged(
-            "Data masukan lengkap dan dapat dibaca (tanpa kesalahan)",
-            numbered,
-            &|f| f.severity == Severity::Error,
-        ),
-        judged(
-            "Indikator dan target Perjanjian Kinerja selaras dengan Renstra",
-            numbered,
-            &code_in(&["pk-not-in-renstra", "pk-renstra-mismatch"]),
-        ),
-        judged(
-            "Capaian kinerja dihitung dengan rumus yang dinyatakan (capaian tercetak sama dengan hasil hitung)",
-            numbered,
-            &code_in(&["capaian-mismatch", "capaian-not-computed", "capaian-too-high"]),
-        ),
-        judged(
-            "Pagu, realisasi, persentase dan sisa anggaran sama dengan Laporan Realisasi Fisik dan Keuangan",
-            numbered,
-            &|f| {
-                this_year(f)
-                    && [
-                        "total-mismatch",
-                        "percent-mismatch",
-                        "remainder-mismatch",
-                        "over-budget",
-                        "realization-missing",
-                    ]
-                    .contains(&f.code)
-            },
-        ),
-        judged(
-            "Pagu Renja (RKPD Perubahan) sama dengan pagu Laporan Realisasi",
-            numbered,
-            &code_in(&["renja-total-mismatch", "pagu-mismatch"]),
-        ),
-        judged(
-            "Setiap indikator di bawah target dijelaskan penyebabnya",
-            numbered,
-            &|f| f.code == "explanation-missing" && f.message.starts_with("indikator"),
-        ),
-        judged(
-            "Setiap sub kegiatan dengan realisasi anggaran di bawah ambang dijelaskan penyebabnya",
-            numbered,
-            &|f| f.code == "explanation-missing" && f.message.starts_with("realisasi anggaran"),
-        ),
-    ];
-    if m.spm.is_some() {
-        items.push(judged(
-            "Capaian Standar Pelayanan Minimal sama dengan laporan e-SPM",
-            numbered,
-            &|f| f.code.starts_with("spm-"),
-        ));
-    }
-    items.push(judged(
-        "Laporan realisasi tahun sebelumnya konsisten (untuk perbandingan antar tahun)",
-        numbered,
-        &|f| !this_year(f),
-    ));
-    items.push(manual(
-        "Realisasi kinerja didukung data dan bukti yang dapat diverifikasi",
-        "diisi pereviu",
-    ));
-    items.push(manual(
-        "Analisis penyebab keberhasilan/kegagalan dan langkah perbaikan memadai",
-        "diisi pereviu",
-    ));
-    items.push(manual(
-        "Laporan Kinerja ditandatangani dan disampaikan tepat waktu",
-        "diisi pereviu",
-    ));
-    items
-}
-
 impl Draft {
     /// Assembles the review pages of `m`, whose `temuan` are the findings
     /// of `lkjip check`.
-    pub fn new(m: &ReportModel, config: &Config, dir: &Path, since: Option<&Since>, model_sha256: &str) -> Draft {
+    pub fn new(m: &ReportModel, config: &Config, folder: &Folder, since: Option<&Since>, model_sha256: &str) -> Draft {
         let subjects = Subjects::new(m);
         let numbered: Vec<(String, &Finding)> = ordered(&m.temuan)
             .into_iter()
@@ -230,7 +92,7 @@ impl Draft {
                 .collect();
             json!({"sumber": s.sumber, "sha256": s.sha256, "daftar": daftar})
         });
-        let periksa: Vec<Value> = checklist(m, &numbered, dir)
+        let periksa: Vec<Value> = checklist(m, &numbered, folder)
             .into_iter()
             .enumerate()
             .map(|(i, it)| json!({"no": i + 1, "uraian": it.uraian, "status": it.status, "catatan": it.catatan}))
@@ -238,7 +100,7 @@ impl Draft {
         let reviu = config.reviu.clone().unwrap_or_default();
         let own_templates: Vec<String> = ["lkjip.typ", "gaya.typ", "draf.typ"]
             .iter()
-            .filter(|n| dir.join("templates").join(n).exists())
+            .filter(|n| folder.templates().join(n).exists())
             .map(|n| format!("templates/{n}"))
             .collect();
         let data = json!({

@@ -1,17 +1,17 @@
-//! Assembling the report model from the ingested tables: the program tree
+//! Stage 2, assemble: the report model from the ingested tables: the program tree
 //! from the realization report, reconciled code by code with the Renja
 //! (Program Penunjang `1.06.01…` ↔ `0.00.01…`/`X.XX.01…`), indicators from
 //! kinerja.xlsx attached by code, rollups sub kegiatan → kegiatan → program
 //! → OPD. Every code that does not match is a finding.
 
-use super::*;
-use crate::config::tanggal_indonesia;
 use crate::finding::Findings;
-use crate::ingest::cell::Level;
-use crate::ingest::header::normalize;
+use crate::ingest::Inputs;
 use crate::ingest::kinerja::{IndikatorRow, Kinerja, RiwayatRow};
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
-use crate::load::Inputs;
+use crate::model::kode::Level;
+use crate::model::*;
+use crate::tampil::{normalize, tanggal_indonesia};
+use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
 /// Where a node sits in the tree.
@@ -58,7 +58,7 @@ fn indikator(row: &IndikatorRow) -> Indikator {
 
 /// Builds the model; `None` when the Renja or the realization report could
 /// not be read at all (the findings say why).
-pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
+pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
     let Inputs {
         config,
         renja,
@@ -74,7 +74,7 @@ pub fn build(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
     let kinerja = kinerja.unwrap_or_default();
     let tahun = config.identitas.tahun;
 
-    let renja_by_key: HashMap<String, &crate::ingest::renja::RenjaEntry> =
+    let renja_by_key: HashMap<String, &crate::model::renja::RenjaEntry> =
         renja.entri.iter().map(|e| (e.kode.match_key(), e)).collect();
 
     let (mut programs, index) = tree(&realisasi, f);
@@ -447,7 +447,7 @@ fn attach_history(
                     "riwayat tahun {} untuk kode {} (\"{}\") tidak cocok dengan indikator mana pun di lembar Pengukuran",
                     r.tahun,
                     r.kode,
-                    crate::ingest::realisasi::short(&r.indikator)
+                    crate::tampil::short(&r.indikator)
                 ),
             ),
         }

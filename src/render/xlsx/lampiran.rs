@@ -1,348 +1,12 @@
-//! The lampiran workbook: Lampiran I–XII as a working spreadsheet. Inputs
-//! are values; every derived cell (capaian, %, sisa, totals, averages) is a
-//! formula with its cached result, so viewers that do not recalculate still
-//! show the numbers and a reviewer can recompute them.
+//! Lampiran I–XII as sheets: inputs as values, every derived cell a
+//! formula with its cached result.
 
-use super::{Output, RenderContext, Renderer, Report};
-use crate::compute::capaian::round2;
-use crate::finding::{Finding, Location, Severity};
-use crate::ingest::cell::{Level, Target, column_name};
-use crate::ingest::kinerja::Arah;
-use crate::model::{Indikator, ReportModel};
-use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
-};
-use std::time::Instant;
-
-/// Writes `Lampiran-LKjIP-<kode>-<tahun>.xlsx`.
-pub struct XlsxRenderer;
-
-impl XlsxRenderer {
-    /// `Lampiran-LKjIP-<kode>-<tahun>.xlsx`.
-    pub fn file_name(m: &crate::model::ReportModel) -> String {
-        format!("Lampiran-LKjIP-{}-{}.xlsx", m.identitas.kode, m.identitas.tahun)
-    }
-}
-
-/// The cell formats of the workbook.
-struct Fmt {
-    title: Format,
-    head: Format,
-    text: Format,
-    bold: Format,
-    money: Format,
-    money_bold: Format,
-    pct: Format,
-    pct_bold: Format,
-    num: Format,
-}
-
-impl Fmt {
-    fn new() -> Fmt {
-        let cell = || {
-            Format::new()
-                .set_border(FormatBorder::Thin)
-                .set_text_wrap()
-                .set_align(FormatAlign::Top)
-        };
-        Fmt {
-            title: Format::new().set_bold().set_align(FormatAlign::Center),
-            head: cell()
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_background_color("D9D9D9"),
-            text: cell(),
-            bold: cell().set_bold(),
-            money: cell().set_num_format("#,##0"),
-            money_bold: cell().set_num_format("#,##0").set_bold(),
-            pct: cell().set_num_format("0.00"),
-            pct_bold: cell().set_num_format("0.00").set_bold(),
-            num: cell().set_num_format("#,##0.##"),
-        }
-    }
-}
-
-fn a1(row: u32, col: u16) -> String {
-    format!("{}{}", column_name(u32::from(col)), row + 1)
-}
-
-/// `G5,G9,G14`: the cells of column `col` in the given (0-based) rows, for
-/// a `SUM` over rows that are not contiguous.
-fn cell_list(col: char, rows: &[u32]) -> String {
-    rows.iter()
-        .map(|r| format!("{col}{}", r + 1))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-fn dec(d: Decimal) -> f64 {
-    d.to_string().parse().unwrap_or(0.0)
-}
-
-fn cached(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-/// A sheet being written: title rows, a header with spans, then rows.
-struct Sheet<'a> {
-    ws: &'a mut Worksheet,
-    row: u32,
-    width: u16,
-    widths: Vec<f64>,
-    /// Lines the tallest wrapped cell of the current row needs: viewers do
-    /// not grow rows for wrapped text on their own.
-    lines: u32,
-}
-
-impl<'a> Sheet<'a> {
-    fn new(ws: &'a mut Worksheet, widths: &[f64], paper: u8) -> Sheet<'a> {
-        for (i, w) in widths.iter().enumerate() {
-            let _ = ws.set_column_width(i as u16, *w);
-        }
-        ws.set_landscape();
-        ws.set_paper_size(paper);
-        ws.set_print_fit_to_pages(1, 0);
-        Sheet {
-            ws,
-            row: 0,
-            width: widths.len() as u16,
-            widths: widths.to_vec(),
-            lines: 1,
-        }
-    }
-
-    fn titles(&mut self, lines: &[String], f: &Fmt) -> Result<(), XlsxError> {
-        for l in lines {
-            self.ws
-                .merge_range(self.row, 0, self.row, self.width - 1, l, &f.title)?;
-            self.row += 1;
-        }
-        self.row += 1;
-        Ok(())
-    }
-
-    /// Header rows of (text, colspan, rowspan); freezes and repeats them.
-    fn header(&mut self, rows: &[Vec<(&str, u16, u32)>], f: &Fmt) -> Result<(), XlsxError> {
-        let first = self.row;
-        let mut taken: Vec<Vec<bool>> = vec![vec![false; self.width as usize]; rows.len()];
-        for (ri, cells) in rows.iter().enumerate() {
-            let mut col = 0u16;
-            for (text, cs, rs) in cells {
-                while (col as usize) < taken[ri].len() && taken[ri][col as usize] {
-                    col += 1;
-                }
-                let (r0, c0) = (first + ri as u32, col);
-                let (r1, c1) = (r0 + rs - 1, c0 + cs - 1);
-                if r1 > r0 || c1 > c0 {
-                    self.ws.merge_range(r0, c0, r1, c1, text, &f.head)?;
-                } else {
-                    self.ws.write_string_with_format(r0, c0, *text, &f.head)?;
-                }
-                for row in taken.iter_mut().skip(ri).take(*rs as usize) {
-                    for cc in c0..=c1 {
-                        if let Some(x) = row.get_mut(cc as usize) {
-                            *x = true;
-                        }
-                    }
-                }
-                col = c1 + 1;
-            }
-        }
-        for r in first..first + rows.len() as u32 {
-            self.ws.set_row_height(r, 30)?;
-        }
-        self.row = first + rows.len() as u32;
-        self.ws.set_freeze_panes(self.row, 0)?;
-        self.ws.set_repeat_rows(first, self.row - 1)?;
-        Ok(())
-    }
-
-    fn text(&mut self, col: u16, s: &str, fmt: &Format) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(self.row, col, s, fmt)?;
-        let per_line = self.widths.get(col as usize).copied().unwrap_or(10.0).max(4.0) * 1.1;
-        let lines: u32 = s
-            .split('\n')
-            .map(|l| ((l.chars().count() as f64 / per_line).ceil() as u32).max(1))
-            .sum();
-        self.lines = self.lines.max(lines);
-        Ok(())
-    }
-
-    fn number(&mut self, col: u16, d: Decimal, fmt: &Format) -> Result<(), XlsxError> {
-        self.ws.write_number_with_format(self.row, col, dec(d), fmt)?;
-        Ok(())
-    }
-
-    fn formula(&mut self, col: u16, formula: String, result: Option<Decimal>, fmt: &Format) -> Result<(), XlsxError> {
-        let mut fo = Formula::new(formula);
-        if let Some(r) = result {
-            fo = fo.set_result(cached(r));
-        }
-        self.ws.write_formula_with_format(self.row, col, fo, fmt)?;
-        Ok(())
-    }
-
-    /// A target or realization: its number when it has one, else its text.
-    fn target(&mut self, col: u16, t: &Target, f: &Fmt) -> Result<(), XlsxError> {
-        match t.nilai {
-            Some(v) => self.number(col, v, &f.num),
-            None => self.text(col, if t.teks.is_empty() { "-" } else { &t.teks }, &f.text),
-        }
-    }
-
-    /// Capaian of an indicator whose target and realization sit in
-    /// `t_col`/`r_col` of this row: a formula for numeric indicators (R/T or
-    /// T/R by arah), the computed value for levels.
-    fn capaian(&mut self, col: u16, t_col: u16, r_col: u16, i: &Indikator, f: &Fmt) -> Result<(), XlsxError> {
-        let (t, r) = (a1(self.row, t_col), a1(self.row, r_col));
-        let numeric = i.target.nilai.is_some() && i.realisasi.nilai.is_some();
-        match (&i.arah, numeric, i.capaian) {
-            (Arah::Naik, true, c) => self.formula(col, format!("=IF({t}=0,\"\",{r}/{t}*100)"), c, &f.pct),
-            (Arah::Turun, true, c) if i.realisasi.nilai.is_some_and(|v| !v.is_zero()) => {
-                self.formula(col, format!("=IF({r}=0,\"\",{t}/{r}*100)"), c, &f.pct)
-            }
-            (_, _, Some(c)) => self.number(col, c, &f.pct),
-            _ => self.text(col, "-", &f.text),
-        }
-    }
-
-    fn next(&mut self) {
-        if self.lines > 1 {
-            let _ = self.ws.set_row_height(self.row, 15.0 * f64::from(self.lines.min(40)));
-        }
-        self.lines = 1;
-        self.row += 1;
-    }
-}
-
-fn roman(i: usize) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][i - 1]
-}
-
-fn titles(m: &ReportModel, no: usize, what: &str) -> Vec<String> {
-    vec![
-        format!("LAMPIRAN {}", roman(no)),
-        what.to_uppercase(),
-        format!("{} {}", m.identitas.nama_opd, m.identitas.pemerintah_daerah).to_uppercase(),
-    ]
-}
-
-/// Excel paper sizes: 9 = A4, 14 = Folio 8½ × 13 in (F4, 215 × 330 mm).
-pub fn paper_code(kertas: &str) -> u8 {
-    if kertas.eq_ignore_ascii_case("F4") { 14 } else { 9 }
-}
-
-fn workbook(m: &ReportModel, paper: u8) -> Result<Vec<u8>, XlsxError> {
-    let f = Fmt::new();
-    let mut wb = Workbook::new();
-    let (y, mo, d) = crate::config::parse_date(&m.identitas.tanggal).unwrap_or((m.identitas.tahun + 1, 1, 1));
-    let date = ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2025), mo as u8, d as u8)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!(
-                "Lampiran LKjIP {} Tahun {}",
-                m.identitas.nama_opd, m.identitas.tahun
-            ))
-            .set_author(format!("lkjip {}", crate::VERSION))
-            .set_creation_datetime(&date),
-    );
-    identitas(wb.add_worksheet().set_name("Identitas")?, m, &f)?;
-    lampiran_i(wb.add_worksheet().set_name("Lampiran I")?, m, &f, paper)?;
-    lampiran_ii(wb.add_worksheet().set_name("Lampiran II")?, m, &f, paper)?;
-    lampiran_iii(wb.add_worksheet().set_name("Lampiran III")?, m, &f, paper)?;
-    lampiran_iv(wb.add_worksheet().set_name("Lampiran IV")?, m, &f, paper)?;
-    for (no, what, unit) in [
-        (
-            5,
-            "Jumlah program prioritas yang tercapai sesuai target",
-            "Program Prioritas",
-        ),
-        (
-            6,
-            "Jumlah kegiatan prioritas yang tercapai sesuai target",
-            "Kegiatan Prioritas",
-        ),
-        (
-            7,
-            "Jumlah proyek prioritas strategis yang tercapai sesuai target",
-            "PPS",
-        ),
-        (8, "Jumlah proyek strategis nasional yang tercapai sesuai target", "PSN"),
-    ] {
-        let ws = wb.add_worksheet().set_name(format!("Lampiran {}", roman(no)))?;
-        let mut s = Sheet::new(ws, &[6.0, 40.0, 24.0, 24.0, 10.0], paper);
-        s.titles(&titles(m, no, what), &f)?;
-        let a = format!("Target Jumlah {unit} yang mencapai Target");
-        let b = format!("Realisasi {unit} yang mencapai target");
-        s.header(
-            &[vec![
-                ("No.", 1, 1),
-                ("Unit Kerja", 1, 1),
-                (&a, 1, 1),
-                (&b, 1, 1),
-                ("%", 1, 1),
-            ]],
-            &f,
-        )?;
-        for c in 0..5 {
-            s.text(c, "-", &f.text)?;
-        }
-        s.next();
-        s.ws.merge_range(s.row, 0, s.row, 1, "JUMLAH", &f.bold)?;
-        for c in 2..5 {
-            s.text(c, "", &f.text)?;
-        }
-    }
-    lampiran_ix(wb.add_worksheet().set_name("Lampiran IX")?, m, &f, paper)?;
-    lampiran_x(wb.add_worksheet().set_name("Lampiran X")?, m, &f, paper)?;
-    lampiran_xi(wb.add_worksheet().set_name("Lampiran XI")?, m, &f, paper)?;
-    lampiran_xii(wb.add_worksheet().set_name("Lampiran XII")?, m, &f, paper)?;
-    wb.save_to_buffer()
-}
-
-fn identitas(ws: &mut Worksheet, m: &ReportModel, f: &Fmt) -> Result<(), XlsxError> {
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_column_width(0, 28)?;
-    ws.set_column_width(1, 70)?;
-    let id = &m.identitas;
-    let rows = [
-        (
-            "Laporan",
-            format!(
-                "Lampiran Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {}",
-                id.tahun
-            ),
-        ),
-        ("Perangkat daerah", id.nama_opd.clone()),
-        ("Pemerintah daerah", id.pemerintah_daerah.clone()),
-        ("Tahun", id.tahun.to_string()),
-        ("Tanggal laporan", id.tanggal_teks.clone()),
-        ("Dibuat dengan", format!("lkjip {}", crate::VERSION)),
-    ];
-    for (i, (k, v)) in rows.iter().enumerate() {
-        ws.write_string_with_format(i as u32, 0, *k, &f.bold)?;
-        ws.write_string_with_format(i as u32, 1, v, &f.text)?;
-    }
-    let r = rows.len() as u32 + 1;
-    ws.write_string_with_format(r, 0, "Berkas masukan", &f.head)?;
-    ws.write_string_with_format(r, 1, "SHA-256", &f.head)?;
-    ws.set_column_width(2, 30)?;
-    ws.write_string_with_format(r, 2, "Peran", &f.head)?;
-    for (i, s) in m.sumber.iter().enumerate() {
-        let row = r + 1 + i as u32;
-        ws.write_string_with_format(row, 0, &s.berkas, &f.text)?;
-        ws.write_string_with_format(row, 1, &s.sha256, &f.text)?;
-        ws.write_string_with_format(row, 2, s.peran.label(), &f.text)?;
-    }
-    Ok(())
-}
+use super::sheet::{Fmt, Sheet, cell_list};
+use super::*;
 
 /// Lampiran I: indicators of programs and kegiatan with their budget; the
 /// program pagu/realisasi are sums of its kegiatan rows.
-fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let mut s = Sheet::new(
         ws,
         &[6.0, 36.0, 36.0, 11.0, 11.0, 10.0, 16.0, 16.0, 9.0, 9.0, 9.0, 9.0],
@@ -468,7 +132,7 @@ fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result
 }
 
 /// The indicator rows of one node; pagu columns are left to the caller.
-fn rows_of(
+pub(super) fn rows_of(
     s: &mut Sheet,
     no: &str,
     nama: &str,
@@ -513,7 +177,7 @@ fn rows_of(
                 let pct = ind
                     .sdm_target
                     .zip(ind.sdm_realisasi)
-                    .and_then(|(t, re)| crate::compute::persen(re, t));
+                    .and_then(|(t, re)| crate::angka::persen(re, t));
                 s.formula(11, format!("=IF(N(J{r})=0,\"\",K{r}/J{r}*100)"), pct, &f.pct)?;
             }
             _ => {
@@ -527,7 +191,7 @@ fn rows_of(
     Ok(n)
 }
 
-fn lampiran_ii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_ii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let (t, l) = (m.identitas.tahun, m.identitas.tahun - 1);
     let mut s = Sheet::new(ws, &[6.0, 34.0, 36.0, 12.0, 12.0, 11.0, 16.0, 16.0], paper);
     s.titles(&titles(m, 2, "Perbandingan capaian kinerja dengan tahun sebelumnya"), f)?;
@@ -583,7 +247,7 @@ fn lampiran_ii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resul
     Ok(())
 }
 
-fn lampiran_iii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_iii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let mut s = Sheet::new(ws, &[7.0, 50.0, 14.0, 14.0, 11.0, 16.0], paper);
     s.titles(
         &titles(m, 3, "Indikator kinerja kegiatan dan efisiensi penggunaan dana"),
@@ -652,7 +316,7 @@ fn lampiran_iii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resu
     Ok(())
 }
 
-fn lampiran_iv(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_iv(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let (t, l) = (m.identitas.tahun, m.identitas.tahun - 1);
     let mut s = Sheet::new(ws, &[6.0, 40.0, 36.0, 11.0, 11.0, 11.0, 16.0, 16.0], paper);
     s.titles(&titles(m, 4, "Perbandingan keluaran (output) sub kegiatan"), f)?;
@@ -702,7 +366,7 @@ fn lampiran_iv(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resul
     Ok(())
 }
 
-fn lampiran_ix(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_ix(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let t = m.identitas.tahun;
     let mut s = Sheet::new(ws, &[20.0, 44.0, 40.0, 14.0, 16.0, 16.0, 16.0], paper);
     s.titles(&titles(m, 9, &format!("Rencana kerja (Renja) perubahan tahun {t}")), f)?;
@@ -754,7 +418,7 @@ fn lampiran_ix(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resul
     Ok(())
 }
 
-fn lampiran_x(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_x(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let mut s = Sheet::new(ws, &[6.0, 50.0, 44.0, 16.0], paper);
     s.titles(
         &titles(m, 10, &format!("Perjanjian kinerja tahun {}", m.identitas.tahun)),
@@ -801,7 +465,7 @@ fn lampiran_x(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result
     Ok(())
 }
 
-fn lampiran_xi(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_xi(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let mut s = Sheet::new(ws, &[18.0, 34.0, 34.0, 11.0, 30.0, 30.0, 11.0, 10.0, 20.0], paper);
     s.titles(
         &titles(m, 11, &format!("Form 2 pengukuran kinerja tahun {}", m.identitas.tahun)),
@@ -859,7 +523,7 @@ fn lampiran_xi(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resul
 /// Lampiran XII: the realization report; sub kegiatan are values, kegiatan
 /// `SUM` their sub kegiatan, programs `SUM` their kegiatan, the Total `SUM`s
 /// the programs; % and sisa are formulas on every row.
-fn lampiran_xii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn lampiran_xii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let t = m.identitas.tahun;
     let mut s = Sheet::new(ws, &[20.0, 56.0, 17.0, 17.0, 9.0, 10.0, 10.0, 17.0], paper);
     s.titles(
@@ -972,29 +636,4 @@ fn lampiran_xii(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8) -> Resu
     s.text(6, "", &f.text)?;
     sisa(&mut s, m.ringkasan.sisa, true)?;
     Ok(())
-}
-
-impl Renderer for XlsxRenderer {
-    fn name(&self) -> &'static str {
-        "xlsx"
-    }
-
-    fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
-        let t0 = Instant::now();
-        let paper = paper_code(ctx.config.laporan.kertas.as_deref().unwrap_or("A4"));
-        let bytes = workbook(ctx.model, paper).map_err(|e| {
-            vec![Finding {
-                severity: Severity::Error,
-                code: "xlsx-failed",
-                location: Location::file("lampiran.xlsx"),
-                message: format!("workbook lampiran tidak dapat dibuat: {e}"),
-            }]
-        })?;
-        report.timings.push(("XLSX", t0.elapsed()));
-        Ok(vec![Output {
-            file_name: XlsxRenderer::file_name(ctx.model),
-            bytes,
-            pages: None,
-        }])
-    }
 }

@@ -3,8 +3,8 @@
 //! pulldown-cmark and handed to Typst as data blocks — no user text is ever
 //! parsed as Typst markup, so `@`, `$`, `//`, `#set` or `]` print as typed.
 
-use crate::compute::{fmt_persen, fmt_rupiah};
 use crate::finding::{Finding, Location, Severity};
+use crate::tampil::{fmt_persen, fmt_rupiah};
 use minijinja::value::Value as JValue;
 use minijinja::{Environment, UndefinedBehavior};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};

@@ -3,228 +3,19 @@
 //! Strategi, Pegawai and any number of `Tabel …` sheets. `lkjip init`
 //! writes an empty copy; an empty copy gives warnings, not errors.
 
-use super::cell::{Cell, Kode, Target, parse_kode_text, parse_number};
-use super::header::{ColumnSpec, normalize, opt, req};
+use super::cell::{Cell, parse_kode_text, parse_number};
+use super::header::ColumnSpec;
 use super::workbook::{Sheet, Workbook};
 use super::{percent_at, pick_sheet, targets_at, text_at};
 use crate::finding::{Findings, Location};
+use crate::model::{Arah, Kode, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan, Target, Tingkat};
+use crate::tampil::normalize;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub const SHEET_PENGUKURAN: &str = "Pengukuran";
-pub const SHEET_RENSTRA: &str = "Renstra";
-pub const SHEET_RIWAYAT: &str = "Riwayat";
-pub const SHEET_STRATEGI: &str = "Strategi";
-pub const SHEET_PEGAWAI: &str = "Pegawai";
-
-/// The columns of each sheet, in the order `lkjip init` writes them.
-pub const PENGUKURAN_COLUMNS: &[(&str, &str)] = &[
-    ("Level", "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan"),
-    (
-        "Kode",
-        "T1, S1 … untuk tujuan/sasaran; kode Renja untuk program/kegiatan/sub kegiatan",
-    ),
-    ("Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan", "uraian"),
-    ("Indikator Kinerja", ""),
-    ("Jenis Target", "Kuantitatif / Kualitatif"),
-    (
-        "Target",
-        "angka dengan satuan (6 Dokumen, 98,79 %) atau tingkat (Madya)",
-    ),
-    (
-        "Arah",
-        "naik (default) / turun (indikator negatif) / tingkat:APE, tingkat:KLA",
-    ),
-    ("Formulasi/Rumus Perhitungan", ""),
-    ("Data Kinerja", ""),
-    ("Teknis Perhitungan", ""),
-    ("Realisasi", "seperti Target"),
-    (
-        "Capaian Tercetak (%)",
-        "opsional: capaian yang tercetak di dokumen lama, untuk diperiksa",
-    ),
-    ("Keterangan", ""),
-    ("Sasaran", "untuk baris Program: kode sasaran yang didukung (S1 …)"),
-    ("Penanggung Jawab", ""),
-    ("Rencana Tindak Lanjut", ""),
-    (
-        "SDM Target",
-        "opsional: jumlah pegawai yang direncanakan (Lampiran I dan III)",
-    ),
-    ("SDM Realisasi", "opsional: jumlah pegawai yang terlibat"),
-];
-pub const RENSTRA_COLUMNS: &[&str] = &["Kode", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumus", "Arah"];
-pub const RIWAYAT_COLUMNS: &[&str] = &[
-    "Kode",
-    "Indikator Kinerja",
-    "Tahun",
-    "Target",
-    "Realisasi",
-    "Capaian Tercetak (%)",
-];
-pub const STRATEGI_COLUMNS: &[&str] = &[
-    "Kode Tujuan",
-    "Tujuan",
-    "Kode Sasaran",
-    "Sasaran",
-    "Strategi",
-    "Arah Kebijakan",
-];
-pub const PEGAWAI_COLUMNS: &[&str] = &[
-    "Kelompok",
-    "No",
-    "Jenis Pendidikan",
-    "PNS L",
-    "PNS P",
-    "PPPK L",
-    "PPPK P",
-    "Honorer L",
-    "Honorer P",
-];
-
-pub const PENGUKURAN_SPECS: &[ColumnSpec] = &[
-    req("kode", &[&["KODE"]], "Kode"),
-    req("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
-    ColumnSpec {
-        key: "target",
-        any: &[&["TARGET"]],
-        none: &["JENIS", "SDM"],
-        required: true,
-        multi: false,
-        label: "Target",
-    },
-    ColumnSpec {
-        key: "realisasi",
-        any: &[&["REALISASI"]],
-        none: &["RENCANA", "SDM"],
-        required: true,
-        multi: false,
-        label: "Realisasi",
-    },
-    opt("level", &[&["LEVEL"], &["TINGKAT"]], "Level"),
-    ColumnSpec {
-        key: "uraian",
-        any: &[&["TUJUAN/SASARAN"], &["URAIAN"]],
-        none: &["KODE"],
-        required: false,
-        multi: false,
-        label: "Uraian",
-    },
-    opt("jenis_target", &[&["JENIS", "TARGET"]], "Jenis Target"),
-    ColumnSpec {
-        key: "arah",
-        any: &[&["ARAH"]],
-        none: &["KEBIJAKAN"],
-        required: false,
-        multi: false,
-        label: "Arah",
-    },
-    opt("formulasi", &[&["FORMULASI"], &["RUMUS"]], "Formulasi"),
-    opt("data_kinerja", &[&["DATA", "KINERJA"]], "Data Kinerja"),
-    opt("teknis", &[&["TEKNIS"]], "Teknis Perhitungan"),
-    opt("capaian", &[&["CAPAIAN"]], "Capaian Tercetak (%)"),
-    opt("keterangan", &[&["KETERANGAN"], &["KET"]], "Keterangan"),
-    ColumnSpec {
-        key: "sasaran",
-        any: &[&["SASARAN"]],
-        none: &["TUJUAN/SASARAN", "/"],
-        required: false,
-        multi: false,
-        label: "Sasaran",
-    },
-    opt("pj", &[&["PENANGGUNG"]], "Penanggung Jawab"),
-    opt("rtl", &[&["TINDAK", "LANJUT"]], "Rencana Tindak Lanjut"),
-    opt("sdm_target", &[&["SDM", "TARGET"]], "SDM Target"),
-    opt("sdm_realisasi", &[&["SDM", "REALISASI"]], "SDM Realisasi"),
-];
-
-const RENSTRA_SPECS: &[ColumnSpec] = &[
-    req("kode", &[&["KODE"]], "Kode"),
-    req("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
-    opt("tujuan", &[&["TUJUAN"]], "Tujuan"),
-    opt("sasaran", &[&["SASARAN"]], "Sasaran"),
-    opt("rumus", &[&["RUMUS"], &["FORMULASI"]], "Rumus"),
-    opt("arah", &[&["ARAH"]], "Arah"),
-    opt("akhir", &[&["AKHIR"]], "Target Akhir"),
-];
-
-const RIWAYAT_SPECS: &[ColumnSpec] = &[
-    req("kode", &[&["KODE"]], "Kode"),
-    req("tahun", &[&["TAHUN"]], "Tahun"),
-    req("target", &[&["TARGET"]], "Target"),
-    req("realisasi", &[&["REALISASI"]], "Realisasi"),
-    opt("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
-    opt("capaian", &[&["CAPAIAN"]], "Capaian Tercetak (%)"),
-];
-
-const STRATEGI_SPECS: &[ColumnSpec] = &[
-    req("kode_tujuan", &[&["KODE", "TUJUAN"]], "Kode Tujuan"),
-    req("kode_sasaran", &[&["KODE", "SASARAN"]], "Kode Sasaran"),
-    ColumnSpec {
-        key: "tujuan",
-        any: &[&["TUJUAN"]],
-        none: &["KODE"],
-        required: false,
-        multi: false,
-        label: "Tujuan",
-    },
-    ColumnSpec {
-        key: "sasaran",
-        any: &[&["SASARAN"]],
-        none: &["KODE"],
-        required: false,
-        multi: false,
-        label: "Sasaran",
-    },
-    req("strategi", &[&["STRATEGI"]], "Strategi"),
-    req("kebijakan", &[&["KEBIJAKAN"]], "Arah Kebijakan"),
-];
-
-const PEGAWAI_SPECS: &[ColumnSpec] = &[
-    req("pendidikan", &[&["PENDIDIKAN"]], "Jenis Pendidikan"),
-    opt("kelompok", &[&["KELOMPOK"]], "Kelompok"),
-    opt("no", &[&["NO"]], "No"),
-    req("pns_l", &[&["PNS", "L"]], "PNS L"),
-    req("pns_p", &[&["PNS", "P"]], "PNS P"),
-    req("pppk_l", &[&["PPPK", "L"]], "PPPK L"),
-    req("pppk_p", &[&["PPPK", "P"]], "PPPK P"),
-    req("honorer_l", &[&["HONORER", "L"]], "Honorer L"),
-    req("honorer_p", &[&["HONORER", "P"]], "Honorer P"),
-];
-
-/// The level of a row of the Pengukuran sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Tingkat {
-    Tujuan,
-    Sasaran,
-    Program,
-    Kegiatan,
-    SubKegiatan,
-}
-
-/// How capaian is computed from target and realisasi.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arah {
-    /// Higher is better: R/T×100.
-    Naik,
-    /// Lower is better (indikator negatif).
-    Turun,
-    /// Ordinal levels on a named ladder (`APE`, `KLA`).
-    Tingkat(String),
-}
-
-impl Serialize for Arah {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Arah::Naik => s.serialize_str("naik"),
-            Arah::Turun => s.serialize_str("turun"),
-            Arah::Tingkat(t) if t.is_empty() => s.serialize_str("tingkat"),
-            Arah::Tingkat(t) => s.serialize_str(&format!("tingkat:{t}")),
-        }
-    }
-}
+mod layout;
+pub use layout::*;
 
 /// `naik`, `positif`, `turun`, `negatif`, `tingkat:APE`.
 pub fn parse_arah(text: &str) -> Option<Arah> {
@@ -282,23 +73,6 @@ impl IndikatorRow {
     }
 }
 
-/// One IKU of the Renstra (Tabel 2.3) with its yearly targets.
-#[derive(Debug, Clone, Serialize)]
-pub struct RenstraRow {
-    pub kode: String,
-    pub tujuan: String,
-    pub sasaran: String,
-    pub indikator: String,
-    pub rumus: String,
-    pub arah: Arah,
-    /// Target per year.
-    pub target: BTreeMap<i32, Target>,
-    /// Target at the end of the Renstra period (last year if not given).
-    pub target_akhir: Option<Target>,
-    #[serde(skip_serializing)]
-    pub lokasi: Location,
-}
-
 /// Target and realization of an indicator in one year (Tabel 3.4, 3.12…).
 #[derive(Debug, Clone, Serialize)]
 pub struct RiwayatRow {
@@ -311,42 +85,6 @@ pub struct RiwayatRow {
     pub capaian_tercetak: Option<Decimal>,
     #[serde(skip_serializing)]
     pub lokasi: Location,
-}
-
-/// Tabel 2.1: tujuan, sasaran, strategi, arah kebijakan.
-#[derive(Debug, Clone, Serialize)]
-pub struct StrategiRow {
-    pub kode_tujuan: String,
-    pub tujuan: String,
-    pub kode_sasaran: String,
-    pub sasaran: String,
-    pub strategi: String,
-    pub arah_kebijakan: String,
-}
-
-/// Tabel 1.1: staff by education, status and sex.
-#[derive(Debug, Clone, Serialize)]
-pub struct PegawaiRow {
-    pub kelompok: String,
-    pub no: String,
-    pub jenis_pendidikan: String,
-    pub pns_l: u32,
-    pub pns_p: u32,
-    pub pppk_l: u32,
-    pub pppk_p: u32,
-    pub honorer_l: u32,
-    pub honorer_p: u32,
-}
-
-/// An agency-specific table from a `Tabel …` sheet, kept as text.
-#[derive(Debug, Clone, Serialize)]
-pub struct TabelTambahan {
-    /// The sheet name (`Tabel 3.15`).
-    pub nama: String,
-    /// Cell A1.
-    pub judul: String,
-    pub header: Vec<Vec<String>>,
-    pub baris: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -450,9 +188,9 @@ fn tingkat_of(text: &str, kode: &str) -> Option<Tingkat> {
         return Some(Tingkat::Sasaran);
     }
     match parse_kode_text(kode)?.level() {
-        super::cell::Level::Program => Some(Tingkat::Program),
-        super::cell::Level::Kegiatan => Some(Tingkat::Kegiatan),
-        super::cell::Level::SubKegiatan => Some(Tingkat::SubKegiatan),
+        crate::model::Level::Program => Some(Tingkat::Program),
+        crate::model::Level::Kegiatan => Some(Tingkat::Kegiatan),
+        crate::model::Level::SubKegiatan => Some(Tingkat::SubKegiatan),
         _ => None,
     }
 }
@@ -471,7 +209,7 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
             f.error(
                 "code-missing",
                 kode_loc,
-                format!("indikator \"{}\" tanpa kode", super::realisasi::short(&indikator)),
+                format!("indikator \"{}\" tanpa kode", crate::tampil::short(&indikator)),
             );
             continue;
         }

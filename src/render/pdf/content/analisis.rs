@@ -1,0 +1,296 @@
+//! The analysis per tujuan/sasaran and per supporting program (BAB III):
+//! the tables of the year and the previous one, the charts, the narrative,
+//! the budget sentences.
+
+use super::*;
+
+impl<'a> Content<'a> {
+    /// The analysis of one tujuan/sasaran group: tables of the year and the
+    /// previous one, against the Renstra end target, charts, the narrative,
+    /// and each supporting program with its budget sentences.
+    pub(super) fn analisis_kelompok(&mut self, g: &KelompokSasaran) -> Vec<Value> {
+        let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
+        let pks = self.pk_of(g);
+        let mut v = vec![h(3, format!("Tujuan/Sasaran Strategis {}", g.nomor))];
+        for pk in &pks {
+            v.push(p(format!(
+                "{} {}: {} dengan indikator {}; target tahun {tahun} adalah {}.",
+                if pk.tingkat == Tingkat::Tujuan {
+                    "Tujuan"
+                } else {
+                    "Sasaran"
+                },
+                pk.kode,
+                pk.uraian,
+                pk.indikator.uraian,
+                tampil(&pk.indikator.target)
+            )));
+        }
+        v.push(p(format!(
+            "Hasil evaluasi capaian tujuan/sasaran {} tahun {tahun} dengan {} ({}) indikator kinerja diperoleh rata-rata nilai capaian {} % dan termasuk kategori {}.",
+            g.nomor,
+            g.jumlah_indikator,
+            terbilang(g.jumlah_indikator),
+            pct(g.rata_rata_capaian),
+            g.kategori.clone().unwrap_or("-".into()).to_lowercase()
+        )));
+        let mut tb = Tabel::new(
+            format!("Capaian Kinerja Tujuan/Sasaran {} Tahun {lalu} dan {tahun}", g.nomor),
+            &[0.5, 3.5, 1.0, 1.0, 1.0, 1.0, 1.2, 1.2],
+        )
+        .head(vec![
+            t("No").rows(2),
+            t("Indikator Kinerja").rows(2),
+            t(format!("Tahun {lalu}")).span(2),
+            t(format!("Tahun {tahun}")).span(2),
+            t(format!("Capaian {lalu}")).rows(2),
+            t(format!("Capaian {tahun}")).rows(2),
+        ])
+        .labels(&["Target", "Realisasi", "Target", "Realisasi"]);
+        for (i, pk) in pks.iter().enumerate() {
+            let ind = &pk.indikator;
+            let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
+            tb.row(vec![
+                c((i + 1).to_string()),
+                t(format!(
+                    "{}: {}",
+                    if pk.tingkat == Tingkat::Tujuan {
+                        "Tujuan"
+                    } else {
+                        "Sasaran"
+                    },
+                    ind.uraian
+                )),
+                c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
+                c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
+                c(tampil(&ind.target)),
+                c(tampil(&ind.realisasi)),
+                c(pct(pk.capaian_lalu)),
+                c(pct(ind.capaian)),
+            ]);
+        }
+        tb.row(vec![
+            t("Rata-rata capaian kinerja tujuan/sasaran").bold().span(6),
+            c(pct(g.rata_rata_capaian_lalu)).bold(),
+            c(pct(g.rata_rata_capaian)).bold(),
+        ]);
+        v.push(tb.item());
+        let mut tb = Tabel::new(
+            format!(
+                "Perbandingan Realisasi Kinerja Tujuan/Sasaran {} Tahun {lalu} dan {tahun}",
+                g.nomor
+            ),
+            &[0.5, 3.5, 1.2, 1.2, 1.2],
+        )
+        .labels(&[
+            "No",
+            "Indikator Kinerja",
+            &format!("Realisasi {lalu}"),
+            &format!("Realisasi {tahun}"),
+            "Selisih",
+        ]);
+        for (i, pk) in pks.iter().enumerate() {
+            tb.row(vec![
+                c((i + 1).to_string()),
+                t(&pk.indikator.uraian),
+                c(opt_tampil(pk.realisasi_lalu.as_ref())),
+                c(tampil(&pk.indikator.realisasi)),
+                c(pk.selisih_realisasi
+                    .map(|d| d.normalize().to_string().replace('.', ","))
+                    .unwrap_or("-".into())),
+            ]);
+        }
+        v.push(tb.item());
+        let mut tb = Tabel::new(
+            format!(
+                "Capaian Tujuan/Sasaran {} Tahun {tahun} terhadap Target Akhir Renstra",
+                g.nomor
+            ),
+            &[0.5, 3.0, 1.0, 1.0, 1.0, 1.2, 1.2, 1.4],
+        )
+        .labels(&[
+            "No",
+            "Indikator Kinerja",
+            &format!("Realisasi {lalu}"),
+            &format!("Target {tahun}"),
+            &format!("Realisasi {tahun}"),
+            "Capaian (%)",
+            "Target Akhir Renstra",
+            "Capaian terhadap Target Akhir (%)",
+        ]);
+        for (i, pk) in pks.iter().enumerate() {
+            let ind = &pk.indikator;
+            tb.row(vec![
+                c((i + 1).to_string()),
+                t(&ind.uraian),
+                c(opt_tampil(pk.realisasi_lalu.as_ref())),
+                c(tampil(&ind.target)),
+                c(tampil(&ind.realisasi)),
+                c(pct(ind.capaian)),
+                c(opt_tampil(pk.target_akhir_renstra.as_ref())),
+                c(pct(pk.capaian_target_akhir)),
+            ]);
+        }
+        v.push(tb.item());
+        for pk in &pks {
+            if let Some(gr) = grafik(pk, tahun) {
+                v.push(gr);
+            }
+        }
+        v.extend(self.narasi(&format!("sasaran-{}", g.nomor)));
+        let programs: Vec<&'a Program> = {
+            let m: &'a ReportModel = self.m;
+            m.programs
+                .iter()
+                .filter(|p| {
+                    p.sasaran
+                        .as_deref()
+                        .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>())
+                        == Some(g.nomor.clone())
+                })
+                .collect()
+        };
+        for (i, pr) in programs.iter().enumerate() {
+            v.extend(self.analisis_program(i + 1, pr));
+        }
+        v
+    }
+
+    pub(super) fn analisis_program(&mut self, no: usize, pr: &Program) -> Vec<Value> {
+        let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
+        let nama = title_case_program(&pr.nama);
+        let mut v = vec![h(4, format!("{no}. {nama}"))];
+        let inds: Vec<String> = pr.indikator.iter().map(|i| i.uraian.clone()).collect();
+        if !inds.is_empty() {
+            v.push(p(format!("Indikator {nama} adalah {}.", inds.join("; "))));
+        }
+        let mut tb = Tabel::new(
+            format!("Pencapaian Indikator {nama} Tahun {tahun}"),
+            &[2.0, 3.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9],
+        )
+        .head(vec![
+            t("Program").rows(2),
+            t("Indikator Kinerja").rows(2),
+            t(format!("Tahun {lalu}")).span(3),
+            t(format!("Tahun {tahun}")).span(3),
+        ])
+        .labels(&["Target", "Realisasi", "% Capaian", "Target", "Realisasi", "% Capaian"])
+        .small();
+        for (i, ind) in pr.indikator.iter().enumerate() {
+            let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
+            tb.keyed(
+                format!("ind:{}", pr.kode),
+                vec![
+                    t(if i == 0 { nama.clone() } else { String::new() }),
+                    t(&ind.uraian),
+                    c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
+                    c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
+                    c(pct(prev.and_then(|r| r.capaian))),
+                    c(tampil(&ind.target)),
+                    c(tampil(&ind.realisasi)),
+                    c(pct(ind.capaian)),
+                ],
+            );
+        }
+        if !tb.is_empty() {
+            v.push(tb.item());
+        }
+        for ind in &pr.indikator {
+            if let (Some(cp), Some(pd)) = (ind.capaian, &ind.predikat) {
+                v.push(p(format!(
+                    "Indikator {} tahun {tahun} terealisasi {} dari target {} atau capaian {} % ({}).",
+                    ind.uraian,
+                    tampil(&ind.realisasi),
+                    tampil(&ind.target),
+                    fmt_persen(cp),
+                    pd.to_lowercase()
+                )));
+            }
+        }
+        v.push(p(format!(
+            "Alokasi anggaran {nama} sebesar Rp. {},- dengan realisasi sebesar Rp. {},- setara dengan {} % dan dilaksanakan melalui kegiatan sebagai berikut:",
+            rp(pr.pagu),
+            rp(pr.realisasi),
+            pct(pr.persen)
+        )));
+        let mut items = Vec::new();
+        for (ki, k) in pr.kegiatan.iter().enumerate() {
+            let _ = ki;
+            items.push(format!(
+                "Kegiatan {} dengan alokasi anggaran sebesar Rp. {},- dan realisasi sebesar Rp. {},- atau {} %.",
+                k.nama,
+                rp(k.pagu),
+                rp(k.realisasi),
+                pct(k.persen)
+            ));
+        }
+        v.push(daftar(items, "(1)"));
+        v.extend(self.narasi(&format!("program-{}", pr.kode)));
+        for k in &pr.kegiatan {
+            v.extend(self.narasi(&format!("kegiatan-{}", k.kode)));
+            let mut subs = Vec::new();
+            for (si, s) in k.sub_kegiatan.iter().enumerate() {
+                let low = s.persen.map(round2).is_some_and(|x| x < self.rules.ambang_serapan);
+                let _ = si;
+                subs.push(format!(
+                    "Sub Kegiatan {} dengan alokasi anggaran sebesar Rp. {},- dan realisasi sebesar Rp. {},- atau {} %.{}",
+                    s.nama,
+                    rp(s.pagu),
+                    rp(s.realisasi),
+                    pct(s.persen),
+                    if low {
+                        format!(" Sub kegiatan ini terealisasi kurang dari {} %.", fmt_num(self.rules.ambang_serapan))
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            v.push(p(format!(
+                "Kegiatan {} dilaksanakan melalui sub kegiatan berikut:",
+                k.nama
+            )));
+            v.push(daftar(subs, "a."));
+            for s in &k.sub_kegiatan {
+                let own = self.narasi(&format!("sub-{}", s.kode));
+                if !own.is_empty() {
+                    // name the sub kegiatan the explanation is about
+                    v.push(json!({"t": "p", "teks": format!("Sub Kegiatan {}:", s.nama), "gaya": "em"}));
+                    v.extend(own);
+                }
+            }
+        }
+        v
+    }
+}
+
+/// A chart of target and realization over the years of an indicator's
+/// history (Grafik 3.x), drawn natively by the template.
+fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Value> {
+    let ind = &pk.indikator;
+    let mut points: Vec<(i32, Option<Decimal>, Option<Decimal>)> = ind
+        .riwayat
+        .iter()
+        .filter(|r| r.tahun < tahun && r.target.as_ref().and_then(|t| t.nilai).is_some())
+        .map(|r| {
+            (
+                r.tahun,
+                r.target.as_ref().and_then(|t| t.nilai),
+                r.realisasi.as_ref().and_then(|t| t.nilai),
+            )
+        })
+        .collect();
+    points.push((tahun, ind.target.nilai, ind.realisasi.nilai));
+    if points.len() < 3 || points.iter().all(|p| p.2.is_none()) {
+        return None;
+    }
+    let f = |d: Option<Decimal>| d.map(|x| x.normalize().to_string());
+    Some(json!({
+        "t": "grafik",
+        "judul": format!("Target dan Realisasi {} Tahun {} - {}", ind.uraian, points[0].0, tahun),
+        "label": points.iter().map(|p| p.0.to_string()).collect::<Vec<_>>(),
+        "seri": [
+            {"nama": "Target", "nilai": points.iter().map(|p| f(p.1)).collect::<Vec<_>>()},
+            {"nama": "Realisasi", "nilai": points.iter().map(|p| f(p.2)).collect::<Vec<_>>()},
+        ],
+    }))
+}

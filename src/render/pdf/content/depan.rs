@@ -1,0 +1,347 @@
+//! The front of the report and its close: Ringkasan Eksekutif, BAB I
+//! (Pendahuluan, Tabel 1.1 staff), BAB II (Perencanaan Kinerja: strategy,
+//! Renstra, Perjanjian Kinerja) and BAB IV (Penutup).
+
+use super::*;
+
+impl<'a> Content<'a> {
+    pub(super) fn ringkasan(&mut self) -> Vec<Value> {
+        let mut items = self.narasi("ringkasan-eksekutif");
+        if items.is_empty() {
+            let r = &self.m.ringkasan;
+            items.push(p(format!(
+                "Pada tahun {} {} melaksanakan {} program, {} kegiatan dan {} sub kegiatan dengan pagu anggaran sebesar Rp. {},- dan realisasi anggaran Rp. {},- atau {} %.",
+                self.tahun(),
+                self.opd(),
+                r.jumlah_program,
+                r.jumlah_kegiatan,
+                r.jumlah_sub_kegiatan,
+                rp(r.pagu),
+                rp(r.realisasi),
+                pct(self.m.hasil.persen_realisasi)
+            )));
+        }
+        items
+    }
+
+    // ------------------------------------------------------------------
+    // BAB I
+    // ------------------------------------------------------------------
+
+    pub(super) fn bab1(&mut self) -> Vec<Value> {
+        let mut v = vec![h(2, "Tugas dan Fungsi")];
+        v.extend(self.narasi("1.1-tugas-dan-fungsi"));
+        v.push(h(2, "Struktur Organisasi"));
+        v.extend(self.narasi("1.2-struktur-organisasi"));
+        if !self.m.pegawai.is_empty() {
+            let total: u32 = self
+                .m
+                .pegawai
+                .iter()
+                .map(|r| r.pns_l + r.pns_p + r.pppk_l + r.pppk_p + r.honorer_l + r.honorer_p)
+                .sum();
+            let asn: u32 = self
+                .m
+                .pegawai
+                .iter()
+                .map(|r| r.pns_l + r.pns_p + r.pppk_l + r.pppk_p)
+                .sum();
+            v.push(p(format!(
+                "Jumlah pegawai pada Tahun {} sebanyak {} orang terdiri dari {} orang ASN (PNS dan PPPK) dan {} orang tenaga honorer.",
+                self.tahun(),
+                total,
+                asn,
+                total - asn
+            )));
+            v.push(self.tabel_pegawai());
+        }
+        v.push(h(2, "Aspek Strategis Organisasi"));
+        v.extend(self.narasi("1.3-aspek-strategis"));
+        v.push(h(2, "Sistematika Laporan"));
+        v.extend(self.narasi("1.4-sistematika"));
+        v
+    }
+
+    pub(super) fn tabel_pegawai(&self) -> Value {
+        let mut tb = Tabel::new(
+            format!(
+                "Jumlah Pegawai menurut Jenis Pendidikan per 31 Desember {}",
+                self.tahun()
+            ),
+            &[0.5, 4.0, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.8, 0.8],
+        )
+        .head(vec![
+            t("No").rows(3),
+            t("Jenis Pendidikan").rows(3),
+            t("Status Pegawai").span(6),
+            t("Jumlah").span(2).rows(2),
+        ])
+        .head(vec![t("PNS").span(2), t("PPPK").span(2), t("Honorer").span(2)])
+        .labels(&["L", "P", "L", "P", "L", "P", "L", "P"]);
+        let mut groups: Vec<&str> = Vec::new();
+        for r in &self.m.pegawai {
+            if !groups.contains(&r.kelompok.as_str()) {
+                groups.push(&r.kelompok);
+            }
+        }
+        let mut grand = [0u32; 8];
+        for (gi, g) in groups.iter().enumerate() {
+            if !g.is_empty() {
+                tb.row(vec![c(roman(gi + 1)).bold(), t(*g).bold().span(9)]);
+            }
+            let mut sub = [0u32; 8];
+            for r in self.m.pegawai.iter().filter(|r| r.kelompok == *g) {
+                let v = [
+                    r.pns_l,
+                    r.pns_p,
+                    r.pppk_l,
+                    r.pppk_p,
+                    r.honorer_l,
+                    r.honorer_p,
+                    r.pns_l + r.pppk_l + r.honorer_l,
+                    r.pns_p + r.pppk_p + r.honorer_p,
+                ];
+                for i in 0..8 {
+                    sub[i] += v[i];
+                }
+                let mut row = vec![c(&r.no), t(&r.jenis_pendidikan)];
+                row.extend(v.iter().map(|x| c(x.to_string())));
+                tb.row(row);
+            }
+            let mut row = vec![t("Jumlah").bold().span(2)];
+            row.extend(sub.iter().map(|x| c(x.to_string()).bold()));
+            tb.row(row);
+            for i in 0..8 {
+                grand[i] += sub[i];
+            }
+        }
+        let mut row = vec![t("JUMLAH TOTAL").bold().span(2)];
+        row.extend(grand.iter().map(|x| c(x.to_string()).bold()));
+        tb.row(row);
+        tb.small().item()
+    }
+
+    // ------------------------------------------------------------------
+    // BAB II
+    // ------------------------------------------------------------------
+
+    pub(super) fn bab2(&mut self) -> Vec<Value> {
+        let tahun = self.tahun();
+        let years: Vec<i32> = self.renstra_years();
+        let periode = match (years.first(), years.last()) {
+            (Some(a), Some(b)) => format!("{a} - {b}"),
+            _ => tahun.to_string(),
+        };
+        let mut v = vec![h(2, format!("Target Kinerja Tahun {periode}"))];
+        v.extend(self.narasi("2.1-target-kinerja"));
+        if !self.m.strategi.is_empty() {
+            let mut tb = Tabel::new(
+                format!(
+                    "Tujuan, Sasaran, Strategi, dan Kebijakan {} Tahun {periode}",
+                    self.opd()
+                ),
+                &[2.0, 2.0, 3.0, 3.0],
+            )
+            .labels(&["Tujuan", "Sasaran", "Strategi", "Arah Kebijakan"]);
+            for s in &self.m.strategi {
+                tb.row(vec![t(&s.tujuan), t(&s.sasaran), t(&s.strategi), t(&s.arah_kebijakan)]);
+            }
+            v.push(tb.item());
+        }
+        v.push(p(format!(
+            "Program, kegiatan dan sub kegiatan yang dilaksanakan untuk mendukung pencapaian sasaran tahun {tahun} terdiri dari {} program, {} kegiatan dan {} sub kegiatan yang dijabarkan dalam tabel berikut.",
+            self.m.ringkasan.jumlah_program, self.m.ringkasan.jumlah_kegiatan, self.m.ringkasan.jumlah_sub_kegiatan
+        )));
+        v.push(self.tabel_program_sasaran());
+        if !self.m.renstra.is_empty() {
+            let mut labels = vec!["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumusan"];
+            let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+            labels.extend(ys.iter().map(String::as_str));
+            let mut widths = vec![0.4, 2.0, 2.0, 2.0, 2.5];
+            widths.extend(years.iter().map(|_| 0.8));
+            let mut tb = Tabel::new(
+                format!("Indikator Kinerja Utama {} Tahun {periode}", self.opd()),
+                &widths,
+            )
+            .labels(&labels);
+            for (i, r) in self.m.renstra.iter().enumerate() {
+                let mut row = vec![
+                    c(format!("{}.", i + 1)),
+                    t(&r.tujuan),
+                    t(&r.sasaran),
+                    t(&r.indikator),
+                    t(&r.rumus),
+                ];
+                row.extend(years.iter().map(|y| c(opt_tampil(r.target.get(y)))));
+                tb.row(row);
+            }
+            v.push(tb.item());
+        }
+        v.push(h(2, format!("Perjanjian Kinerja Tahun {tahun}")));
+        v.extend(self.narasi("2.2-perjanjian-kinerja"));
+        v.push(self.tabel_pk(format!("Uraian Perjanjian Kinerja Tahun {tahun}")));
+        let mut tb = Tabel::new("Anggaran per Tujuan/Sasaran Strategis", &[0.4, 5.0, 2.0, 2.0]).labels(&[
+            "No",
+            "Tujuan/Sasaran Strategis",
+            &format!("Pagu {} (Rp)", tahun - 1),
+            &format!("Pagu {tahun} (Rp)"),
+        ]);
+        let (mut a, mut b) = (Decimal::ZERO, Decimal::ZERO);
+        for (i, g) in self.m.hasil.tujuan_sasaran.iter().enumerate() {
+            let lalu = g.anggaran_lalu.as_ref().map(|x| x.pagu);
+            a += lalu.unwrap_or_default();
+            b += g.anggaran.pagu;
+            tb.row(vec![
+                c(format!("{}", i + 1)),
+                t(self.group_title(g)),
+                n(lalu.map(rp).unwrap_or("-".into())),
+                n(rp(g.anggaran.pagu)),
+            ]);
+        }
+        tb.row(vec![t("JUMLAH").bold().span(2), n(rp(a)).bold(), n(rp(b)).bold()]);
+        v.push(tb.item());
+        v
+    }
+
+    pub(super) fn renstra_years(&self) -> Vec<i32> {
+        let mut ys: Vec<i32> = self.m.renstra.iter().flat_map(|r| r.target.keys().copied()).collect();
+        ys.sort();
+        ys.dedup();
+        ys
+    }
+
+    pub(super) fn group_title(&self, g: &KelompokSasaran) -> String {
+        g.kode
+            .iter()
+            .filter_map(|k| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == k))
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    if p.tingkat == Tingkat::Tujuan {
+                        "Tujuan"
+                    } else {
+                        "Sasaran"
+                    },
+                    p.uraian
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub(in crate::render::pdf) fn tabel_pk(&self, judul: String) -> Value {
+        let mut tb = Tabel::new(judul, &[0.6, 4.0, 3.5, 1.2]).labels(&[
+            "No",
+            "Tujuan/Sasaran Strategis",
+            "Indikator Kinerja",
+            "Target",
+        ]);
+        for (i, pk) in self.m.perjanjian_kinerja.iter().enumerate() {
+            let kind = if pk.tingkat == Tingkat::Tujuan {
+                "Tujuan"
+            } else {
+                "Sasaran Strategis"
+            };
+            tb.row(vec![
+                c(format!("{}.", i + 1)),
+                t(format!("{kind}: {}", pk.uraian)),
+                t(&pk.indikator.uraian),
+                c(tampil(&pk.indikator.target)),
+            ]);
+        }
+        tb.item()
+    }
+
+    pub(super) fn tabel_program_sasaran(&self) -> Value {
+        let mut tb = Tabel::new(
+            format!("Program dan Kegiatan {} untuk Pencapaian Sasaran", self.tahun()),
+            &[0.4, 2.2, 2.5, 3.2, 3.2],
+        )
+        .labels(&[
+            "No",
+            "Sasaran",
+            "Program",
+            "Kegiatan / Sub Kegiatan",
+            "Indikator Kegiatan / Sub Kegiatan",
+        ])
+        .small();
+        for (i, pr) in self.m.programs.iter().enumerate() {
+            let sasaran = pr
+                .sasaran
+                .as_ref()
+                .and_then(|s| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == s))
+                .map(|p| p.uraian.clone())
+                .unwrap_or_else(|| "-".into());
+            let ind = uraian(&pr.indikator);
+            tb.row(vec![
+                c(format!("{}.", i + 1)),
+                t(sasaran),
+                t(format!("{}\n({})", pr.nama, dash(&ind))),
+                t(""),
+                t(""),
+            ]);
+            for k in &pr.kegiatan {
+                let ik = uraian(&k.indikator);
+                tb.row(vec![
+                    t(""),
+                    t(""),
+                    t(""),
+                    t(format!("Kegiatan {}", k.nama)).bold(),
+                    t(dash(&ik)),
+                ]);
+                for (j, s) in k.sub_kegiatan.iter().enumerate() {
+                    let is = uraian(&s.indikator);
+                    tb.row(vec![
+                        t(""),
+                        t(""),
+                        t(""),
+                        t(format!("{}. {}", j + 1, s.nama)),
+                        t(dash(&is)),
+                    ]);
+                }
+            }
+        }
+        tb.item()
+    }
+
+    // ------------------------------------------------------------------
+    // BAB III
+    // ------------------------------------------------------------------
+
+    pub(super) fn bab4(&mut self) -> Vec<Value> {
+        let tahun = self.tahun();
+        let h_ = &self.m.hasil;
+        let mut v = vec![h(2, "Kesimpulan Umum")];
+        v.extend(self.narasi("4.1-kesimpulan"));
+        let counts: Vec<String> = h_
+            .predikat
+            .iter()
+            .filter(|x| x.jumlah > 0)
+            .map(|x| {
+                format!(
+                    "{} ({}) indikator {}",
+                    x.jumlah,
+                    terbilang(x.jumlah),
+                    x.label.to_lowercase()
+                )
+            })
+            .collect();
+        v.push(p(format!(
+            "Dari {} indikator kinerja tujuan dan sasaran strategis tahun {tahun}, {}. Realisasi anggaran mencapai Rp. {},- dari pagu Rp. {},- ({} %, kategori {}).",
+            h_.jumlah_indikator_kinerja,
+            counts.join(", "),
+            rp(self.m.ringkasan.realisasi),
+            rp(self.m.ringkasan.pagu),
+            pct(h_.persen_realisasi),
+            h_.efektivitas.as_ref().map(|e| e.kategori.to_lowercase()).unwrap_or("-".into())
+        )));
+        v.push(h(2, "Langkah Perbaikan ke Depan"));
+        v.extend(self.narasi("4.2-langkah-perbaikan"));
+        v.push(json!({"t": "ttd"}));
+        v
+    }
+
+    // ------------------------------------------------------------------
+    // Lampiran I–XII
+    // ------------------------------------------------------------------
+}

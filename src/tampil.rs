@@ -1,0 +1,223 @@
+//! Base: Indonesian display — amounts (`9.521.256.875`), percentages
+//! (`92,31`), targets as the report prints them, numbers in words, roman
+//! numerals, title case, dates (`4 Maret 2025`) and the text folds used to
+//! compare and to quote. Every stage shows figures through these.
+
+use crate::angka::round2;
+use crate::config::parse_date;
+use crate::model::target::Target;
+use rust_decimal::Decimal;
+
+/// Indonesian display of a percentage: half-up to two decimals, comma,
+/// thousands grouped (`6.110,00`).
+pub fn fmt_persen(d: Decimal) -> String {
+    let r = round2(d);
+    let s = format!("{r:.2}");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let (sign, digits) = int.strip_prefix('-').map(|x| ("-", x)).unwrap_or(("", int));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out},{frac}")
+}
+
+/// Indonesian display of an amount: `9.521.256.875` (decimals kept when
+/// there are any: `1.234,5`).
+pub fn fmt_rupiah(d: Decimal) -> String {
+    let d = d.normalize();
+    let neg = d.is_sign_negative() && !d.is_zero();
+    let s = d.abs().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+pub fn rp(d: Decimal) -> String {
+    fmt_rupiah(d)
+}
+
+pub fn pct(d: Option<Decimal>) -> String {
+    d.map(fmt_persen).unwrap_or_else(|| "-".to_string())
+}
+
+pub fn dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "-".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A target or realization as the report prints it: numbers with the
+/// Indonesian decimal comma, the unit kept.
+pub fn tampil(tg: &Target) -> String {
+    match tg.nilai {
+        Some(v) => {
+            let num = if v.fract().is_zero() {
+                rp(v)
+            } else {
+                v.normalize().to_string().replace('.', ",")
+            };
+            match &tg.satuan {
+                Some(u) if u == "%" => format!("{num} %"),
+                Some(u) => format!("{num} {u}"),
+                None => num,
+            }
+        }
+        None if tg.teks.is_empty() => "-".to_string(),
+        None => tg.teks.clone(),
+    }
+}
+
+pub fn opt_tampil(tg: Option<&Target>) -> String {
+    tg.map(tampil).unwrap_or_else(|| "-".to_string())
+}
+
+/// `2` → `dua`; used as "2 (dua) indikator".
+pub fn terbilang(x: usize) -> String {
+    const S: [&str; 12] = [
+        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+    ];
+    match x {
+        0..=11 => S[x].to_string(),
+        12..=19 => format!("{} belas", S[x - 10]),
+        20..=99 => {
+            let (p, r) = (x / 10, x % 10);
+            if r == 0 {
+                format!("{} puluh", S[p])
+            } else {
+                format!("{} puluh {}", S[p], S[r])
+            }
+        }
+        _ => x.to_string(),
+    }
+}
+
+pub fn fmt_num(d: Decimal) -> String {
+    let d = d.normalize();
+    d.to_string().replace('.', ",")
+}
+
+pub fn roman(x: usize) -> String {
+    const R: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut x = x;
+    let mut s = String::new();
+    for (v, r) in R {
+        while x >= v {
+            s.push_str(r);
+            x -= v;
+        }
+    }
+    s
+}
+
+/// `PROGRAM PEMBERDAYAAN SOSIAL` → `Program Pemberdayaan Sosial`.
+pub fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if ["dan", "di", "ke", "dari", "pada", "yang", "untuk", "bagi"].contains(&lower.as_str()) {
+                return lower;
+            }
+            if w.chars().any(|c| c.is_ascii_digit()) || (w.len() <= 4 && w.starts_with('(')) {
+                return w.to_string();
+            }
+            let mut cs = lower.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn title_case_program(s: &str) -> String {
+    if s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+        title_case(s)
+    } else {
+        s.to_string()
+    }
+}
+
+/// `2025-03-04` → `4 Maret 2025`.
+pub fn tanggal_indonesia(s: &str) -> Option<String> {
+    const BULAN: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    let (y, m, d) = parse_date(s)?;
+    Some(format!("{d} {} {y}", BULAN[(m - 1) as usize]))
+}
+
+/// A value shortened for a message: 50 characters and `…`.
+pub fn short(s: &str) -> String {
+    let t: String = s.chars().take(50).collect();
+    if s.chars().count() > 50 { format!("{t}…") } else { t }
+}
+
+/// Text compared by words: one space between words, upper case.
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn displayed_numbers() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(fmt_persen(d("92.30612")), "92,31");
+        assert_eq!(fmt_persen(d("71.905")), "71,91", "half up");
+        assert_eq!(fmt_persen(d("6110")), "6.110,00");
+        assert_eq!(fmt_persen(d("-1758")), "-1.758,00");
+        assert_eq!(fmt_persen(d("0")), "0,00");
+        assert_eq!(fmt_rupiah(d("9521256875")), "9.521.256.875");
+        assert_eq!(fmt_rupiah(d("10314852053.00")), "10.314.852.053");
+        assert_eq!(fmt_rupiah(d("-242280000")), "-242.280.000");
+        assert_eq!(fmt_rupiah(d("999")), "999");
+        assert_eq!(fmt_rupiah(d("1234.5")), "1.234,5");
+        assert_eq!(
+            crate::angka::persen(d("321623110"), d("348934400")).map(round2),
+            Some(d("92.17"))
+        );
+        assert_eq!(tanggal_indonesia("2025-03-04").as_deref(), Some("4 Maret 2025"));
+        assert_eq!(tanggal_indonesia("2025-02-30"), None);
+    }
+}
