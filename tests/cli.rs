@@ -185,6 +185,9 @@ fn tolerated_variations_read_the_same_figures() {
         ("ok-lembar-kedua", "0.00.01"),
         ("ok-xls", "0.00.01"),
         ("ok-judul-berulang", "0.00.01"),
+        // REALISASI spans a blank column and "Total Realisasi" (reference
+        // Lampiran XII): the filled column is read, not the blank one
+        ("ok-realisasi-kolom-kosong", "0.00.01"),
     ] {
         let dir = fixture(name);
         let out = lkjip(&["check", dir.to_str().unwrap()]);
@@ -802,6 +805,20 @@ fn a_batch_builds_every_folder_and_reports_the_one_that_failed() {
 /// message that must name the problem and its place.
 const CORPUS: &[(&str, i32, i32, &str)] = &[
     ("bad-berkas-hilang", 1, 1, "error[file-missing]: data/realisasi.xlsx:"),
+    (
+        "bad-realisasi-kosong",
+        1,
+        1,
+        "error[column-empty]: data/realisasi.xlsx › Sheet1 › E7: kolom realisasi E (\"REALISASI / RP\") kosong atau 0 di setiap baris",
+    ),
+    // the 8 funded rows of the mini data set (2 programs, 2 kegiatan, 4 sub
+    // kegiatan; 0004 has no pagu) all print a % that fits the sisa
+    (
+        "bad-realisasi-tertukar",
+        1,
+        1,
+        "error[columns-swapped]: data/realisasi.xlsx › Sheet1 › E7: kolom realisasi E (\"REALISASI / RP\") dan kolom sisa G (\"SISA PAGU / RP\") tampaknya tertukar: di 8 baris",
+    ),
     (
         "bad-zip-terpotong",
         1,

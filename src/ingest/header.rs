@@ -60,6 +60,12 @@ pub struct Header {
     /// First row after the header (and after its numbering row).
     pub data_start: u32,
     columns: BTreeMap<&'static str, Vec<u32>>,
+    /// Every column whose header matched a single-column field, in sheet
+    /// order (the chosen one among them): a header group over a blank
+    /// column (`REALISASI` over `5 | 6`) offers two.
+    candidates: BTreeMap<&'static str, Vec<u32>>,
+    /// The combined header text of each column (`REALISASI / TOTAL REALISASI`).
+    texts: Vec<String>,
     /// The header rows' own cell texts, to recognise page-break repeats.
     rows: Vec<Vec<(u32, String)>>,
     /// Labels of required columns that were not found.
@@ -75,6 +81,20 @@ impl Header {
 
     pub fn cols(&self, key: &str) -> &[u32] {
         self.columns.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The other columns whose header also matched the field `key`.
+    pub fn others(&self, key: &str) -> Vec<u32> {
+        let chosen = self.col(key);
+        self.candidates
+            .get(key)
+            .map(|v| v.iter().copied().filter(|c| Some(*c) != chosen).collect())
+            .unwrap_or_default()
+    }
+
+    /// The combined header text of column `col`, as matched.
+    pub fn text(&self, col: u32) -> &str {
+        self.texts.get(col as usize).map(String::as_str).unwrap_or("")
     }
 
     pub fn is_complete(&self) -> bool {
@@ -189,7 +209,47 @@ pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
         let texts = column_texts(sheet, first, best.last_row);
         best = assign(sheet, specs, &texts, first, best.last_row);
     }
+    choose_by_content(sheet, &mut best);
     Some(best)
+}
+
+/// How many data rows are looked at to tell a filled column from a blank one.
+const CONTENT_ROWS: u32 = 2000;
+
+/// Where several columns match a single-column field, takes the one whose
+/// cells hold values: the header of a group often spans a blank column
+/// (`REALISASI` over `5 | 6`, only the second holding `Total Realisasi`),
+/// and the first match would read every row as empty. On a tie the first
+/// match stays.
+fn choose_by_content(sheet: &Sheet, h: &mut Header) {
+    let end = sheet.height().min(h.data_start.saturating_add(CONTENT_ROWS));
+    let filled = |c: u32| (h.data_start..end).filter(|r| !sheet.get(*r, c).is_empty()).count();
+    let used: Vec<u32> = h.columns.values().flatten().copied().collect();
+    let mut changes = Vec::new();
+    for (key, cands) in &h.candidates {
+        let Some(current) = h.columns.get(key).and_then(|v| v.first().copied()) else {
+            continue;
+        };
+        if cands.len() < 2 || h.columns.get(key).is_some_and(|v| v.len() > 1) {
+            continue;
+        }
+        let best = cands
+            .iter()
+            .copied()
+            .filter(|c| *c == current || !used.contains(c))
+            .map(|c| (filled(c), std::cmp::Reverse(c)))
+            .max()
+            .map(|(_, std::cmp::Reverse(c))| c);
+        if let Some(b) = best
+            && b != current
+            && filled(b) > filled(current)
+        {
+            changes.push((*key, b));
+        }
+    }
+    for (key, col) in changes {
+        h.columns.insert(key, vec![col]);
+    }
 }
 
 fn column_texts(sheet: &Sheet, first: u32, last: u32) -> Vec<String> {
@@ -210,16 +270,21 @@ fn column_texts(sheet: &Sheet, first: u32, last: u32) -> Vec<String> {
 fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, last: u32) -> Header {
     let mut taken = vec![false; texts.len()];
     let mut columns: BTreeMap<&'static str, Vec<u32>> = BTreeMap::new();
+    let mut candidates: BTreeMap<&'static str, Vec<u32>> = BTreeMap::new();
     let mut missing = Vec::new();
     let (mut req_found, mut opt_found) = (0, 0);
     for spec in specs {
         let mut found = Vec::new();
         for (c, t) in texts.iter().enumerate() {
             if !taken[c] && !t.is_empty() && spec.matches(t) {
-                found.push(c as u32);
-                if !spec.multi {
-                    break;
+                if !spec.multi && !found.is_empty() {
+                    candidates
+                        .entry(spec.key)
+                        .or_insert_with(|| found.clone())
+                        .push(c as u32);
+                    continue;
                 }
+                found.push(c as u32);
             }
         }
         if found.is_empty() {
@@ -247,6 +312,8 @@ fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, las
         last_row: last,
         data_start,
         columns,
+        candidates,
+        texts: texts.to_vec(),
         rows: (first..=last)
             .map(|r| own_texts(sheet, r))
             .filter(|r| r.len() >= 2)
@@ -308,6 +375,45 @@ mod tests {
         assert!(h.is_repeat(&sheet, 3));
         assert!(h.is_repeat(&sheet, 5));
         assert!(!h.is_repeat(&sheet, 6));
+    }
+
+    #[test]
+    fn of_two_matching_columns_the_filled_one_is_read() {
+        // reference Lampiran XII: REALISASI over the numbered columns 5 | 6
+        // and the %, the first blank in every row
+        let spec: &[ColumnSpec] = &[
+            req("kode", &[&["KODE"]], "KODE"),
+            ColumnSpec {
+                key: "realisasi",
+                any: &[&["REALISASI"]],
+                none: &["%"],
+                required: true,
+                multi: false,
+                label: "REALISASI",
+            },
+            opt("persen", &[&["REALISASI", "%"]], "%"),
+        ];
+        let head = || {
+            vec![
+                vec![t("Kode"), t("REALISASI"), t(""), t("")],
+                vec![t(""), t(""), t("Total Realisasi"), t("%")],
+                vec![t("1"), t("5"), t("6"), t("7")],
+            ]
+        };
+        let mut rows = head();
+        rows.push(vec![t("1.06.02"), t(""), t("11"), t("0,9")]);
+        rows.push(vec![t("1.06.02.2.01"), t(""), t("11"), t("0,9")]);
+        let sheet = with_merge(Sheet::from_rows("f.xlsx", "S", rows), (0, 1), (0, 3));
+        let h = find_header(&sheet, spec).expect("a header");
+        assert_eq!(h.col("realisasi"), Some(2));
+        assert_eq!(h.others("realisasi"), [1]);
+        assert_eq!(h.text(2), "REALISASI / TOTAL REALISASI");
+        assert_eq!(h.col("persen"), Some(3));
+        // both blank: the first match stays
+        let mut rows = head();
+        rows.push(vec![t("1.06.02"), t(""), t(""), t("0,9")]);
+        let sheet = with_merge(Sheet::from_rows("f.xlsx", "S", rows), (0, 1), (0, 3));
+        assert_eq!(find_header(&sheet, spec).and_then(|h| h.col("realisasi")), Some(1));
     }
 
     #[test]

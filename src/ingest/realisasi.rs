@@ -3,11 +3,12 @@
 //! budget columns (the last filled one is the final pagu), realisasi, the
 //! printed percentage, physical progress and sisa pagu; a `Total` row.
 
-use super::cell::parse_kode;
-use super::header::ColumnSpec;
-use super::workbook::Workbook;
+use super::cell::{closest_percent, column_name, parse_kode};
+use super::header::{ColumnSpec, Header};
+use super::workbook::{Sheet, Workbook};
 use super::{amount_at, percent_at, pick_sheet, text_at};
-use crate::finding::{Findings, Location};
+use crate::angka::persen;
+use crate::finding::{Finding, Findings, Location, Severity};
 use crate::model::Kode;
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
@@ -242,5 +243,76 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             "tabel realisasi tidak berisi satu pun baris program/kegiatan/sub kegiatan".to_string(),
         );
     }
+    if let Some(c) = c_real
+        && let Some(e) = realisasi_column_misread(&out.baris, &sheet, &h, c)
+    {
+        // a report of zeros or of sisa as realisasi must not be built
+        f.push(e);
+        return None;
+    }
     Some(out)
+}
+
+/// How far a printed percentage may be from one recomputed from a column
+/// and still count as agreeing with it (percentage points).
+const AGREES_WITHIN: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
+
+/// The realisasi column read holds no realisasi: empty or zero in every row
+/// while the rows print a percentage or a sisa, or every value contradicts
+/// the printed percentage that the sisa agrees with (the two columns
+/// swapped). Such a column must be refused, never read as a report of
+/// zeros with a warning per row.
+fn realisasi_column_misread(rows: &[RealisasiRow], sheet: &Sheet, h: &Header, c: u32) -> Option<Finding> {
+    let named = |col: u32| format!("{} (\"{}\")", column_name(col), h.text(col));
+    let others = h.others("realisasi");
+    let also = if others.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; kolom lain yang judulnya cocok: {}",
+            others.iter().map(|c| named(*c)).collect::<Vec<_>>().join(", ")
+        )
+    };
+    let loc = sheet.loc(h.data_start, c);
+    let funded: Vec<&RealisasiRow> = rows.iter().filter(|r| r.pagu > Decimal::ZERO).collect();
+    let prints_progress = funded
+        .iter()
+        .any(|r| r.persen_tercetak.is_some_and(|p| !p.is_zero()) || r.sisa_tercetak.is_some_and(|s| s != r.pagu));
+    if !funded.is_empty() && funded.iter().all(|r| r.realisasi.is_zero()) && prints_progress {
+        return Some(Finding {
+            severity: Severity::Error,
+            code: "column-empty",
+            location: loc,
+            message: format!(
+                "kolom realisasi {} kosong atau 0 di setiap baris, padahal baris-barisnya mencetak persentase atau sisa pagu{also}; periksa susunan kolom di bawah REALISASI",
+                named(c)
+            ),
+        });
+    }
+    // rows where the printed % tells realisasi and sisa apart
+    let agrees = |p: Decimal, x: Decimal, pagu: Decimal| {
+        persen(x, pagu).is_some_and(|q| (closest_percent(p, q) - q).abs() <= AGREES_WITHIN)
+    };
+    let telling: Vec<(bool, bool)> = funded
+        .iter()
+        .filter_map(|r| {
+            let (p, s) = (r.persen_tercetak?, r.sisa_tercetak?);
+            let (by_real, by_sisa) = (agrees(p, r.realisasi, r.pagu), agrees(p, s, r.pagu));
+            (by_real != by_sisa).then_some((by_real, by_sisa))
+        })
+        .collect();
+    if telling.len() >= 2 && telling.iter().all(|(by_real, _)| !by_real) {
+        let sisa = h.col("sisa").map(named).unwrap_or_default();
+        return Some(Finding {
+            severity: Severity::Error,
+            code: "columns-swapped",
+            location: loc,
+            message: format!(
+                "kolom realisasi {} dan kolom sisa {sisa} tampaknya tertukar: di {} baris persentase tercetak sesuai dengan sisa, bukan dengan realisasi{also}",
+                named(c),
+                telling.len()
+            ),
+        });
+    }
+    None
 }
