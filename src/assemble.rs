@@ -67,6 +67,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         spm,
         kinerja,
         sumber,
+        pemetaan: _,
     } = inputs;
     let (Some(renja), Some(realisasi)) = (renja, realisasi) else {
         return None;

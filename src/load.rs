@@ -8,7 +8,7 @@ use crate::compute::{self, Rules};
 use crate::config::{Config, Peran};
 use crate::finding::{Findings, Location};
 use crate::folder::{CONFIG_FILE, Folder, Stamp, stamp};
-use crate::ingest::{Inputs, read_inputs};
+use crate::ingest::{Inputs, Pemetaan, read_inputs};
 use crate::model::ReportModel;
 use crate::narrative::Naskah;
 use crate::render::RenderContext;
@@ -25,6 +25,8 @@ pub struct Loaded {
     pub findings: Findings,
     /// The narrative as rendered once, with the usable pictures.
     pub naskah: Naskah,
+    /// The tables read and the column of every field (`lkjip check`).
+    pub pemetaan: Vec<Pemetaan>,
     /// The workbooks came from the cache of `load_cached`: the model can
     /// differ from the previous one only in its narrative.
     pub inputs_reused: bool,
@@ -96,6 +98,7 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
                     model: None,
                     findings,
                     naskah: Naskah::default(),
+                    pemetaan: Vec::new(),
                     inputs_reused: false,
                 };
             };
@@ -108,6 +111,7 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
         }
     };
     let config = inputs.config.clone();
+    let pemetaan = inputs.pemetaan.clone();
     let rules = match Rules::new(&config.aturan) {
         Ok(r) => r,
         Err(e) => {
@@ -119,6 +123,7 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
                 model: None,
                 findings,
                 naskah: Naskah::default(),
+                pemetaan,
                 inputs_reused,
             };
         }
@@ -139,6 +144,7 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
         model,
         findings,
         naskah,
+        pemetaan,
         inputs_reused,
     }
 }

@@ -219,6 +219,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 Format::Text => {
                     let mut out = String::new();
+                    if !loaded.pemetaan.is_empty() {
+                        out.push_str("Pemetaan kolom (kolom yang dibaca untuk setiap isian):\n");
+                        for p in &loaded.pemetaan {
+                            out.push_str(&format!("{p}\n"));
+                        }
+                    }
                     for f in loaded.findings.sorted() {
                         out.push_str(&format!("{f}\n"));
                     }
@@ -228,6 +234,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Json => {
                     let list: Vec<&Finding> = loaded.findings.sorted();
                     let json = serde_json::json!({
+                        "pemetaan": loaded.pemetaan,
                         "temuan": list,
                         "jumlah": {
                             "error": loaded.findings.count(Severity::Error),

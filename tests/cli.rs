@@ -277,6 +277,53 @@ fn init_writes_a_folder_and_refuses_to_overwrite() {
     assert_eq!(listing(&dir), before);
 }
 
+/// `check` shows which column every field was read from, in text and JSON:
+/// here the filled one of the two columns under REALISASI.
+#[test]
+fn check_prints_the_column_mapping() {
+    let dir = fixture("ok-realisasi-kolom-kosong");
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let out = text(&r.stdout);
+    assert!(out.starts_with("Pemetaan kolom"), "{out}");
+    assert!(
+        out.contains("data/realisasi.xlsx › Sheet1 (judul baris 4–5, data dari baris 7)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  realisasi        F \"REALISASI / TOTAL REALISASI\" (juga cocok, tidak dibaca: E \"REALISASI\")"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  anggaran         C \"ANGGARAN / APBD\", D \"ANGGARAN / APBD-P\""),
+        "{out}"
+    );
+    let r = lkjip(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    let real = v["pemetaan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["berkas"] == "data/realisasi.xlsx")
+        .expect("the realization report's mapping");
+    assert_eq!(real["lembar"], "Sheet1");
+    let field = |name: &str| {
+        real["kolom"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["bidang"] == name)
+            .cloned()
+    };
+    assert_eq!(field("realisasi").unwrap()["kolom"], serde_json::json!(["F"]));
+    assert_eq!(
+        field("realisasi").unwrap()["juga_cocok"],
+        serde_json::json!(["E \"REALISASI\""])
+    );
+    assert_eq!(field("sisa").unwrap()["kolom"], serde_json::json!(["H"]));
+}
+
 /// Each bad input: exit 1 for `check` and `model`, no model on stdout, no
 /// panic, nothing written, and a message naming the file and the place.
 #[test]

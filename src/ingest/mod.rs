@@ -22,6 +22,7 @@ use kinerja::Kinerja;
 use realisasi::Realisasi;
 use renja::Renja;
 use rust_decimal::Decimal;
+use serde::Serialize;
 use spm::Spm;
 use std::path::Path;
 use workbook::{Sheet, Workbook, read_bounded};
@@ -36,6 +37,8 @@ pub struct Inputs {
     pub spm: Option<Spm>,
     pub kinerja: Option<Kinerja>,
     pub sumber: Vec<Sumber>,
+    /// The tables read and the column of every field.
+    pub pemetaan: Vec<Pemetaan>,
 }
 
 /// Reads `lkjip.toml` and every input workbook of the folder.
@@ -63,6 +66,7 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         spm: None,
         kinerja: None,
         sumber: Vec::new(),
+        pemetaan: Vec::new(),
         config,
     };
     for peran in Peran::ALL {
@@ -113,6 +117,7 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         for note in wb.notes.drain(..) {
             f.push(note);
         }
+        inputs.pemetaan.append(&mut wb.pemetaan);
         if read.is_none()
             && let Some(other) = detect_role(&mut wb).filter(|o| !same_kind(*o, peran))
         {
@@ -165,6 +170,87 @@ fn open(
     }
 }
 
+/// What an importer read from one table: the sheet, the header rows and,
+/// for every field, the column and its header text — so an officer can see
+/// at a glance that "Realisasi" came from column F.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pemetaan {
+    pub berkas: String,
+    pub lembar: String,
+    /// The header rows, 1-based (`4` to `5`), and the first data row.
+    pub baris_judul: (u32, u32),
+    pub baris_data: u32,
+    pub kolom: Vec<KolomTerbaca>,
+}
+
+/// One field of a [`Pemetaan`].
+#[derive(Debug, Clone, Serialize)]
+pub struct KolomTerbaca {
+    /// The field (`realisasi`, as `[kolom.*]` will name it).
+    pub bidang: &'static str,
+    /// Column letters read (several for split codes and budget columns).
+    pub kolom: Vec<String>,
+    /// Their combined header texts.
+    pub judul: Vec<String>,
+    /// Other columns whose header matched too, not read (`E "REALISASI"`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub juga_cocok: Vec<String>,
+}
+
+impl Pemetaan {
+    fn new(berkas: &str, sheet: &Sheet, h: &Header, specs: &[ColumnSpec]) -> Pemetaan {
+        let quoted = |c: u32| format!("{} \"{}\"", cell::column_name(c), h.text(c));
+        Pemetaan {
+            berkas: berkas.to_string(),
+            lembar: sheet.name.clone(),
+            baris_judul: (h.first_row + 1, h.last_row + 1),
+            baris_data: h.data_start + 1,
+            kolom: {
+                // left to right, as the officer sees the sheet
+                let mut read: Vec<&ColumnSpec> = specs.iter().filter(|s| !h.cols(s.key).is_empty()).collect();
+                read.sort_by_key(|s| h.cols(s.key).first().copied());
+                read
+            }
+            .into_iter()
+            .map(|s| KolomTerbaca {
+                bidang: s.key,
+                kolom: h.cols(s.key).iter().map(|c| cell::column_name(*c)).collect(),
+                judul: h.cols(s.key).iter().map(|c| h.text(*c).to_string()).collect(),
+                juga_cocok: h.others(s.key).into_iter().map(quoted).collect(),
+            })
+            .collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for Pemetaan {
+    /// `data/realisasi.xlsx › Sheet1 (judul baris 4–5, data dari baris 7)`
+    /// and a line per field.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (a, b) = self.baris_judul;
+        let rows = if a == b { format!("{a}") } else { format!("{a}–{b}") };
+        writeln!(
+            f,
+            "{} › {} (judul baris {rows}, data dari baris {})",
+            self.berkas, self.lembar, self.baris_data
+        )?;
+        for k in &self.kolom {
+            let read: Vec<String> = k
+                .kolom
+                .iter()
+                .zip(&k.judul)
+                .map(|(c, t)| format!("{c} \"{t}\""))
+                .collect();
+            write!(f, "  {:<16} {}", k.bidang, read.join(", "))?;
+            if !k.juga_cocok.is_empty() {
+                write!(f, " (juga cocok, tidak dibaca: {})", k.juga_cocok.join(", "))?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
 /// Picks the sheet whose header matches `specs` (or the named one), and
 /// reports missing columns when none matches fully.
 pub fn pick_sheet(
@@ -211,6 +297,8 @@ pub fn pick_sheet(
     }
     match best {
         Some((sheet, h)) if h.is_complete() => {
+            let mapping = Pemetaan::new(&wb.display, &sheet, &h, specs);
+            wb.pemetaan.push(mapping);
             if sheet.truncated {
                 f.error(
                     "sheet-too-long",

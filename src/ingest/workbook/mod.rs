@@ -23,6 +23,9 @@ pub struct Workbook {
     /// Problems found while reading sheets (cells over the length limit);
     /// the caller adds them to its findings.
     pub notes: Vec<Finding>,
+    /// The tables the importers read, with the column of every field
+    /// (`lkjip check` shows them).
+    pub pemetaan: Vec<super::Pemetaan>,
 }
 
 fn open_error(display: &str, code: &'static str, message: String) -> Finding {
@@ -108,6 +111,7 @@ impl Workbook {
             max_rows: batas.baris,
             max_cell: batas.panjang_sel,
             notes: Vec::new(),
+            pemetaan: Vec::new(),
         })
     }
 
