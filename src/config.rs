@@ -4,6 +4,7 @@
 
 use crate::finding::{Finding, Location, Severity};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::folder::CONFIG_FILE;
@@ -24,6 +25,10 @@ pub struct Config {
     pub berkas: Berkas,
     #[serde(default)]
     pub lembar: Lembar,
+    /// Columns fixed by letter, per workbook role, where the header text
+    /// leads the importer to the wrong one (`[kolom.realisasi] realisasi = "H"`).
+    #[serde(default)]
+    pub kolom: Kolom,
     #[serde(default)]
     pub aturan: Aturan,
     /// The inspectorate's review, for the draft (`build --draft`).
@@ -204,6 +209,44 @@ pub struct Lembar {
     pub spm: Option<String>,
 }
 
+/// Column overrides: field name (as `lkjip check` prints it in the
+/// pemetaan kolom) → column letter. The importer checks the names.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Kolom {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub renja: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub realisasi: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub realisasi_lalu: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spm: BTreeMap<String, String>,
+    /// The `lkjip.toml` line of each override, for messages.
+    #[serde(skip)]
+    pub baris: BTreeMap<(String, String), usize>,
+}
+
+/// One column fixed in `[kolom.*]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KolomTetap {
+    pub bidang: String,
+    /// Zero-based column index of the letter.
+    pub kolom: u32,
+    pub huruf: String,
+    /// Where it is written: `lkjip.toml › baris N`.
+    pub lokasi: Location,
+}
+
+/// `H` → 7, `AA` → 26; `None` for anything but one to three letters.
+pub fn column_index(letters: &str) -> Option<u32> {
+    let t = letters.trim().to_ascii_uppercase();
+    if t.is_empty() || t.len() > 3 || !t.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(t.bytes().fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1)) - 1)
+}
+
 /// The role of an input workbook.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -284,6 +327,8 @@ impl Config {
                 message: format!("isi {CONFIG_FILE} tidak valid: {}", e.message()),
             }
         })?;
+        let mut config = config;
+        config.kolom.baris = kolom_lines(text);
         config.validate()?;
         Ok(config)
     }
@@ -319,6 +364,22 @@ impl Config {
                 self.laporan.tanggal
             ))
         })?;
+        for (role, map) in [
+            ("renja", &self.kolom.renja),
+            ("realisasi", &self.kolom.realisasi),
+            ("realisasi_lalu", &self.kolom.realisasi_lalu),
+            ("spm", &self.kolom.spm),
+        ] {
+            for (field, letter) in map {
+                if column_index(letter).is_none() {
+                    let mut e = bad(format!(
+                        "kolom.{role}.{field} = \"{letter}\": tulis huruf kolom seperti \"H\" atau \"AB\""
+                    ));
+                    e.location = self.kolom.lokasi(role, field);
+                    return Err(e);
+                }
+            }
+        }
         if let Some(pk) = &self.perjanjian_kinerja {
             parse_date(&pk.tanggal).ok_or_else(|| {
                 bad(format!(
@@ -339,6 +400,27 @@ impl Config {
             Peran::Spm => self.berkas.spm.as_deref(),
             Peran::Kinerja => self.berkas.kinerja.as_deref(),
         }
+    }
+
+    /// The columns fixed for an input in `[kolom.*]`.
+    pub fn kolom_tetap(&self, peran: Peran) -> Vec<KolomTetap> {
+        let (role, map) = match peran {
+            Peran::Renja => ("renja", &self.kolom.renja),
+            Peran::Realisasi => ("realisasi", &self.kolom.realisasi),
+            Peran::RealisasiLalu => ("realisasi_lalu", &self.kolom.realisasi_lalu),
+            Peran::Spm => ("spm", &self.kolom.spm),
+            Peran::Kinerja => return Vec::new(),
+        };
+        map.iter()
+            .filter_map(|(field, letter)| {
+                Some(KolomTetap {
+                    bidang: field.clone(),
+                    kolom: column_index(letter)?,
+                    huruf: letter.trim().to_ascii_uppercase(),
+                    lokasi: self.kolom.lokasi(role, field),
+                })
+            })
+            .collect()
     }
 
     /// The sheet configured for an input, if any.
@@ -372,6 +454,40 @@ impl Config {
         let full = dir.join(&rel);
         (rel, full, false)
     }
+}
+
+impl Kolom {
+    /// `lkjip.toml › baris N` of an override (the file alone when the line
+    /// is not known).
+    pub fn lokasi(&self, role: &str, field: &str) -> Location {
+        Location {
+            file: CONFIG_FILE.to_string(),
+            sheet: None,
+            cell: self
+                .baris
+                .get(&(role.to_string(), field.to_string()))
+                .map(|l| format!("baris {l}")),
+        }
+    }
+}
+
+/// The line of every `field = …` under a `[kolom.ROLE]` table header.
+fn kolom_lines(text: &str) -> BTreeMap<(String, String), usize> {
+    let mut out = BTreeMap::new();
+    let mut role: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[') {
+            role = h
+                .trim_end_matches(']')
+                .trim()
+                .strip_prefix("kolom.")
+                .map(|r| r.trim().to_string());
+        } else if let (Some(r), Some((k, _))) = (&role, t.split_once('=')) {
+            out.insert((r.clone(), k.trim().trim_matches('"').to_string()), i + 1);
+        }
+    }
+    out
 }
 
 /// `YYYY-MM-DD` → (year, month, day), checked.

@@ -324,6 +324,67 @@ fn check_prints_the_column_mapping() {
     assert_eq!(field("sisa").unwrap()["kolom"], serde_json::json!(["H"]));
 }
 
+/// `[kolom.realisasi]` in lkjip.toml fixes columns by letter: the swapped
+/// report reads the mini figures once realisasi and sisa are named; an
+/// unknown field, a letter beyond the table or no letter at all is an error
+/// at its lkjip.toml line.
+#[test]
+fn columns_fixed_in_lkjip_toml_are_read_and_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let with = |name: &str, extra: &str| -> (PathBuf, usize) {
+        let dir = tmp.path().join(name);
+        copy_dir(&fixture("bad-realisasi-tertukar"), &dir);
+        let toml = std::fs::read_to_string(dir.join("lkjip.toml")).unwrap();
+        // the line of the override: after the file's own lines and the table header
+        let line = toml.lines().count() + 2;
+        std::fs::write(dir.join("lkjip.toml"), format!("{toml}[kolom.realisasi]\n{extra}\n")).unwrap();
+        (dir, line)
+    };
+    // the fixture holds sisa in E and realisasi in G (generate.py: swapped)
+    let (dir, _) = with("tetap", "realisasi = \"G\"\nsisa = \"e\"");
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let out = text(&r.stdout);
+    assert!(r.status.success(), "{out}");
+    assert!(
+        out.contains("  realisasi        G \"SISA PAGU / RP\" (ditetapkan di lkjip.toml)"),
+        "{out}"
+    );
+    assert_mini(&model(&dir), "0.00.01");
+
+    let (dir, line) = with("tak-dikenal", "realisasii = \"G\"");
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let err = text(&r.stdout);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        err.contains(&format!(
+            "error[config-invalid]: lkjip.toml › baris {line}: kolom \"realisasii\" tidak dikenal untuk data/realisasi.xlsx › Sheet1; isian yang dapat ditetapkan: nama, realisasi, persen,"
+        )),
+        "{err}"
+    );
+
+    let (dir, line) = with("di-luar", "realisasi = \"Z\"");
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let err = text(&r.stdout);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        err.contains(&format!(
+            "error[config-invalid]: lkjip.toml › baris {line}: kolom Z untuk \"realisasi\" di luar tabel: lembar \"Sheet1\" hanya sampai kolom G"
+        )),
+        "{err}"
+    );
+
+    let (dir, line) = with("bukan-huruf", "realisasi = \"7\"");
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let err = text(&r.stdout);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        err.contains(&format!(
+            "error[config-invalid]: lkjip.toml › baris {line}: kolom.realisasi.realisasi = \"7\": tulis huruf kolom"
+        )),
+        "{err}"
+    );
+}
+
 /// Each bad input: exit 1 for `check` and `model`, no model on stdout, no
 /// panic, nothing written, and a message naming the file and the place.
 #[test]

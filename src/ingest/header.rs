@@ -66,6 +66,8 @@ pub struct Header {
     candidates: BTreeMap<&'static str, Vec<u32>>,
     /// The combined header text of each column (`REALISASI / TOTAL REALISASI`).
     texts: Vec<String>,
+    /// Fields whose column the officer fixed in `lkjip.toml`.
+    fixed: Vec<&'static str>,
     /// The header rows' own cell texts, to recognise page-break repeats.
     rows: Vec<Vec<(u32, String)>>,
     /// Labels of required columns that were not found.
@@ -81,6 +83,27 @@ impl Header {
 
     pub fn cols(&self, key: &str) -> &[u32] {
         self.columns.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Fixes the column of `spec` (an officer's `[kolom.*]`): it is read
+    /// whatever its header says, and no longer missing.
+    pub fn fix(&mut self, spec: &ColumnSpec, col: u32) {
+        if !self.columns.contains_key(spec.key) {
+            if spec.required {
+                self.required_found += 1;
+            } else {
+                self.optional_found += 1;
+            }
+        }
+        self.missing.retain(|l| *l != spec.label);
+        self.columns.insert(spec.key, vec![col]);
+        self.candidates.remove(spec.key);
+        self.fixed.push(spec.key);
+    }
+
+    /// Whether the column of `key` was fixed by the officer.
+    pub fn is_fixed(&self, key: &str) -> bool {
+        self.fixed.contains(&key)
     }
 
     /// The other columns whose header also matched the field `key`.
@@ -314,6 +337,7 @@ fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, las
         columns,
         candidates,
         texts: texts.to_vec(),
+        fixed: Vec::new(),
         rows: (first..=last)
             .map(|r| own_texts(sheet, r))
             .filter(|r| r.len() >= 2)

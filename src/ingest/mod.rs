@@ -11,7 +11,7 @@ pub mod renja;
 pub mod spm;
 pub mod workbook;
 
-use crate::config::{Batas, Config, Peran};
+use crate::config::{Batas, Config, KolomTetap, Peran};
 use crate::finding::{Findings, Location};
 use crate::folder::{CONFIG_FILE, Folder, sha256_hex};
 use crate::model::Sumber;
@@ -102,6 +102,7 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         let Some(mut wb) = open(&full, &display, peran, &batas, &mut inputs.sumber, f) else {
             continue;
         };
+        wb.tetap = inputs.config.kolom_tetap(peran);
         let sheet = inputs.config.sheet(peran).map(str::to_string);
         let sheet = sheet.as_deref();
         let read = match peran {
@@ -195,6 +196,9 @@ pub struct KolomTerbaca {
     /// Other columns whose header matched too, not read (`E "REALISASI"`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub juga_cocok: Vec<String>,
+    /// Fixed by the officer in `[kolom.*]` of `lkjip.toml`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ditetapkan: bool,
 }
 
 impl Pemetaan {
@@ -217,6 +221,7 @@ impl Pemetaan {
                 kolom: h.cols(s.key).iter().map(|c| cell::column_name(*c)).collect(),
                 judul: h.cols(s.key).iter().map(|c| h.text(*c).to_string()).collect(),
                 juga_cocok: h.others(s.key).into_iter().map(quoted).collect(),
+                ditetapkan: h.is_fixed(s.key),
             })
             .collect(),
         }
@@ -242,6 +247,9 @@ impl std::fmt::Display for Pemetaan {
                 .map(|(c, t)| format!("{c} \"{t}\""))
                 .collect();
             write!(f, "  {:<16} {}", k.bidang, read.join(", "))?;
+            if k.ditetapkan {
+                write!(f, " (ditetapkan di lkjip.toml)")?;
+            }
             if !k.juga_cocok.is_empty() {
                 write!(f, " (juga cocok, tidak dibaca: {})", k.juga_cocok.join(", "))?;
             }
@@ -249,6 +257,47 @@ impl std::fmt::Display for Pemetaan {
         }
         Ok(())
     }
+}
+
+/// Applies the officer's `[kolom.*]` to the chosen header. An unknown field
+/// or a letter beyond the table is an error located in `lkjip.toml`.
+fn apply_fixed(tetap: &[KolomTetap], sheet: &Sheet, h: &mut Header, specs: &[ColumnSpec], f: &mut Findings) -> bool {
+    let mut ok = true;
+    for t in tetap {
+        let Some(spec) = specs.iter().find(|s| s.key == t.bidang && !s.multi) else {
+            let known: Vec<&str> = specs.iter().filter(|s| !s.multi).map(|s| s.key).collect();
+            f.error(
+                "config-invalid",
+                t.lokasi.clone(),
+                format!(
+                    "kolom \"{}\" tidak dikenal untuk {} › {}; isian yang dapat ditetapkan: {}",
+                    t.bidang,
+                    sheet.file,
+                    sheet.name,
+                    known.join(", ")
+                ),
+            );
+            ok = false;
+            continue;
+        };
+        if t.kolom >= sheet.width() {
+            f.error(
+                "config-invalid",
+                t.lokasi.clone(),
+                format!(
+                    "kolom {} untuk \"{}\" di luar tabel: lembar \"{}\" hanya sampai kolom {}",
+                    t.huruf,
+                    t.bidang,
+                    sheet.name,
+                    cell::column_name(sheet.width().saturating_sub(1))
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        h.fix(spec, t.kolom);
+    }
+    ok
 }
 
 /// Picks the sheet whose header matches `specs` (or the named one), and
@@ -294,6 +343,12 @@ pub fn pick_sheet(
         if better {
             best = Some((sheet, h));
         }
+    }
+    if let Some((sheet, h)) = &mut best
+        && !wb.tetap.is_empty()
+        && !apply_fixed(&wb.tetap, sheet, h, specs, f)
+    {
+        return None;
     }
     match best {
         Some((sheet, h)) if h.is_complete() => {

@@ -26,6 +26,8 @@ pub struct Workbook {
     /// The tables the importers read, with the column of every field
     /// (`lkjip check` shows them).
     pub pemetaan: Vec<super::Pemetaan>,
+    /// Columns fixed by the officer in `[kolom.*]` for this workbook's role.
+    pub tetap: Vec<crate::config::KolomTetap>,
 }
 
 fn open_error(display: &str, code: &'static str, message: String) -> Finding {
@@ -112,6 +114,7 @@ impl Workbook {
             max_cell: batas.panjang_sel,
             notes: Vec::new(),
             pemetaan: Vec::new(),
+            tetap: Vec::new(),
         })
     }
 
