@@ -385,6 +385,29 @@ fn columns_fixed_in_lkjip_toml_are_read_and_checked() {
     );
 }
 
+/// Last year's realization report that is this year's file again, or of
+/// this year, is refused: the two-year comparison would print one year twice.
+#[test]
+fn last_years_report_must_be_last_years() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sama");
+    copy_dir(&example(), &dir);
+    let _ = std::fs::remove_dir_all(dir.join("out"));
+    std::fs::copy(dir.join("data/realisasi.xlsx"), dir.join("data/realisasi-lalu.xlsx")).unwrap();
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let out = text(&r.stdout);
+    assert_eq!(r.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("error[same-file]: data/realisasi-lalu.xlsx: Laporan Realisasi tahun sebelumnya sama persis dengan Laporan Realisasi Fisik dan Keuangan (data/realisasi.xlsx): pakai laporan realisasi Desember tahun 2023"),
+        "{out}"
+    );
+    // its title says 2024 where 2023 is expected
+    assert!(
+        out.contains("error[wrong-year]: data/realisasi-lalu.xlsx › Realisasi Desember 2024 › A2:"),
+        "{out}"
+    );
+}
+
 /// Each bad input: exit 1 for `check` and `model`, no model on stdout, no
 /// panic, nothing written, and a message naming the file and the place.
 #[test]
@@ -918,6 +941,18 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         1,
         "error[column-empty]: data/realisasi.xlsx › Sheet1 › E7: kolom realisasi E (\"REALISASI / RP\") kosong atau 0 di setiap baris",
+    ),
+    (
+        "bad-realisasi-september",
+        1,
+        1,
+        "error[wrong-period]: data/realisasi.xlsx › Sheet1 › A2: Laporan Realisasi Fisik dan Keuangan ini untuk bulan September (\"Bulan September Tahun 2024\"), bukan Desember",
+    ),
+    (
+        "bad-realisasi-tahun-lalu",
+        1,
+        1,
+        "error[wrong-year]: data/realisasi.xlsx › Sheet1 › A2: Laporan Realisasi Fisik dan Keuangan ini untuk tahun 2023 (\"Bulan Desember Tahun 2023\"), sedangkan yang diperlukan tahun 2024 menurut lkjip.toml",
     ),
     // the 8 funded rows of the mini data set (2 programs, 2 kegiatan, 4 sub
     // kegiatan; 0004 has no pagu) all print a % that fits the sisa

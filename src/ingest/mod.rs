@@ -6,6 +6,7 @@
 pub mod cell;
 pub mod header;
 pub mod kinerja;
+pub mod periode;
 pub mod realisasi;
 pub mod renja;
 pub mod spm;
@@ -118,6 +119,9 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         for note in wb.notes.drain(..) {
             f.push(note);
         }
+        for p in &wb.pemetaan {
+            periode::check(peran, p, inputs.config.identitas.tahun, f);
+        }
         inputs.pemetaan.append(&mut wb.pemetaan);
         if read.is_none()
             && let Some(other) = detect_role(&mut wb).filter(|o| !same_kind(*o, peran))
@@ -132,6 +136,23 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
                 ),
             );
         }
+    }
+    // last year's report must not be this year's file again
+    let sha = |p: Peran| inputs.sumber.iter().find(|s| s.peran == p);
+    if let (Some(now), Some(lalu)) = (sha(Peran::Realisasi), sha(Peran::RealisasiLalu))
+        && now.sha256 == lalu.sha256
+    {
+        f.error(
+            "same-file",
+            Location::file(&lalu.berkas),
+            format!(
+                "{} sama persis dengan {} ({}): pakai laporan realisasi Desember tahun {}",
+                Peran::RealisasiLalu.label(),
+                Peran::Realisasi.label(),
+                now.berkas,
+                inputs.config.identitas.tahun - 1
+            ),
+        );
     }
     Some(inputs)
 }
@@ -178,6 +199,8 @@ fn open(
 pub struct Pemetaan {
     pub berkas: String,
     pub lembar: String,
+    /// The texts above the header (cell, text): title, period, agency.
+    pub judul: Vec<(String, String)>,
     /// The header rows, 1-based (`4` to `5`), and the first data row.
     pub baris_judul: (u32, u32),
     pub baris_data: u32,
@@ -207,6 +230,11 @@ impl Pemetaan {
         Pemetaan {
             berkas: berkas.to_string(),
             lembar: sheet.name.clone(),
+            judul: (0..h.first_row)
+                .flat_map(|r| (0..sheet.width()).map(move |c| (r, c)))
+                .filter(|(r, c)| !sheet.get(*r, *c).is_empty())
+                .map(|(r, c)| (cell::cell_ref(r, c), sheet.get(r, c).text().trim().to_string()))
+                .collect(),
             baris_judul: (h.first_row + 1, h.last_row + 1),
             baris_data: h.data_start + 1,
             kolom: {

@@ -1,0 +1,192 @@
+//! Is it the right file? The title rows above a table and the sheet name
+//! state the year and, for a realization report, the month or quarter
+//! (`Bulan Desember Tahun 2024`, `Realisasi Desember 2024`, `TRIWULAN IV`).
+//! A report of another year, or of a month before December, is refused:
+//! built from it, the LKjIP would print another period's figures as this
+//! year's.
+
+use super::Pemetaan;
+use crate::config::Peran;
+use crate::finding::{Findings, Location};
+use crate::tampil::short;
+
+const BULAN: [&str; 12] = [
+    "JANUARI",
+    "FEBRUARI",
+    "MARET",
+    "APRIL",
+    "MEI",
+    "JUNI",
+    "JULI",
+    "AGUSTUS",
+    "SEPTEMBER",
+    "OKTOBER",
+    "NOVEMBER",
+    "DESEMBER",
+];
+
+/// The words of a title, upper case, split at anything but letters and
+/// digits (`2024-2026` gives two years).
+fn words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect()
+}
+
+fn years(t: &str) -> Vec<i32> {
+    words(t)
+        .iter()
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (2000..=2100).contains(y))
+        .collect()
+}
+
+/// Months named in a title, 1–12.
+fn months(t: &str) -> Vec<u32> {
+    words(t)
+        .iter()
+        .filter_map(|w| BULAN.iter().position(|b| b == w).map(|i| i as u32 + 1))
+        .collect()
+}
+
+/// Quarters named in a title (`TRIWULAN III`, `TW 2`), 1–4.
+fn quarters(t: &str) -> Vec<u32> {
+    let w = words(t);
+    w.windows(2)
+        .filter(|p| p[0] == "TRIWULAN" || p[0] == "TW")
+        .filter_map(|p| match p[1].as_str() {
+            "I" | "1" => Some(1),
+            "II" | "2" => Some(2),
+            "III" | "3" => Some(3),
+            "IV" | "4" => Some(4),
+            _ => None,
+        })
+        .collect()
+}
+
+fn bulan(m: u32) -> String {
+    let b = BULAN[(m - 1) as usize];
+    b[..1].to_string() + &b[1..].to_lowercase()
+}
+
+/// Checks the period a table's titles state against the report's year.
+pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
+    let expected = match peran {
+        Peran::Kinerja => return,
+        Peran::RealisasiLalu => tahun - 1,
+        _ => tahun,
+    };
+    let titles: Vec<(Location, &str)> = p
+        .judul
+        .iter()
+        .map(|(cell, t)| (Location::cell(&p.berkas, &p.lembar, cell), t.as_str()))
+        .chain(std::iter::once((
+            Location::sheet(&p.berkas, &p.lembar),
+            p.lembar.as_str(),
+        )))
+        .collect();
+    let what = peran.label();
+    // the year: one title naming years, none of them the expected one
+    let named: Vec<&(Location, &str)> = titles.iter().filter(|(_, t)| !years(t).is_empty()).collect();
+    // a span of years (`Renstra 2021-2026`) covers those between
+    let covers = |t: &str| {
+        let y = years(t);
+        y.contains(&expected) || (y.len() >= 2 && y.iter().min() < Some(&expected) && y.iter().max() > Some(&expected))
+    };
+    if !named.is_empty() && !named.iter().any(|(_, t)| covers(t)) {
+        let (loc, t) = named[0];
+        let why = if peran == Peran::RealisasiLalu {
+            format!("tahun sebelumnya ({expected}) menurut tahun {tahun} di lkjip.toml")
+        } else {
+            format!("tahun {expected} menurut lkjip.toml")
+        };
+        f.error(
+            "wrong-year",
+            loc.clone(),
+            format!(
+                "{what} ini untuk tahun {} (\"{}\"), sedangkan yang diperlukan {why}; periksa berkasnya atau identitas.tahun",
+                years(t).iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
+                short(t)
+            ),
+        );
+    }
+    if !matches!(peran, Peran::Realisasi | Peran::RealisasiLalu) {
+        return;
+    }
+    // the month or quarter: the year's figure is December's (TW IV)
+    for (loc, t) in &titles {
+        let (ms, qs) = (months(t), quarters(t));
+        let wrong = if !ms.is_empty() && !ms.contains(&12) {
+            Some(format!("bulan {}", bulan(ms[0])))
+        } else if !qs.is_empty() && !qs.contains(&4) {
+            Some(format!("triwulan {}", ["I", "II", "III"][(qs[0] - 1) as usize]))
+        } else {
+            None
+        };
+        if let Some(period) = wrong {
+            f.error(
+                "wrong-period",
+                loc.clone(),
+                format!(
+                    "{what} ini untuk {period} (\"{}\"), bukan Desember: LKjIP memakai realisasi sampai akhir tahun (bulan Desember / triwulan IV)",
+                    short(t)
+                ),
+            );
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping(lembar: &str, judul: &[(&str, &str)]) -> Pemetaan {
+        Pemetaan {
+            berkas: "data/realisasi.xlsx".into(),
+            lembar: lembar.into(),
+            judul: judul.iter().map(|(c, t)| (c.to_string(), t.to_string())).collect(),
+            baris_judul: (4, 5),
+            baris_data: 7,
+            kolom: Vec::new(),
+        }
+    }
+
+    fn codes(p: &Pemetaan, peran: Peran) -> Vec<String> {
+        let mut f = Findings::new();
+        check(peran, p, 2024, &mut f);
+        f.iter().map(|x| format!("{} {}", x.code, x.location)).collect()
+    }
+
+    #[test]
+    fn the_period_of_the_titles_must_be_the_reports() {
+        let ok = mapping("Realisasi Desember 2024", &[("A2", "Bulan Desember Tahun 2024")]);
+        assert!(codes(&ok, Peran::Realisasi).is_empty());
+        let sept = mapping("Sheet1", &[("A2", "Bulan September Tahun 2024")]);
+        assert_eq!(
+            codes(&sept, Peran::Realisasi),
+            ["wrong-period data/realisasi.xlsx › Sheet1 › A2"]
+        );
+        let old = mapping("Sheet1", &[("A2", "Bulan Desember Tahun 2023")]);
+        assert_eq!(
+            codes(&old, Peran::Realisasi),
+            ["wrong-year data/realisasi.xlsx › Sheet1 › A2"]
+        );
+        // last year's report must be of last year
+        assert!(codes(&old, Peran::RealisasiLalu).is_empty());
+        assert_eq!(codes(&ok, Peran::RealisasiLalu).len(), 1);
+        let tw = mapping("TW III 2024", &[]);
+        assert_eq!(
+            codes(&tw, Peran::Realisasi),
+            ["wrong-period data/realisasi.xlsx › TW III 2024"]
+        );
+        // no year or month in the titles: nothing to say
+        assert!(codes(&mapping("Sheet1", &[("A1", "LAPORAN REALISASI")]), Peran::Realisasi).is_empty());
+        // a Renja names its year; a span of years that includes it is fine
+        assert!(codes(&mapping("Renja", &[("A3", "TAHUN 2024")]), Peran::Renja).is_empty());
+        assert!(codes(&mapping("Renja", &[("A1", "RENSTRA 2021-2026")]), Peran::Renja).is_empty());
+        assert_eq!(codes(&mapping("Renja", &[("A3", "TAHUN 2025")]), Peran::Renja).len(), 1);
+    }
+}
