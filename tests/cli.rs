@@ -188,6 +188,8 @@ fn tolerated_variations_read_the_same_figures() {
         // REALISASI spans a blank column and "Total Realisasi" (reference
         // Lampiran XII): the filled column is read, not the blank one
         ("ok-realisasi-kolom-kosong", "0.00.01"),
+        // s.d. Bulan Lalu | Bulan Ini | s.d. Bulan Ini: the cumulative one
+        ("ok-realisasi-bulanan", "0.00.01"),
     ] {
         let dir = fixture(name);
         let out = lkjip(&["check", dir.to_str().unwrap()]);
@@ -357,7 +359,7 @@ fn columns_fixed_in_lkjip_toml_are_read_and_checked() {
     assert_eq!(r.status.code(), Some(1));
     assert!(
         err.contains(&format!(
-            "error[config-invalid]: lkjip.toml › baris {line}: kolom \"realisasii\" tidak dikenal untuk data/realisasi.xlsx › Sheet1; isian yang dapat ditetapkan: nama, realisasi, persen,"
+            "error[config-invalid]: lkjip.toml › baris {line}: kolom \"realisasii\" tidak dikenal untuk data/realisasi.xlsx › Sheet1; isian yang dapat ditetapkan: kode, nama, anggaran, realisasi, persen,"
         )),
         "{err}"
     );

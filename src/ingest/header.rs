@@ -239,10 +239,35 @@ pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
 /// How many data rows are looked at to tell a filled column from a blank one.
 const CONTENT_ROWS: u32 = 2000;
 
+/// How much a header text says "the year's figure": under REALISASI a
+/// monthly report has `s.d. Bulan Lalu | Bulan Ini | s.d. Bulan Ini`, a
+/// quarterly one `TW I … TW IV | Total`; the cumulative column is the
+/// year's, the others are parts of it.
+fn cumulative_rank(text: &str) -> i32 {
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    let w: Vec<&str> = t.split_whitespace().collect();
+    let has = |x: &str| w.contains(&x);
+    let phrase = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
+    let until = has("SD") || has("SAMPAI") || t.contains("S D ") || has("KUMULATIF") || has("KUM");
+    if phrase("BULAN", "LALU") {
+        -2
+    } else if until || has("TOTAL") || has("JUMLAH") {
+        1
+    } else if phrase("BULAN", "INI") || has("TW") || has("TRIWULAN") {
+        -1
+    } else {
+        0
+    }
+}
+
 /// Where several columns match a single-column field, takes the one whose
-/// cells hold values: the header of a group often spans a blank column
-/// (`REALISASI` over `5 | 6`, only the second holding `Total Realisasi`),
-/// and the first match would read every row as empty. On a tie the first
+/// cells hold values and, of those, the cumulative one: the header of a
+/// group often spans a blank column (`REALISASI` over `5 | 6`, only the
+/// second holding `Total Realisasi`), and a monthly report offers the
+/// month's and the year-to-date figure side by side. On a tie the first
 /// match stays.
 fn choose_by_content(sheet: &Sheet, h: &mut Header) {
     let end = sheet.height().min(h.data_start.saturating_add(CONTENT_ROWS));
@@ -256,16 +281,20 @@ fn choose_by_content(sheet: &Sheet, h: &mut Header) {
         if cands.len() < 2 || h.columns.get(key).is_some_and(|v| v.len() > 1) {
             continue;
         }
+        let rank = |c: u32| {
+            let n = filled(c);
+            (n > 0, cumulative_rank(h.text(c)), n)
+        };
         let best = cands
             .iter()
             .copied()
             .filter(|c| *c == current || !used.contains(c))
-            .map(|c| (filled(c), std::cmp::Reverse(c)))
+            .map(|c| (rank(c), std::cmp::Reverse(c)))
             .max()
             .map(|(_, std::cmp::Reverse(c))| c);
         if let Some(b) = best
             && b != current
-            && filled(b) > filled(current)
+            && rank(b) > rank(current)
         {
             changes.push((*key, b));
         }
@@ -433,11 +462,46 @@ mod tests {
         assert_eq!(h.others("realisasi"), [1]);
         assert_eq!(h.text(2), "REALISASI / TOTAL REALISASI");
         assert_eq!(h.col("persen"), Some(3));
-        // both blank: the first match stays
+        // both blank: "Total" says the year's figure (the importer then
+        // refuses the empty column)
         let mut rows = head();
         rows.push(vec![t("1.06.02"), t(""), t(""), t("0,9")]);
         let sheet = with_merge(Sheet::from_rows("f.xlsx", "S", rows), (0, 1), (0, 3));
-        assert_eq!(find_header(&sheet, spec).and_then(|h| h.col("realisasi")), Some(1));
+        assert_eq!(find_header(&sheet, spec).and_then(|h| h.col("realisasi")), Some(2));
+    }
+
+    #[test]
+    fn of_period_columns_the_cumulative_one_is_read() {
+        // the % under the group makes the two-row header the best match
+        let spec: &[ColumnSpec] = &[
+            req("kode", &[&["KODE"]], "KODE"),
+            ColumnSpec {
+                key: "realisasi",
+                any: &[&["REALISASI"]],
+                none: &["%"],
+                required: true,
+                multi: false,
+                label: "R",
+            },
+            opt("persen", &[&["REALISASI", "%"]], "%"),
+        ];
+        for (subs, want) in [
+            (["s.d. Bulan Lalu", "Bulan Ini", "s.d. Bulan Ini"], 3),
+            (["Bulan Ini", "S/D Bulan Ini", "Bulan Lalu"], 2),
+            (["TW I", "TW II", "Total"], 3),
+        ] {
+            let rows = vec![
+                vec![t("Kode"), t("REALISASI"), t(""), t(""), t("")],
+                vec![t(""), t(subs[0]), t(subs[1]), t(subs[2]), t("%")],
+                vec![t("1.06.02"), t("5"), t("1"), t("6"), t("0,9")],
+            ];
+            let sheet = with_merge(Sheet::from_rows("f.xlsx", "S", rows), (0, 1), (0, 4));
+            let h = find_header(&sheet, spec).expect("a header");
+            assert_eq!(h.col("realisasi"), Some(want), "{subs:?}");
+        }
+        assert_eq!(cumulative_rank("REALISASI / S.D. BULAN LALU"), -2);
+        assert_eq!(cumulative_rank("REALISASI / TOTAL REALISASI"), 1);
+        assert_eq!(cumulative_rank("REALISASI / RP"), 0);
     }
 
     #[test]

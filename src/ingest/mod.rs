@@ -292,8 +292,8 @@ impl std::fmt::Display for Pemetaan {
 fn apply_fixed(tetap: &[KolomTetap], sheet: &Sheet, h: &mut Header, specs: &[ColumnSpec], f: &mut Findings) -> bool {
     let mut ok = true;
     for t in tetap {
-        let Some(spec) = specs.iter().find(|s| s.key == t.bidang && !s.multi) else {
-            let known: Vec<&str> = specs.iter().filter(|s| !s.multi).map(|s| s.key).collect();
+        let Some(spec) = specs.iter().find(|s| s.key == t.bidang) else {
+            let known: Vec<&str> = specs.iter().map(|s| s.key).collect();
             f.error(
                 "config-invalid",
                 t.lokasi.clone(),
