@@ -190,6 +190,8 @@ fn tolerated_variations_read_the_same_figures() {
         ("ok-realisasi-kolom-kosong", "0.00.01"),
         // s.d. Bulan Lalu | Bulan Ini | s.d. Bulan Ini: the cumulative one
         ("ok-realisasi-bulanan", "0.00.01"),
+        // a sheet per month, June's first: December's is read
+        ("ok-realisasi-per-bulan", "0.00.01"),
     ] {
         let dir = fixture(name);
         let out = lkjip(&["check", dir.to_str().unwrap()]);
@@ -324,6 +326,17 @@ fn check_prints_the_column_mapping() {
         serde_json::json!(["E \"REALISASI\""])
     );
     assert_eq!(field("sisa").unwrap()["kolom"], serde_json::json!(["H"]));
+    // of a sheet per month, December's is read and check says so
+    let r = lkjip(&["check", fixture("ok-realisasi-per-bulan").to_str().unwrap()]);
+    let out = text(&r.stdout);
+    assert!(
+        out.contains("data/realisasi.xlsx › Desember 2024 (judul baris 4–5, data dari baris 7)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("info[sheet-chosen]: data/realisasi.xlsx › Desember 2024: 2 lembar memuat tabel Laporan Realisasi Fisik dan Keuangan yang sama; yang dibaca lembar \"Desember 2024\" (akhir tahun: Desember / triwulan IV)"),
+        "{out}"
+    );
 }
 
 /// `[kolom.realisasi]` in lkjip.toml fixes columns by letter: the swapped

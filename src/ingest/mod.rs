@@ -352,7 +352,16 @@ pub fn pick_sheet(
         }
         None => names,
     };
+    let by_name = named.is_some();
     let mut best: Option<(Sheet, Header)> = None;
+    // sheets whose table is as good as the best one (one sheet per month)
+    let mut alike = 0;
+    let year_end = |s: &Sheet, h: &Header| {
+        let titles: Vec<String> = (0..h.first_row)
+            .flat_map(|r| s.row(r).iter().map(|c| c.text()))
+            .collect();
+        periode::is_year_end(std::iter::once(s.name.as_str()).chain(titles.iter().map(String::as_str)))
+    };
     for name in candidates {
         let sheet = match wb.sheet(&name) {
             Ok(s) => s,
@@ -364,13 +373,36 @@ pub fn pick_sheet(
         let Some(h) = find_header(&sheet, specs) else {
             continue;
         };
+        let score = |h: &Header| (h.is_complete(), h.required_found, h.optional_found);
         let better = match &best {
             None => true,
-            Some((_, b)) => (h.required_found, h.optional_found) > (b.required_found, b.optional_found),
+            Some((bs, b)) => {
+                score(&h) > score(b) || (score(&h) == score(b) && year_end(&sheet, &h) && !year_end(bs, b))
+            }
         };
+        match &best {
+            Some((_, b)) if score(&h) == score(b) => alike += 1,
+            _ if better => alike = 1,
+            _ => {}
+        }
         if better {
             best = Some((sheet, h));
         }
+    }
+    if let Some((sheet, h)) = &best
+        && alike > 1
+        && !by_name
+        && h.is_complete()
+    {
+        f.info(
+            "sheet-chosen",
+            sheet.sheet_loc(),
+            format!(
+                "{alike} lembar memuat tabel {what} yang sama; yang dibaca lembar \"{}\"{} (tetapkan lembar lain di [lembar] lkjip.toml)",
+                sheet.name,
+                if year_end(sheet, h) { " (akhir tahun: Desember / triwulan IV)" } else { "" }
+            ),
+        );
     }
     if let Some((sheet, h)) = &mut best
         && !wb.tetap.is_empty()

@@ -66,6 +66,12 @@ fn quarters(t: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Whether any of the texts names December or the fourth quarter: of
+/// several sheets holding the same table (one per month), the year's.
+pub fn is_year_end<'a>(mut texts: impl Iterator<Item = &'a str>) -> bool {
+    texts.any(|t| months(t).contains(&12) || quarters(t).contains(&4))
+}
+
 fn bulan(m: u32) -> String {
     let b = BULAN[(m - 1) as usize];
     b[..1].to_string() + &b[1..].to_lowercase()
