@@ -20,96 +20,98 @@ struct Cli {
     command: Command,
 }
 
+// The doc comments of the commands and arguments are the `--help` texts an
+// officer reads, so they are in Indonesian like the findings.
 #[derive(Subcommand)]
 enum Command {
-    /// Build the LKjIP PDF into DIR/out/ (several folders, or a folder of report folders: a batch)
+    /// Buat PDF LKjIP dan lampiran XLSX di DIR/out/ (beberapa folder, atau folder berisi folder laporan: sekaligus)
     Build {
-        /// Report folders (holding lkjip.toml), or folders holding report folders
+        /// Folder laporan (berisi lkjip.toml), atau folder yang berisi folder-folder laporan
         #[arg(required = true, num_args = 1..)]
         dirs: Vec<PathBuf>,
-        /// Reports built at the same time in a batch (default: the number of cores)
+        /// Jumlah laporan yang dibuat bersamaan (bawaan: jumlah inti prosesor)
         #[arg(short, long)]
         jobs: Option<usize>,
-        /// Output folder (default: DIR/out)
+        /// Folder keluaran (bawaan: DIR/out)
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Tagged, accessible PDF (PDF/A-2a + PDF/UA-1) instead of PDF/A-2b
+        /// PDF aksesibel bertanda (PDF/A-2a + PDF/UA-1), bukan PDF/A-2b
         #[arg(long)]
         aksesibel: bool,
-        /// Build even when the inputs have errors
+        /// Tetap buat walaupun masukan mengandung kesalahan
         #[arg(long)]
         paksa: bool,
-        /// Print the time of each stage
+        /// Tampilkan waktu setiap tahap
         #[arg(short, long)]
         verbose: bool,
-        /// Only one output: pdf or xlsx
+        /// Hanya satu keluaran: pdf atau xlsx
         #[arg(long, value_parser = ["pdf", "xlsx"])]
         only: Option<String>,
-        /// Reviewer draft: …-DRAF.pdf with the Lembar Reviu, margin marks and
-        /// the changes since the previous draft; builds even with errors
+        /// Draf untuk reviu: …-DRAF.pdf dengan Lembar Reviu, tanda di tepi halaman
+        /// dan perubahan sejak draf sebelumnya; tetap dibuat walaupun ada kesalahan
         #[arg(long)]
         draft: bool,
-        /// With --draft: compare with this model.json (default: the one in the output folder)
+        /// Bersama --draft: bandingkan dengan model.json ini (bawaan: yang ada di folder keluaran)
         #[arg(long, value_name = "PREV.json")]
         since: Option<PathBuf>,
     },
-    /// Print the report model as JSON (docs/MODEL.md)
+    /// Tampilkan model laporan sebagai JSON (docs/MODEL.md)
     Model {
-        /// The report folder (holding lkjip.toml)
+        /// Folder laporan (berisi lkjip.toml)
         dir: PathBuf,
-        /// One line instead of indented JSON
+        /// Satu baris, bukan JSON berinden
         #[arg(long)]
         compact: bool,
     },
-    /// List every finding about the inputs; exit 1 when there is an error
+    /// Periksa masukan: pemetaan kolom dan semua temuan; keluar dengan kode 1 bila ada kesalahan
     Check {
         dir: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Rebuild DIR whenever an input, template or narrative changes (Ctrl-C ends)
+    /// Buat ulang DIR setiap kali masukan, templat atau narasi berubah (Ctrl-C untuk berhenti)
     Watch {
         dir: PathBuf,
-        /// Output folder (default: DIR/out)
+        /// Folder keluaran (bawaan: DIR/out)
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Build the reviewer draft instead of the final report
+        /// Buat draf untuk reviu, bukan laporan final
         #[arg(long)]
         draft: bool,
-        /// Only one output: pdf or xlsx
+        /// Hanya satu keluaran: pdf atau xlsx
         #[arg(long, value_parser = ["pdf", "xlsx"])]
         only: Option<String>,
-        /// Print every finding, not only errors
+        /// Tampilkan semua temuan, bukan hanya kesalahan
         #[arg(short, long)]
         verbose: bool,
     },
-    /// Measure: the example stage by stage, a batch of synthetic folders, a watch rebuild (use a release build)
+    /// Ukur kinerja: contoh per tahap, sekumpulan folder sintetis, pembuatan ulang watch (pakai build release)
     Benchmark {
-        /// The report folder measured stage by stage and in watch
+        /// Folder laporan yang diukur per tahap dan dalam watch
         #[arg(default_value = "examples/dspppa-belitung-2024")]
         dir: PathBuf,
-        /// Synthetic folders in the batch
+        /// Jumlah folder sintetis dalam satu batch
         #[arg(long, default_value_t = 40)]
         jumlah: usize,
-        /// Runs of the example build (the median is reported)
+        /// Berapa kali contoh dibuat (yang dilaporkan nilai tengahnya)
         #[arg(long, default_value_t = 3)]
         ulang: usize,
     },
-    /// Write synthetic report folders (for benchmarks and tests)
+    /// Tulis folder laporan sintetis (untuk pengukuran dan pengujian)
     Sintetis {
-        /// Folder to write opd-01, opd-02, … into
+        /// Folder tempat opd-01, opd-02, … ditulis
         out: PathBuf,
-        /// How many folders
+        /// Jumlah folder
         #[arg(long, default_value_t = 40)]
         jumlah: usize,
-        /// Seed: the same seed gives the same folders
+        /// Benih acak: benih yang sama menghasilkan folder yang sama
         #[arg(long, default_value_t = 1)]
         benih: u64,
     },
-    /// Create a new report folder with lkjip.toml and an empty kinerja.xlsx
+    /// Buat folder laporan baru dengan lkjip.toml dan kinerja.xlsx kosong
     Init {
         dir: PathBuf,
-        /// The reporting year (default: last year)
+        /// Tahun laporan (bawaan: tahun lalu)
         #[arg(long)]
         tahun: Option<i32>,
     },
