@@ -129,6 +129,10 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         }
     }
     let mut renja_only: HashSet<String> = HashSet::new();
+    // a funded Renja program of which the realization report has no row at
+    // all: a page of the report is missing, or it is another agency's
+    let realized: Vec<&String> = index.iter().map(|(k, _)| k).collect();
+    let mut missing_programs: Vec<String> = Vec::new();
     for e in &renja.entri {
         if !matches!(e.level, Level::Program | Level::Kegiatan | Level::SubKegiatan) {
             continue;
@@ -137,7 +141,25 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         if matched.contains(&key) {
             continue;
         }
-        renja_only.insert(key);
+        renja_only.insert(key.clone());
+        let funded = !e.pagu_perubahan.unwrap_or_default().is_zero();
+        if funded && e.level == Level::Program && !realized.iter().any(|k| k.starts_with(&format!("{key}."))) {
+            f.error(
+                "program-missing",
+                e.lokasi.clone(),
+                format!(
+                    "program {} \"{}\" didanai di Renja (pagu {}) tetapi tidak ada satu baris pun di laporan realisasi: halaman laporan realisasi hilang, atau berkasnya dari perangkat daerah lain?",
+                    e.kode,
+                    crate::tampil::short(&e.nama),
+                    crate::tampil::fmt_rupiah(e.pagu_perubahan.unwrap_or_default())
+                ),
+            );
+            missing_programs.push(format!("{key}."));
+            continue;
+        }
+        if missing_programs.iter().any(|p| key.starts_with(p.as_str())) {
+            continue; // said once, for its program
+        }
         if e.pagu_perubahan.unwrap_or_default().is_zero() {
             f.info(
                 "not-funded",

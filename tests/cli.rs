@@ -957,6 +957,13 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[column-empty]: data/realisasi.xlsx › Sheet1 › E7: kolom realisasi E (\"REALISASI / RP\") kosong atau 0 di setiap baris",
     ),
+    // program 1.06.02 (pagu 5.739.000 + 126.175.500 = 131.914.500) has no row left
+    (
+        "bad-realisasi-program-hilang",
+        1,
+        1,
+        "error[program-missing]: data/renja.xlsx › Renja › B14: program 1.06.02 \"PROGRAM PEMBERDAYAAN SOSIAL\" didanai di Renja (pagu 131.914.500) tetapi tidak ada satu baris pun di laporan realisasi",
+    ),
     (
         "bad-realisasi-september",
         1,
