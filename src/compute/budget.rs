@@ -24,6 +24,14 @@ pub(super) fn differs(printed: Decimal, computed: Decimal, rules: &Rules) -> boo
     (p - round2(computed)).abs() > rules.toleransi
 }
 
+/// Half a sen: amounts that a float artefact of the workbook moved by less
+/// (`1702000.0000000002`) are the same amount.
+const HALF_SEN: Decimal = Decimal::from_parts(5, 0, 0, false, 3);
+
+fn same_amount(a: Decimal, b: Decimal) -> bool {
+    (a - b).abs() < HALF_SEN
+}
+
 /// Printed program/kegiatan totals and the `Total` row against the sums of
 /// their rows; printed percentages and sisa against recomputed ones;
 /// realisasi above pagu. Mismatches in the previous year's report are
@@ -50,7 +58,7 @@ pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Finding
                 "sub kegiatan"
             };
             for (what, printed, sum) in [("pagu", row.pagu, *pagu), ("realisasi", row.realisasi, *real)] {
-                if printed != sum {
+                if !same_amount(printed, sum) {
                     f.add(
                         severity,
                         "total-mismatch",
@@ -75,7 +83,7 @@ pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Finding
         let real: Decimal = subs.iter().map(|x| x.realisasi).sum();
         for (what, printed, sum) in [("pagu", t.pagu, pagu), ("realisasi", t.realisasi, real)] {
             if let Some(p) = printed
-                && p != sum
+                && !same_amount(p, sum)
             {
                 f.add(
                     severity,
@@ -302,4 +310,18 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
     });
     m.hasil.komposisi_belanja = komposisi;
     m.hasil.sub_kegiatan_serapan_rendah = rendah;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_within_half_a_sen_are_the_same() {
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        assert!(same_amount(d("1702000.0000000002"), d("1702000")));
+        assert!(same_amount(d("1702000.004"), d("1702000")));
+        assert!(!same_amount(d("1702000.005"), d("1702000")));
+        assert!(!same_amount(d("1702001"), d("1702000")));
+    }
 }

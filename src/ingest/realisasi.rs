@@ -9,7 +9,7 @@ use super::workbook::{Sheet, Workbook};
 use super::{amount_at, percent_at, pick_sheet, text_at};
 use crate::angka::persen;
 use crate::finding::{Finding, Findings, Location, Severity};
-use crate::model::Kode;
+use crate::model::{Kode, Level};
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -131,6 +131,8 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         total: None,
     };
     let mut seen: HashMap<Kode, Location> = HashMap::new();
+    // rows that print no amount at all: headings over their rows
+    let mut headings: Vec<usize> = Vec::new();
     for row in h.data_start..sheet.height() {
         if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
             continue;
@@ -213,6 +215,13 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             }
             v
         };
+        let prints_amount = budget_cols
+            .iter()
+            .chain(c_real.iter())
+            .any(|c| !sheet.get(row, *c).is_empty());
+        if !prints_amount && matches!(kode.level(), Level::Program | Level::Kegiatan) {
+            headings.push(out.baris.len());
+        }
         let anggaran: Vec<Option<Decimal>> = budget_cols.iter().map(|c| nonnegative(Some(*c), f)).collect();
         let realisasi = nonnegative(c_real, f);
         let pagu = anggaran.iter().rev().find_map(|a| *a).unwrap_or(Decimal::ZERO);
@@ -236,6 +245,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             lokasi: loc,
         });
     }
+    sum_headings(&mut out.baris, &headings);
     if out.baris.is_empty() {
         f.error(
             "table-empty",
@@ -251,6 +261,30 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         return None;
     }
     Some(out)
+}
+
+/// A program or kegiatan row that prints no amount is a heading: its pagu
+/// and realisasi are the sums of its rows (kegiatan first, then programs),
+/// not a printed 0 that every total check would call wrong.
+fn sum_headings(rows: &mut [RealisasiRow], headings: &[usize]) {
+    for level in [Level::Kegiatan, Level::Program] {
+        let at_level: Vec<usize> = headings
+            .iter()
+            .copied()
+            .filter(|i| rows[*i].kode.level() == level)
+            .collect();
+        for i in at_level {
+            let kode = rows[i].kode.clone();
+            let (pagu, real) = rows
+                .iter()
+                .filter(|r| r.kode.parent().as_ref() == Some(&kode))
+                .fold((Decimal::ZERO, Decimal::ZERO), |(p, q), r| {
+                    (p + r.pagu, q + r.realisasi)
+                });
+            rows[i].pagu = pagu;
+            rows[i].realisasi = real;
+        }
+    }
 }
 
 /// How far a printed percentage may be from one recomputed from a column
