@@ -967,6 +967,12 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         "error[program-missing]: data/renja.xlsx › Renja › B14: program 1.06.02 \"PROGRAM PEMBERDAYAAN SOSIAL\" didanai di Renja (pagu 131.914.500) tetapi tidak ada satu baris pun di laporan realisasi",
     ),
     (
+        "bad-realisasi-opd-lain",
+        1,
+        1,
+        "error[wrong-agency]: data/realisasi.xlsx › Sheet1 › A3: berkas ini milik \"Dinas Pendidikan dan Kebudayaan\", bukan Dinas Uji",
+    ),
+    (
         "bad-realisasi-september",
         1,
         1,

@@ -119,8 +119,12 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         for note in wb.notes.drain(..) {
             f.push(note);
         }
+        let id = &inputs.config.identitas;
         for p in &wb.pemetaan {
-            periode::check(peran, p, inputs.config.identitas.tahun, f);
+            periode::check(peran, p, id.tahun, f);
+            if peran != Peran::Kinerja {
+                periode::check_agency(p, &id.nama_opd, Some(id.singkatan.as_str()), f);
+            }
         }
         inputs.pemetaan.append(&mut wb.pemetaan);
         if read.is_none()

@@ -77,6 +77,77 @@ fn bulan(m: u32) -> String {
     b[..1].to_string() + &b[1..].to_lowercase()
 }
 
+/// Words that begin the name of an agency in a title row.
+const AGENCY: [&str; 9] = [
+    "DINAS",
+    "BADAN",
+    "KANTOR",
+    "SEKRETARIAT",
+    "INSPEKTORAT",
+    "SATUAN",
+    "RSUD",
+    "KECAMATAN",
+    "BAGIAN",
+];
+
+/// Words of an agency name that tell agencies apart (not `dan`, `Dinas`).
+fn significant(t: &str) -> Vec<String> {
+    words(t)
+        .into_iter()
+        .filter(|w| {
+            w.len() >= 3
+                && !AGENCY.contains(&w.as_str())
+                && !["DAN", "SERTA", "DAERAH", "KABUPATEN", "KOTA", "PROVINSI", "URUSAN"].contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// The agency a title row names, when it names one: `Dinas Pendidikan`,
+/// `SKPD : Dinas Kesehatan`, `Perangkat Daerah: Badan …`.
+fn agency(t: &str) -> Option<String> {
+    let rest = match t.split_once(':') {
+        Some((label, rest))
+            if ["SKPD", "OPD", "PERANGKAT DAERAH", "UNIT", "INSTANSI"]
+                .iter()
+                .any(|l| label.trim().eq_ignore_ascii_case(l)) =>
+        {
+            rest.trim()
+        }
+        _ => t.trim(),
+    };
+    let first = words(rest).into_iter().next()?;
+    AGENCY.contains(&first.as_str()).then(|| rest.to_string())
+}
+
+/// Checks the agency a table's titles name against `nama_opd`: a title that
+/// names an agency sharing no distinguishing word with `nama_opd` (and not
+/// its abbreviation) is another agency's file. Lenient on purpose: offices
+/// shorten their names (`Dinas Sosial P3A`), and a false refusal stops a
+/// report.
+pub fn check_agency(p: &Pemetaan, nama_opd: &str, singkatan: Option<&str>, f: &mut Findings) {
+    let own = significant(nama_opd);
+    if own.is_empty() {
+        return;
+    }
+    for (cell, t) in &p.judul {
+        let Some(named) = agency(t) else { continue };
+        let theirs = significant(&named);
+        let shared = own.iter().filter(|w| theirs.contains(w)).count();
+        let abbreviated = singkatan.is_some_and(|s| !s.is_empty() && words(&named).contains(&s.to_uppercase()));
+        if !abbreviated && shared == 0 {
+            f.error(
+                "wrong-agency",
+                Location::cell(&p.berkas, &p.lembar, cell),
+                format!(
+                    "berkas ini milik \"{}\", bukan {nama_opd} (identitas.nama_opd di lkjip.toml)",
+                    short(&named)
+                ),
+            );
+            return;
+        }
+    }
+}
+
 /// Checks the period a table's titles state against the report's year.
 pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
     let expected = match peran {
@@ -188,6 +259,25 @@ mod tests {
             codes(&tw, Peran::Realisasi),
             ["wrong-period data/realisasi.xlsx › TW III 2024"]
         );
+        // the agency a title names
+        let mut f = Findings::new();
+        let own = "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak";
+        check_agency(&mapping("S", &[("A3", own)]), own, Some("DSPPPA"), &mut f);
+        check_agency(
+            &mapping("S", &[("A3", "SKPD : Dinas Sosial P3A")]),
+            own,
+            Some("DSPPPA"),
+            &mut f,
+        );
+        check_agency(&mapping("S", &[("A3", "LAPORAN REALISASI")]), own, None, &mut f);
+        assert!(f.is_empty(), "{f:?}");
+        check_agency(
+            &mapping("S", &[("A3", "Dinas Pendidikan dan Kebudayaan")]),
+            own,
+            Some("DSPPPA"),
+            &mut f,
+        );
+        assert_eq!(f.iter().map(|x| x.code).collect::<Vec<_>>(), ["wrong-agency"]);
         // no year or month in the titles: nothing to say
         assert!(codes(&mapping("Sheet1", &[("A1", "LAPORAN REALISASI")]), Peran::Realisasi).is_empty());
         // a Renja names its year; a span of years that includes it is fine
