@@ -368,38 +368,32 @@ fn columns_fixed_in_lkjip_toml_are_read_and_checked() {
     );
     assert_mini(&model(&dir), "0.00.01");
 
-    let (dir, line) = with("tak-dikenal", "realisasii = \"G\"");
-    let r = lkjip(&["check", dir.to_str().unwrap()]);
-    let err = text(&r.stdout);
-    assert_eq!(r.status.code(), Some(1));
-    assert!(
-        err.contains(&format!(
-            "error[config-invalid]: lkjip.toml › baris {line}: kolom \"realisasii\" tidak dikenal untuk data/realisasi.xlsx › Sheet1; isian yang dapat ditetapkan: kode, nama, anggaran, realisasi, persen,"
-        )),
-        "{err}"
-    );
-
-    let (dir, line) = with("di-luar", "realisasi = \"Z\"");
-    let r = lkjip(&["check", dir.to_str().unwrap()]);
-    let err = text(&r.stdout);
-    assert_eq!(r.status.code(), Some(1));
-    assert!(
-        err.contains(&format!(
-            "error[config-invalid]: lkjip.toml › baris {line}: kolom Z untuk \"realisasi\" di luar tabel: lembar \"Sheet1\" hanya sampai kolom G"
-        )),
-        "{err}"
-    );
-
-    let (dir, line) = with("bukan-huruf", "realisasi = \"7\"");
-    let r = lkjip(&["check", dir.to_str().unwrap()]);
-    let err = text(&r.stdout);
-    assert_eq!(r.status.code(), Some(1));
-    assert!(
-        err.contains(&format!(
-            "error[config-invalid]: lkjip.toml › baris {line}: kolom.realisasi.realisasi = \"7\": tulis huruf kolom"
-        )),
-        "{err}"
-    );
+    for (name, entry, message) in [
+        (
+            "tak-dikenal",
+            "realisasii = \"G\"",
+            "kolom \"realisasii\" tidak dikenal untuk data/realisasi.xlsx › Sheet1; isian yang dapat ditetapkan: kode, nama, anggaran, realisasi, persen,",
+        ),
+        (
+            "di-luar",
+            "realisasi = \"Z\"",
+            "kolom Z untuk \"realisasi\" di luar tabel: lembar \"Sheet1\" hanya sampai kolom G",
+        ),
+        (
+            "bukan-huruf",
+            "realisasi = \"7\"",
+            "kolom.realisasi.realisasi = \"7\": tulis huruf kolom",
+        ),
+    ] {
+        let (dir, line) = with(name, entry);
+        let r = lkjip(&["check", dir.to_str().unwrap()]);
+        let err = text(&r.stdout);
+        assert_eq!(r.status.code(), Some(1), "{name}");
+        assert!(
+            err.contains(&format!("error[config-invalid]: lkjip.toml › baris {line}: {message}")),
+            "{name}: {err}"
+        );
+    }
 }
 
 /// Last year's realization report that is this year's file again, or of

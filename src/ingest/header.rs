@@ -430,22 +430,26 @@ mod tests {
         assert!(!h.is_repeat(&sheet, 6));
     }
 
+    /// Kode, a realisasi amount and its % under one REALISASI group (the %
+    /// makes a two-row header the best match).
+    const REALISASI_GROUP: &[ColumnSpec] = &[
+        req("kode", &[&["KODE"]], "KODE"),
+        ColumnSpec {
+            key: "realisasi",
+            any: &[&["REALISASI"]],
+            none: &["%"],
+            required: true,
+            multi: false,
+            label: "REALISASI",
+        },
+        opt("persen", &[&["REALISASI", "%"]], "%"),
+    ];
+
     #[test]
     fn of_two_matching_columns_the_filled_one_is_read() {
         // reference Lampiran XII: REALISASI over the numbered columns 5 | 6
         // and the %, the first blank in every row
-        let spec: &[ColumnSpec] = &[
-            req("kode", &[&["KODE"]], "KODE"),
-            ColumnSpec {
-                key: "realisasi",
-                any: &[&["REALISASI"]],
-                none: &["%"],
-                required: true,
-                multi: false,
-                label: "REALISASI",
-            },
-            opt("persen", &[&["REALISASI", "%"]], "%"),
-        ];
+        let spec = REALISASI_GROUP;
         let head = || {
             vec![
                 vec![t("Kode"), t("REALISASI"), t(""), t("")],
@@ -472,19 +476,7 @@ mod tests {
 
     #[test]
     fn of_period_columns_the_cumulative_one_is_read() {
-        // the % under the group makes the two-row header the best match
-        let spec: &[ColumnSpec] = &[
-            req("kode", &[&["KODE"]], "KODE"),
-            ColumnSpec {
-                key: "realisasi",
-                any: &[&["REALISASI"]],
-                none: &["%"],
-                required: true,
-                multi: false,
-                label: "R",
-            },
-            opt("persen", &[&["REALISASI", "%"]], "%"),
-        ];
+        let spec = REALISASI_GROUP;
         for (subs, want) in [
             (["s.d. Bulan Lalu", "Bulan Ini", "s.d. Bulan Ini"], 3),
             (["Bulan Ini", "S/D Bulan Ini", "Bulan Lalu"], 2),
