@@ -481,6 +481,23 @@ pub fn detect_role(wb: &mut Workbook) -> Option<Peran> {
 pub fn amount_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> Option<Decimal> {
     let col = col?;
     match parse_amount(sheet.get(row, col)) {
+        // money is kept to the sen: a float artefact of the workbook
+        // (`1702000.0000000002`) is rounded, and said when it moves the rupiah
+        Ok(Some(v)) if v.scale() > 2 => {
+            let sen = v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            if sen.trunc() != v.trunc() {
+                f.warning(
+                    "amount-rounded",
+                    sheet.loc(row, col),
+                    format!(
+                        "nilai {} dibulatkan ke sen menjadi Rp {}; periksa rumus di sel ini",
+                        v.normalize(),
+                        crate::tampil::fmt_rupiah(sen)
+                    ),
+                );
+            }
+            Some(sen.normalize())
+        }
         Ok(v) => v,
         Err(e) => {
             f.error(
@@ -545,4 +562,33 @@ pub fn targets_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -
         return Vec::new();
     }
     parse_targets(cell)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_kept_to_the_sen() {
+        let sheet = Sheet::from_rows(
+            "data/realisasi.xlsx",
+            "S",
+            vec![vec![
+                Cell::Number(1702000.0000000002),
+                Cell::Number(1495118723.1299999),
+                Cell::Number(1999.9999999),
+                Cell::Number(2746000.0),
+            ]],
+        );
+        let mut f = Findings::new();
+        let at = |c: u32, f: &mut Findings| amount_at(&sheet, 0, Some(c), f).map(|d| d.to_string());
+        assert_eq!(at(0, &mut f).as_deref(), Some("1702000"));
+        assert_eq!(at(1, &mut f).as_deref(), Some("1495118723.13"));
+        assert!(f.is_empty(), "{f:?}");
+        // the rounding moves the rupiah: said, at the cell
+        assert_eq!(at(2, &mut f).as_deref(), Some("2000"));
+        let said: Vec<(&str, String)> = f.iter().map(|x| (x.code, x.location.to_string())).collect();
+        assert_eq!(said, [("amount-rounded", "data/realisasi.xlsx › S › C1".to_string())]);
+        assert_eq!(at(3, &mut f).as_deref(), Some("2746000"));
+    }
 }
