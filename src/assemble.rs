@@ -160,7 +160,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         if missing_programs.iter().any(|p| key.starts_with(p.as_str())) {
             continue; // said once, for its program
         }
-        if e.pagu_perubahan.unwrap_or_default().is_zero() {
+        if !funded {
             f.info(
                 "not-funded",
                 e.lokasi.clone(),

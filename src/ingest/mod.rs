@@ -228,17 +228,23 @@ pub struct KolomTerbaca {
     pub ditetapkan: bool,
 }
 
+/// The non-empty cells above a table's header (cell, text): its title,
+/// period and agency.
+fn title_cells(sheet: &Sheet, h: &Header) -> Vec<(String, String)> {
+    (0..h.first_row)
+        .flat_map(|r| (0..sheet.width()).map(move |c| (r, c)))
+        .filter(|(r, c)| !sheet.get(*r, *c).is_empty())
+        .map(|(r, c)| (cell::cell_ref(r, c), sheet.get(r, c).text().trim().to_string()))
+        .collect()
+}
+
 impl Pemetaan {
     fn new(berkas: &str, sheet: &Sheet, h: &Header, specs: &[ColumnSpec]) -> Pemetaan {
         let quoted = |c: u32| format!("{} \"{}\"", cell::column_name(c), h.text(c));
         Pemetaan {
             berkas: berkas.to_string(),
             lembar: sheet.name.clone(),
-            judul: (0..h.first_row)
-                .flat_map(|r| (0..sheet.width()).map(move |c| (r, c)))
-                .filter(|(r, c)| !sheet.get(*r, *c).is_empty())
-                .map(|(r, c)| (cell::cell_ref(r, c), sheet.get(r, c).text().trim().to_string()))
-                .collect(),
+            judul: title_cells(sheet, h),
             baris_judul: (h.first_row + 1, h.last_row + 1),
             baris_data: h.data_start + 1,
             kolom: {
@@ -361,10 +367,8 @@ pub fn pick_sheet(
     // sheets whose table is as good as the best one (one sheet per month)
     let mut alike = 0;
     let year_end = |s: &Sheet, h: &Header| {
-        let titles: Vec<String> = (0..h.first_row)
-            .flat_map(|r| s.row(r).iter().map(|c| c.text()))
-            .collect();
-        periode::is_year_end(std::iter::once(s.name.as_str()).chain(titles.iter().map(String::as_str)))
+        let titles = title_cells(s, h);
+        periode::is_year_end(std::iter::once(s.name.as_str()).chain(titles.iter().map(|(_, t)| t.as_str())))
     };
     for name in candidates {
         let sheet = match wb.sheet(&name) {
