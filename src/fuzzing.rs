@@ -23,6 +23,7 @@ pub fn cell(data: &[u8]) {
     for cell in [
         Cell::Text(text.clone()),
         Cell::Number(number),
+        Cell::Percent(number),
         Cell::Date(text.clone()),
         Cell::Error(text.clone()),
     ] {

@@ -200,11 +200,36 @@ fn tolerated_variations_read_the_same_figures() {
         assert!(out.status.success(), "{name}: {}", text(&out.stdout));
         let m = model(&dir);
         assert_mini(&m, kode);
-        // the printed percentage is read whether text or a percent-formatted number
+        // the printed percentage is read as shown, whether text or a
+        // percent-formatted number (0.9444 in a `0.00%` cell)
         let persen = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][0]["tercetak"]["persen"];
-        let v: f64 = s(persen).parse().unwrap();
-        assert!((v - 94.44).abs() < 0.01 || (v - 0.9444).abs() < 0.0001, "{name}: {v}");
+        assert_eq!(s(persen), "94.44", "{name}");
     }
+}
+
+/// `97,62%` typed in Excel is stored as 0.9762 in a `0.00%` cell: it is
+/// 97,62 in Pengukuran (target and realisasi), in the physical progress of
+/// the realization report, and in the capaian computed from them.
+#[test]
+fn percent_formatted_cells_read_as_shown() {
+    let dir = fixture("ok-persen-format");
+    let out = lkjip(&["check", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let m = model(&dir);
+    assert_mini(&m, "0.00.01");
+    let sub = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][0];
+    assert_eq!(s(&sub["fisik_target"]), "100");
+    assert_eq!(s(&sub["fisik_realisasi"]), "97.62");
+    assert_eq!(s(&sub["tercetak"]["persen"]), "94.44");
+    let ind = &m["perjanjian_kinerja"][1]["indikator"];
+    assert_eq!(s(&ind["uraian"]), "Persentase PMKS tertangani");
+    assert_eq!(s(&ind["target"]["teks"]), "98,79 %");
+    assert_eq!(s(&ind["target"]["nilai"]), "98.79");
+    assert_eq!(s(&ind["realisasi"]["nilai"]), "97.62");
+    assert_eq!(s(&ind["realisasi"]["satuan"]), "%");
+    // capaian = 97,62 / 98,79 × 100 = 98,8156…
+    let c: f64 = s(&ind["capaian"]).parse().unwrap();
+    assert!((c - 97.62 / 98.79 * 100.0).abs() < 1e-9, "{c}");
 }
 
 #[test]

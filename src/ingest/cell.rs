@@ -12,6 +12,11 @@ pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A number in a cell formatted as percent (`0.00%`): Excel stores the
+    /// fraction (`0.9762`) and shows it ×100 (`97,62%`); the importers read
+    /// what the officer sees. Only `.xlsx` tells the format (calamine gives
+    /// no styles of `.xls`): there a fraction arrives as a plain number.
+    Percent(f64),
     Bool(bool),
     /// An Excel error value such as `#REF!`.
     Error(String),
@@ -34,6 +39,10 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
             Cell::Number(n) => float_text(*n),
+            Cell::Percent(f) => match percent_shown(*f) {
+                Some(d) => format!("{d}%"),
+                None => float_text(*f),
+            },
             Cell::Bool(b) => b.to_string(),
             Cell::Error(e) => e.clone(),
             Cell::Date(d) => d.clone(),
@@ -85,6 +94,33 @@ pub fn decimal_from_f64(f: f64) -> Option<Decimal> {
         .or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
         .ok()
         .and_then(bounded)
+}
+
+/// The value a percent-formatted cell shows: the stored fraction ×100,
+/// exact (`0.9762` → `97.62`, not `97.61999999999999`).
+pub fn percent_shown(fraction: f64) -> Option<Decimal> {
+    decimal_from_f64(fraction)
+        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+        .and_then(bounded)
+        .map(|d| d.normalize())
+}
+
+/// Whether an Excel number format shows its value as a percentage: a `%`
+/// outside quoted text and not escaped (`0.00%`, `0%`, `#,##0.0 %`; not
+/// `0 "%"` or `0\%`, which print a literal sign after the plain number).
+pub fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Why a cell could not be read as what was expected.
@@ -228,6 +264,7 @@ pub fn parse_number(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(f) => decimal_from_f64(*f).map(|d| Some(d.normalize())).ok_or_else(err),
+        Cell::Percent(f) => percent_shown(*f).map(Some).ok_or_else(err),
         Cell::Text(t) if is_nil_text(t) => Ok(None),
         Cell::Text(t) => parse_number_text(t).map(|d| Some(d.normalize())).ok_or_else(err),
         _ => Err(err()),
@@ -236,10 +273,10 @@ pub fn parse_number(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
 
 /// A percentage as printed: `92,31`, `92,31%`, `97.40 %`, `100 %`.
 ///
-/// A number from a cell formatted as percent arrives as a fraction (`0.9231`);
-/// calamine does not tell the format, so `fraction_hint` says whether the
-/// caller knows the column holds fractions. Without the hint the value is
-/// returned as it is and callers compare both readings with what they
+/// A percent-formatted cell ([`Cell::Percent`]) is read as it shows
+/// (`0.9231` in a `0.00%` cell is 92,31). A plain number is returned as it
+/// is: in an `.xls`, or typed as a fraction in a General cell, `0.9231` may
+/// still mean 92,31 %, so callers compare both readings with what they
 /// recompute (see [`closest_percent`]).
 pub fn parse_percent(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
     let err = || ParseError {
@@ -249,6 +286,7 @@ pub fn parse_percent(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(f) => decimal_from_f64(*f).map(|d| Some(d.normalize())).ok_or_else(err),
+        Cell::Percent(f) => percent_shown(*f).map(Some).ok_or_else(err),
         Cell::Text(t) => {
             let t = t.trim();
             if is_nil_text(t) {
@@ -285,6 +323,17 @@ pub fn parse_targets(cell: &Cell) -> Vec<Target> {
                     teks: float_text(*f),
                     nilai: Some(d.normalize()),
                     satuan: None,
+                    tingkat: None,
+                }]
+            })
+            .unwrap_or_default(),
+        // as typed: `97,62%` is 97,62 with the unit %
+        Cell::Percent(f) => percent_shown(*f)
+            .map(|d| {
+                vec![Target {
+                    teks: format!("{} %", crate::tampil::fmt_num(d)),
+                    nilai: Some(d),
+                    satuan: Some("%".to_string()),
                     tingkat: None,
                 }]
             })
@@ -470,6 +519,28 @@ mod tests {
         assert_eq!(parse_percent(&text("97.40 %")), Ok(Some(d("97.40"))));
         assert_eq!(parse_percent(&text("100 %")), Ok(Some(d("100"))));
         assert_eq!(parse_percent(&Cell::Number(0.9231)), Ok(Some(d("0.9231"))));
+        // typed `97,62%` in Excel: stored 0.9762 in a `0.00%` cell
+        assert_eq!(parse_percent(&Cell::Percent(0.9762)), Ok(Some(d("97.62"))));
+        assert_eq!(parse_number(&Cell::Percent(0.9762)), Ok(Some(d("97.62"))));
+        let t = parse_target(&Cell::Percent(0.9762));
+        assert_eq!(
+            (t.teks.as_str(), t.nilai, t.satuan.as_deref()),
+            ("97,62 %", Some(d("97.62")), Some("%"))
+        );
+        assert_eq!(Cell::Percent(0.9762).text(), "97.62%");
+        // a rupiah amount shown as a percentage is not guessed at
+        assert!(parse_amount(&Cell::Percent(0.5)).is_err());
+        for (code, yes) in [
+            ("0.00%", true),
+            ("0%", true),
+            ("#,##0.0 %", true),
+            ("0 \"%\"", false),
+            ("0\\%", false),
+            ("General", false),
+            ("#,##0", false),
+        ] {
+            assert_eq!(is_percent_format(code), yes, "{code}");
+        }
         // a percent-formatted cell holds a fraction: compare both readings
         assert_eq!(closest_percent(d("0.9231"), d("92.3068")), d("92.3100"));
         assert_eq!(closest_percent(d("92.31"), d("92.3068")), d("92.31"));

@@ -2,7 +2,7 @@
 //! [`Cell`]s with absolute positions, so every message can name the cell.
 //! This is the only module that knows calamine.
 
-use super::cell::{Cell, cell_ref, float_text};
+use super::cell::{Cell, cell_ref, float_text, is_percent_format};
 use crate::finding::{Finding, Location, Severity};
 use calamine::{Data, Dimensions, Reader, Sheets, Xls, Xlsx};
 use std::io::Cursor;
@@ -145,6 +145,19 @@ impl Workbook {
             _ => Vec::new(),
         })
         .unwrap_or_default();
+        // number formats: only to tell percent cells (calamine has them for
+        // .xlsx; without them a fraction stays a plain number)
+        let styles = match &mut self.sheets {
+            Sheets::Xlsx(x) => guarded(|| x.worksheet_style(name)).ok().and_then(Result::ok),
+            _ => None,
+        };
+        let is_percent = |r: u32, c: u32| {
+            styles
+                .as_ref()
+                .and_then(|s| s.get((r, c)))
+                .and_then(|s| s.number_format.as_ref())
+                .is_some_and(|n| is_percent_format(&n.format_code))
+        };
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         let mut truncated = false;
         if let Some((r0, c0)) = range.start() {
@@ -157,6 +170,11 @@ impl Workbook {
                 cells.reserve(w);
                 for (j, data) in row.iter().enumerate() {
                     let mut cell = convert(data);
+                    if let Cell::Number(f) = cell
+                        && is_percent(r0 + i as u32, c0 + j as u32)
+                    {
+                        cell = Cell::Percent(f);
+                    }
                     if let Cell::Text(t) = &mut cell
                         && t.len() > self.max_cell
                         && t.chars().count() > self.max_cell
