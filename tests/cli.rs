@@ -366,6 +366,41 @@ fn check_prints_the_column_mapping() {
     );
 }
 
+/// A Renja whose RKPD Perubahan column is blank is refused (see the
+/// corpus); a year without a perubahan points the field at the APBD column
+/// and the pagu are read from there.
+#[test]
+fn a_renja_without_perubahan_reads_the_column_the_officer_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("renja");
+    copy_dir(&fixture("bad-renja-pagu-kosong"), &dir);
+    let toml = std::fs::read_to_string(dir.join("lkjip.toml")).unwrap();
+    std::fs::write(
+        dir.join("lkjip.toml"),
+        format!("{toml}[kolom.renja]\nperubahan = \"H\"\n"),
+    )
+    .unwrap();
+    let r = lkjip(&["check", dir.to_str().unwrap()]);
+    let out = text(&r.stdout);
+    assert!(r.status.success(), "{out}");
+    assert!(
+        out.contains("  perubahan        H \"PAGU INDIKATIF (RP) / APBD 2024\" (ditetapkan di lkjip.toml)"),
+        "{out}"
+    );
+    let m = model(&dir);
+    let pagu = |kode: &str| {
+        m["renja"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kode"] == kode)
+            .map(|e| s(&e["pagu_perubahan"]).to_string())
+    };
+    // generate.py: 2.995.000 + 2.000.000 under the Penunjang program
+    assert_eq!(pagu("1.06.01").as_deref(), Some("4995000"));
+    assert_eq!(pagu("1.06.02.2.03.0003").as_deref(), Some("126175500"));
+}
+
 /// `[kolom.realisasi]` in lkjip.toml fixes columns by letter: the swapped
 /// report reads the mini figures once realisasi and sisa are named; an
 /// unknown field, a letter beyond the table or no letter at all is an error
@@ -977,6 +1012,27 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         1,
         "error[column-empty]: data/realisasi.xlsx › Sheet1 › E7: kolom realisasi E (\"REALISASI / RP\") kosong atau 0 di setiap baris",
+    ),
+    // RKPD PERUBAHAN blank in every row: refused, naming the pagu columns that hold amounts
+    (
+        "bad-renja-pagu-kosong",
+        1,
+        1,
+        "error[column-empty]: data/renja.xlsx › Renja › I6: kolom pagu RKPD Perubahan I (\"PAGU INDIKATIF (RP) / RKPD PERUBAHAN 2024\") kosong atau 0 di setiap baris program/kegiatan/sub kegiatan; pagu ada di kolom H (\"PAGU INDIKATIF (RP) / APBD 2024\"), G (\"PAGU INDIKATIF (RP) / RKPD 2024\")",
+    ),
+    // Pengukuran prints a capaian in every row, its Realisasi column is blank
+    (
+        "bad-kinerja-realisasi-kosong",
+        1,
+        1,
+        "error[column-empty]: data/kinerja.xlsx › Pengukuran › H2: kolom realisasi H (\"REALISASI\") kosong di setiap baris, padahal baris-barisnya mencetak capaian",
+    ),
+    // the served counts all 0 while every row prints its pencapaian
+    (
+        "bad-spm-terlayani-nol",
+        1,
+        1,
+        "error[column-empty]: data/spm.xlsx › Pencapaian SPM › E6: kolom jumlah yang terlayani E (\"INDIKATOR PENCAPAIAN / OUTPUT\") kosong atau 0 di setiap baris",
     ),
     // program 1.06.02 (pagu 5.739.000 + 126.175.500 = 131.914.500) has no row left
     (

@@ -120,6 +120,22 @@ impl Header {
         self.texts.get(col as usize).map(String::as_str).unwrap_or("")
     }
 
+    /// A column as messages name it: its letter and header (`E ("REALISASI / RP")`).
+    pub fn named(&self, col: u32) -> String {
+        format!("{} (\"{}\")", super::cell::column_name(col), self.text(col))
+    }
+
+    /// `; kolom lain yang judulnya cocok: …` when other columns also matched
+    /// `key` (empty otherwise): the officer sees what else could be meant.
+    pub fn also_matching(&self, key: &str) -> String {
+        let others = self.others(key);
+        if others.is_empty() {
+            return String::new();
+        }
+        let named: Vec<String> = others.iter().map(|c| self.named(*c)).collect();
+        format!("; kolom lain yang judulnya cocok: {}", named.join(", "))
+    }
+
     pub fn is_complete(&self) -> bool {
         self.missing.is_empty()
     }

@@ -3,7 +3,7 @@
 //! budget columns (the last filled one is the final pagu), realisasi, the
 //! printed percentage, physical progress and sisa pagu; a `Total` row.
 
-use super::cell::{closest_percent, column_name, parse_kode};
+use super::cell::{closest_percent, parse_kode};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, percent_at, pick_sheet, text_at};
@@ -297,16 +297,8 @@ const AGREES_WITHIN: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 /// swapped). Such a column must be refused, never read as a report of
 /// zeros with a warning per row.
 fn realisasi_column_misread(rows: &[RealisasiRow], sheet: &Sheet, h: &Header, c: u32) -> Option<Finding> {
-    let named = |col: u32| format!("{} (\"{}\")", column_name(col), h.text(col));
-    let others = h.others("realisasi");
-    let also = if others.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "; kolom lain yang judulnya cocok: {}",
-            others.iter().map(|c| named(*c)).collect::<Vec<_>>().join(", ")
-        )
-    };
+    let named = |col: u32| h.named(col);
+    let also = h.also_matching("realisasi");
     let loc = sheet.loc(h.data_start, c);
     let funded: Vec<&RealisasiRow> = rows.iter().filter(|r| r.pagu > Decimal::ZERO).collect();
     let prints_progress = funded

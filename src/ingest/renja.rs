@@ -4,10 +4,10 @@
 //! with an empty KODE.
 
 use super::cell::parse_kode;
-use super::header::ColumnSpec;
-use super::workbook::Workbook;
+use super::header::{ColumnSpec, Header};
+use super::workbook::{Sheet, Workbook};
 use super::{amount_at, pick_sheet, targets_at, text_at};
-use crate::finding::{Findings, Location};
+use crate::finding::{Finding, Findings, Location, Severity};
 use crate::model::{Kode, Level, RenjaEntry, RenjaIndikator};
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
@@ -240,8 +240,55 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             sheet.sheet_loc(),
             "tabel Renja tidak berisi satu pun baris berkode".to_string(),
         );
+    } else if let Some(e) = pagu_column_empty(&out, &sheet, &h) {
+        // a Renja without pagu would list every sub kegiatan as unfunded
+        f.push(e);
+        return None;
     }
     Some(out)
+}
+
+/// The RKPD Perubahan column read holds no pagu: empty or 0 in every
+/// program, kegiatan and sub kegiatan row. The pagu of the Renja decides
+/// what is funded and what Lampiran IX prints, so such a column is refused
+/// with the column read, the other candidates and the pagu columns that do
+/// hold amounts (a Renja without perubahan can point `perubahan` at its
+/// APBD column in `lkjip.toml`).
+fn pagu_column_empty(out: &Renja, sheet: &Sheet, h: &Header) -> Option<Finding> {
+    let c = h.col("perubahan")?;
+    let coded: Vec<&RenjaEntry> = out
+        .entri
+        .iter()
+        .filter(|e| matches!(e.level, Level::Program | Level::Kegiatan | Level::SubKegiatan))
+        .collect();
+    let holds = |v: Option<Decimal>| v.is_some_and(|x| !x.is_zero());
+    if coded.is_empty() || coded.iter().any(|e| holds(e.pagu_perubahan)) {
+        return None;
+    }
+    let filled: Vec<String> = [
+        ("apbd", coded.iter().any(|e| holds(e.pagu_apbd))),
+        ("rkpd", coded.iter().any(|e| holds(e.pagu_rkpd))),
+    ]
+    .into_iter()
+    .filter(|(_, any)| *any)
+    .filter_map(|(key, _)| h.col(key))
+    .map(|col| h.named(col))
+    .collect();
+    let evidence = if filled.is_empty() {
+        "; tidak ada kolom pagu lain yang berisi angka".to_string()
+    } else {
+        format!("; pagu ada di kolom {}", filled.join(", "))
+    };
+    Some(Finding {
+        severity: Severity::Error,
+        code: "column-empty",
+        location: sheet.loc(h.data_start, c),
+        message: format!(
+            "kolom pagu RKPD Perubahan {} kosong atau 0 di setiap baris program/kegiatan/sub kegiatan{evidence}{}; periksa susunan kolom PAGU INDIKATIF, atau bila tahun ini tanpa perubahan anggaran tetapkan kolomnya di lkjip.toml ([kolom.renja] perubahan = \"…\")",
+            h.named(c),
+            h.also_matching("perubahan")
+        ),
+    })
 }
 
 /// Adds the indicator(s), targets and amounts found on `row` to `e`.

@@ -2,10 +2,10 @@
 //! layanan, each with the recipients to serve (A) and the mutu items (B),
 //! and the printed percentages the checker compares with recomputed ones.
 
-use super::header::ColumnSpec;
-use super::workbook::Workbook;
+use super::header::{ColumnSpec, Header};
+use super::workbook::{Sheet, Workbook};
 use super::{number_at, percent_at, pick_sheet, text_at};
-use crate::finding::{Findings, Location};
+use crate::finding::{Finding, Findings, Location, Severity};
 use crate::model::{JenisLayanan, Layanan};
 use crate::tampil::normalize;
 use rust_decimal::Decimal;
@@ -208,6 +208,50 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             sheet.sheet_loc(),
             "laporan SPM tidak berisi satu pun jenis layanan".to_string(),
         );
+    } else if let Some(e) = count_column_empty(&spm, &sheet, &h, &out_cols) {
+        // every percentage would be recomputed as 0 and warned about
+        f.push(e);
+        return None;
     }
     Some(spm)
+}
+
+/// A count column read (the first two under the output header: to be
+/// served, served) that is 0 or empty in every row while the rows print a
+/// pencapaian: the column is misread, and the SPM index would be computed
+/// from zeros. Refused with the column, its header and the candidates.
+fn count_column_empty(spm: &Spm, sheet: &Sheet, h: &Header, out_cols: &[u32]) -> Option<Finding> {
+    let rows: Vec<&Layanan> = spm
+        .jenis
+        .iter()
+        .flat_map(|j| j.penerima.iter().chain(&j.mutu))
+        .collect();
+    let prints = rows.iter().any(|l| l.persen_tercetak.is_some_and(|p| !p.is_zero()));
+    if rows.is_empty() || !prints {
+        return None;
+    }
+    let all_zero = |count: fn(&Layanan) -> Decimal| rows.iter().all(|l| count(l).is_zero());
+    let (i, what) = if all_zero(|l| l.harus) {
+        (0, "yang harus dilayani")
+    } else if all_zero(|l| l.terlayani) {
+        (1, "yang terlayani")
+    } else {
+        return None;
+    };
+    let c = *out_cols.get(i)?;
+    let others: Vec<String> = out_cols.iter().filter(|x| **x != c).map(|x| h.named(*x)).collect();
+    Some(Finding {
+        severity: Severity::Error,
+        code: "column-empty",
+        location: sheet.loc(h.data_start, c),
+        message: format!(
+            "kolom jumlah {what} {} kosong atau 0 di setiap baris, padahal baris-barisnya mencetak persentase pencapaian (kolom hitungan lain: {}); periksa susunan kolom Output",
+            h.named(c),
+            if others.is_empty() {
+                "tidak ada".to_string()
+            } else {
+                others.join(", ")
+            }
+        ),
+    })
 }

@@ -300,6 +300,23 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
             lokasi: s.row_loc(row),
         });
     }
+    // a realisasi column empty in every row while the rows print a capaian
+    // is misread (a header over a blank column): every capaian would be lost
+    if let Some(c) = h.col("realisasi")
+        && !out.is_empty()
+        && out.iter().all(|r| r.realisasi.is_empty())
+        && out.iter().any(|r| r.capaian_tercetak.is_some_and(|p| !p.is_zero()))
+    {
+        f.error(
+            "column-empty",
+            s.loc(h.data_start, c),
+            format!(
+                "kolom realisasi {} kosong di setiap baris, padahal baris-barisnya mencetak capaian{}; periksa susunan kolom Pengukuran",
+                h.named(c),
+                h.also_matching("realisasi")
+            ),
+        );
+    }
     out
 }
 
