@@ -2,7 +2,7 @@
 //! library. Data goes to stdout, findings and progress to stderr.
 
 use anyhow::Result;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use lkjip::finding::{Finding, Findings, Severity};
 use lkjip::load::load;
 use std::io::Write;
@@ -24,16 +24,16 @@ struct Cli {
 // officer reads, so they are in Indonesian like the findings.
 #[derive(Subcommand)]
 enum Command {
-    /// Buat PDF LKjIP dan lampiran XLSX di DIR/out/ (beberapa folder, atau folder berisi folder laporan: sekaligus)
+    /// Buat PDF LKjIP dan lampiran XLSX di FOLDER/out/ (beberapa folder, atau folder berisi folder laporan: sekaligus)
     Build {
         /// Folder laporan (berisi lkjip.toml), atau folder yang berisi folder-folder laporan
-        #[arg(required = true, num_args = 1..)]
+        #[arg(required = true, num_args = 1.., value_name = "FOLDER")]
         dirs: Vec<PathBuf>,
         /// Jumlah laporan yang dibuat bersamaan (bawaan: jumlah inti prosesor)
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "JUMLAH")]
         jobs: Option<usize>,
-        /// Folder keluaran (bawaan: DIR/out)
-        #[arg(long)]
+        /// Folder keluaran (bawaan: FOLDER/out)
+        #[arg(long, value_name = "FOLDER")]
         out: Option<PathBuf>,
         /// PDF aksesibel bertanda (PDF/A-2a + PDF/UA-1), bukan PDF/A-2b
         #[arg(long)]
@@ -45,7 +45,7 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
         /// Hanya satu keluaran: pdf atau xlsx
-        #[arg(long, value_parser = ["pdf", "xlsx"])]
+        #[arg(long, value_parser = ["pdf", "xlsx"], value_name = "JENIS")]
         only: Option<String>,
         /// Draf untuk reviu: …-DRAF.pdf dengan Lembar Reviu, tanda di tepi halaman
         /// dan perubahan sejak draf sebelumnya; tetap dibuat walaupun ada kesalahan
@@ -58,6 +58,7 @@ enum Command {
     /// Tampilkan model laporan sebagai JSON (docs/MODEL.md)
     Model {
         /// Folder laporan (berisi lkjip.toml)
+        #[arg(value_name = "FOLDER")]
         dir: PathBuf,
         /// Satu baris, bukan JSON berinden
         #[arg(long)]
@@ -65,21 +66,26 @@ enum Command {
     },
     /// Periksa masukan: pemetaan kolom dan semua temuan; keluar dengan kode 1 bila ada kesalahan
     Check {
+        /// Folder laporan (berisi lkjip.toml)
+        #[arg(value_name = "FOLDER")]
         dir: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        /// Bentuk keluaran: text (untuk dibaca) atau json (untuk program lain); bawaan: text
+        #[arg(long, value_enum, default_value_t = Format::Text, value_name = "BENTUK")]
         format: Format,
     },
-    /// Buat ulang DIR setiap kali masukan, templat atau narasi berubah (Ctrl-C untuk berhenti)
+    /// Buat ulang FOLDER setiap kali masukan, templat atau narasi berubah (Ctrl-C untuk berhenti)
     Watch {
+        /// Folder laporan (berisi lkjip.toml)
+        #[arg(value_name = "FOLDER")]
         dir: PathBuf,
-        /// Folder keluaran (bawaan: DIR/out)
-        #[arg(long)]
+        /// Folder keluaran (bawaan: FOLDER/out)
+        #[arg(long, value_name = "FOLDER")]
         out: Option<PathBuf>,
         /// Buat draf untuk reviu, bukan laporan final
         #[arg(long)]
         draft: bool,
         /// Hanya satu keluaran: pdf atau xlsx
-        #[arg(long, value_parser = ["pdf", "xlsx"])]
+        #[arg(long, value_parser = ["pdf", "xlsx"], value_name = "JENIS")]
         only: Option<String>,
         /// Tampilkan semua temuan, bukan hanya kesalahan
         #[arg(short, long)]
@@ -87,32 +93,36 @@ enum Command {
     },
     /// Ukur kinerja: contoh per tahap, sekumpulan folder sintetis, pembuatan ulang watch (pakai build release)
     Benchmark {
-        /// Folder laporan yang diukur per tahap dan dalam watch
+        /// Folder laporan yang diukur per tahap dan dalam watch (bawaan: contoh)
         #[arg(default_value = "examples/dspppa-belitung-2024")]
+        #[arg(value_name = "FOLDER")]
         dir: PathBuf,
-        /// Jumlah folder sintetis dalam satu batch
-        #[arg(long, default_value_t = 40)]
+        /// Jumlah folder sintetis dalam satu batch (bawaan: 40)
+        #[arg(long, default_value_t = 40, value_name = "N")]
         jumlah: usize,
-        /// Berapa kali contoh dibuat (yang dilaporkan nilai tengahnya)
-        #[arg(long, default_value_t = 3)]
+        /// Berapa kali contoh dibuat, yang dilaporkan nilai tengahnya (bawaan: 3)
+        #[arg(long, default_value_t = 3, value_name = "N")]
         ulang: usize,
     },
     /// Tulis folder laporan sintetis (untuk pengukuran dan pengujian)
     Sintetis {
         /// Folder tempat opd-01, opd-02, … ditulis
+        #[arg(value_name = "FOLDER")]
         out: PathBuf,
-        /// Jumlah folder
-        #[arg(long, default_value_t = 40)]
+        /// Jumlah folder (bawaan: 40)
+        #[arg(long, default_value_t = 40, value_name = "N")]
         jumlah: usize,
-        /// Benih acak: benih yang sama menghasilkan folder yang sama
-        #[arg(long, default_value_t = 1)]
+        /// Benih acak: benih yang sama menghasilkan folder yang sama (bawaan: 1)
+        #[arg(long, default_value_t = 1, value_name = "N")]
         benih: u64,
     },
     /// Buat folder laporan baru dengan lkjip.toml dan kinerja.xlsx kosong
     Init {
+        /// Folder baru (belum ada, atau kosong)
+        #[arg(value_name = "FOLDER")]
         dir: PathBuf,
         /// Tahun laporan (bawaan: tahun lalu)
-        #[arg(long)]
+        #[arg(long, value_name = "TAHUN")]
         tahun: Option<i32>,
     },
 }
@@ -123,8 +133,133 @@ enum Format {
     Json,
 }
 
+/// clap's own words in the officer's language: the headings of `--help`,
+/// the help and version flags, and no generated `[default: …]` or
+/// `[possible values: …]` (the doc comments say them in Indonesian).
+fn indonesian(cmd: clap::Command, path: &str) -> clap::Command {
+    let top = !path.contains(' ');
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\nPenggunaan: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Perintah")
+        .subcommand_value_name("PERINTAH")
+        .next_help_heading("Pilihan")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Tampilkan bantuan ini"),
+        );
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Tampilkan versi lkjip"),
+        );
+    }
+    let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |a| {
+            let a = if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            };
+            if a.is_positional() {
+                a.help_heading("Argumen")
+            } else {
+                a.help_heading("Pilihan")
+            }
+        });
+    }
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for name in names {
+        let sub = format!("{path} {name}");
+        cmd = cmd.mut_subcommand(name, |c| indonesian(c, &sub));
+    }
+    // the usage line as clap draws it, with its one English word replaced
+    let usage = cmd.clone().bin_name(path).render_usage().to_string();
+    let usage = usage
+        .strip_prefix("Usage: ")
+        .unwrap_or(&usage)
+        .replace("[OPTIONS]", "[PILIHAN]");
+    cmd.override_usage(usage)
+}
+
+/// The arguments, with `lkjip help [PERINTAH]` read as `--help` (clap's own
+/// help subcommand speaks English, so it is switched off).
+fn arguments() -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    args
+}
+
+/// A command-line mistake in Indonesian, with the usage line (exit 2, as
+/// clap does); help and version are printed as they are.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    let ctx = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            e.exit()
+        }
+        ErrorKind::InvalidSubcommand => format!("perintah '{}' tidak dikenal", ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::UnknownArgument => format!("argumen '{}' tidak dikenal", ctx(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => {
+            format!("argumen wajib belum diisi: {}", ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand => "perintah belum ditulis".to_string(),
+        ErrorKind::InvalidValue => {
+            let valid = ctx(ContextKind::ValidValue);
+            let valid = if valid.is_empty() {
+                String::new()
+            } else {
+                format!("; yang dapat dipakai: {valid}")
+            };
+            format!(
+                "nilai '{}' tidak dapat dipakai untuk {}{valid}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::ValueValidation => format!(
+            "nilai '{}' untuk {} tidak sah (mis. bukan bilangan bulat)",
+            ctx(ContextKind::InvalidValue),
+            ctx(ContextKind::InvalidArg)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} tidak dapat dipakai bersama {}",
+            ctx(ContextKind::InvalidArg),
+            ctx(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::NoEquals => {
+            format!("argumen '{}' tidak diharapkan", ctx(ContextKind::InvalidValue))
+        }
+        _ => e.kind().to_string(),
+    };
+    let usage = ctx(ContextKind::Usage);
+    let usage = usage.trim().strip_prefix("Usage:").unwrap_or(usage.trim()).trim();
+    let usage = if usage.is_empty() {
+        String::new()
+    } else {
+        format!("\n\nPenggunaan: {usage}")
+    };
+    eprintln!("lkjip: {message}{usage}\n\nKetik 'lkjip --help' atau 'lkjip PERINTAH --help' untuk bantuan.");
+    std::process::exit(2)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = indonesian(Cli::command(), "lkjip")
+        .try_get_matches_from(arguments())
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| usage_error(e));
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -1279,3 +1279,54 @@ fn every_hostile_input_is_refused_with_its_location_and_nothing_is_written() {
         assert_eq!(listing(&dir), before, "{name}: the folder was changed");
     }
 }
+
+/// `--help` of every command and the command-line mistakes speak the
+/// officer's language: no heading, flag text or message of clap's English.
+#[test]
+fn the_command_line_speaks_indonesian() {
+    let top = text(&lkjip(&["--help"]).stdout);
+    let mut pages = vec![top.clone()];
+    for cmd in ["build", "model", "check", "watch", "benchmark", "sintetis", "init"] {
+        assert!(top.contains(&format!("  {cmd} ")), "{cmd} missing from:\n{top}");
+        let r = lkjip(&[cmd, "--help"]);
+        assert!(r.status.success(), "{cmd}");
+        pages.push(text(&r.stdout));
+    }
+    // `lkjip help check` is `lkjip check --help`
+    assert_eq!(text(&lkjip(&["help", "check"]).stdout), pages[3]);
+    for page in &pages {
+        assert!(page.contains("Penggunaan: lkjip"), "{page}");
+        assert!(page.contains("Tampilkan bantuan ini"), "{page}");
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "Print help",
+            "[default",
+            "possible values",
+            "[OPTIONS]",
+        ] {
+            assert!(!page.contains(english), "{english} in:\n{page}");
+        }
+    }
+    assert!(
+        pages[3].contains("Argumen:\n  <FOLDER>  Folder laporan (berisi lkjip.toml)"),
+        "{}",
+        pages[3]
+    );
+    for (args, message) in [
+        (&["bogus"][..], "lkjip: perintah 'bogus' tidak dikenal"),
+        (&["check"][..], "lkjip: argumen wajib belum diisi: <FOLDER>"),
+        (
+            &["build", "--only", "doc", "x"][..],
+            "lkjip: nilai 'doc' tidak dapat dipakai untuk --only <JENIS>; yang dapat dipakai: pdf, xlsx",
+        ),
+    ] {
+        let r = lkjip(args);
+        assert_eq!(r.status.code(), Some(2), "{args:?}");
+        let err = text(&r.stderr);
+        assert!(err.starts_with(message), "{args:?}: {err}");
+        assert!(!err.contains("Usage") && !err.contains("error:"), "{err}");
+    }
+}
