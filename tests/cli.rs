@@ -135,6 +135,17 @@ fn example_check_exits_zero() {
         stdout.contains("2.08.02.2.01.0003"),
         "the unfunded sub kegiatan is reported: {stdout}"
     );
+    // the example's realization report is laid out as the reference prints
+    // Lampiran XII: REALISASI over the numbered 5 | 6, 5 blank, the numbering
+    // row above "Total Realisasi | %" (left out of the header texts)
+    for line in [
+        "data/realisasi.xlsx › Realisasi Desember 2024 (judul baris 5–8, data dari baris 9)",
+        "  realisasi        H \"REALISASI / 6 / TOTAL REALISASI\" (juga cocok, tidak dibaca: G \"REALISASI / 5\")",
+        "  persen           I \"REALISASI / %\"",
+        "  fisik_realisasi  K \"TOTAL REALISASI FISIK / REALISASI (%)\"",
+    ] {
+        assert!(stdout.contains(line), "{line} not in:\n{stdout}");
+    }
 }
 
 #[test]
@@ -735,14 +746,14 @@ fn the_reference_contradictions_are_found() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     for expected in [
         // CATATAN 1: realisasi total 8.521.256.875
-        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 101: Total realisasi tercetak Rp 8.521.256.875, tetapi jumlah 13 program Rp 9.521.256.875",
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 102: Total realisasi tercetak Rp 8.521.256.875, tetapi jumlah 13 program Rp 9.521.256.875",
         // CATATAN 3: Pemeliharaan Mebel pagu 3.000.000
-        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A34: pagu kegiatan 0.00.01.2.09 tercetak Rp 590.710.000, tetapi jumlah 5 sub kegiatan-nya Rp 590.210.000",
-        "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A37: realisasi sub kegiatan 0.00.01.2.09.0005 (Rp 3.425.000) melebihi pagu (Rp 3.000.000)",
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A35: pagu kegiatan 0.00.01.2.09 tercetak Rp 590.710.000, tetapi jumlah 5 sub kegiatan-nya Rp 590.210.000",
+        "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A38: realisasi sub kegiatan 0.00.01.2.09.0005 (Rp 3.425.000) melebihi pagu (Rp 3.000.000)",
         // CATATAN 4: Administrasi Kepegawaian 95,92 %
-        "warning[percent-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A15: persentase realisasi kegiatan 0.00.01.2.05 tercetak 95,92 %, hasil hitung Rp 42.850.913 / Rp 65.000.000 = 65,92 %",
+        "warning[percent-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A16: persentase realisasi kegiatan 0.00.01.2.05 tercetak 95,92 %, hasil hitung Rp 42.850.913 / Rp 65.000.000 = 65,92 %",
         // CATATAN 5: Gaji realisasi 8.836.429.688
-        "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A13: realisasi sub kegiatan 0.00.01.2.02.0001 (Rp 8.836.429.688) melebihi pagu (Rp 4.946.864.271)",
+        "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A14: realisasi sub kegiatan 0.00.01.2.02.0001 (Rp 8.836.429.688) melebihi pagu (Rp 4.946.864.271)",
         // CATATAN 20: Pemberdayaan Sosial 83,13 against the printed 88,13
         "warning[capaian-mismatch]: data/kinerja.xlsx › Pengukuran › baris 4: capaian indikator 1.06.02 tercetak 88,13 %, hasil hitung 83,13 %",
         // CATATAN 21: IDG target 47 in the PK against 53,43 in the Renstra
@@ -845,15 +856,15 @@ fn unexplained_subs(dir: &Path) -> Vec<(String, String)> {
 #[test]
 fn a_sub_kegiatan_under_80_percent_needs_an_explanation_in_the_narrative() {
     // The reference explains nine of its twelve sub kegiatan under 80 %;
-    // these three it does not (BAB III: 40,02 %, 0 %, 59,94 %), rows 81, 92
-    // and 98 of the realization report.
+    // these three it does not (BAB III: 40,02 %, 0 %, 59,94 %), rows 82, 93
+    // and 99 of the realization report (data from row 9, as Lampiran XII).
     let sheet = "Realisasi Desember 2024";
     assert_eq!(
         unexplained_subs(&example()),
         [
-            ("2.08.03.2.02.0002".to_string(), format!("{sheet} › A81")),
-            ("2.08.06.2.02.0003".to_string(), format!("{sheet} › A92")),
-            ("2.08.07.2.02.0006".to_string(), format!("{sheet} › A98")),
+            ("2.08.03.2.02.0002".to_string(), format!("{sheet} › A82")),
+            ("2.08.06.2.02.0003".to_string(), format!("{sheet} › A93")),
+            ("2.08.07.2.02.0006".to_string(), format!("{sheet} › A99")),
         ]
     );
     let tmp = tempfile::tempdir().unwrap();
@@ -874,8 +885,8 @@ fn a_sub_kegiatan_under_80_percent_needs_an_explanation_in_the_narrative() {
     assert_eq!(
         unexplained_subs(&dir),
         [
-            ("1.06.05.2.01.0001".to_string(), format!("{sheet} › A58")),
-            ("2.08.06.2.02.0003".to_string(), format!("{sheet} › A92")),
+            ("1.06.05.2.01.0001".to_string(), format!("{sheet} › A59")),
+            ("2.08.06.2.02.0003".to_string(), format!("{sheet} › A93")),
         ]
     );
 }
@@ -958,7 +969,7 @@ fn a_batch_builds_every_folder_and_reports_the_one_that_failed() {
     // not a terminal: a plain line per report, errors under the failed one
     assert!(err.contains("opd-03-rusak: GAGAL, 5 error"), "{err}");
     assert!(
-        err.contains("error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A12"),
+        err.contains("error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A13"),
         "{err}"
     );
     let summary = text(&r.stdout);
@@ -1192,7 +1203,7 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         "bad-kontradiksi-referensi",
         1,
         1,
-        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 101",
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 102",
     ),
     (
         "bad-narasi-placeholder",

@@ -447,12 +447,12 @@ fn a_second_draft_lists_a_changed_realization_and_the_totals_it_moved() {
     build(&dir, &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
     let first: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("out/model.json")).unwrap()).unwrap();
 
-    // Penjangkauan Anak-Anak Terlantar (Lampiran XII row 58): realisasi
+    // Penjangkauan Anak-Anak Terlantar (realisasi.xlsx row 59, column H): realisasi
     // Rp 1.080.000 → Rp 2.080.000
     edit_cell(
         &dir.join("data/realisasi.xlsx"),
-        r#"<c r="G58" s="4" t="n"><v>1080000</v></c>"#,
-        r#"<c r="G58" s="4" t="n"><v>2080000</v></c>"#,
+        r#"<c r="H59" s="4" t="n"><v>1080000</v></c>"#,
+        r#"<c r="H59" s="4" t="n"><v>2080000</v></c>"#,
     );
     build(&dir, &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
     let second: serde_json::Value =

@@ -324,7 +324,9 @@ fn column_texts(sheet: &Sheet, first: u32, last: u32) -> Vec<String> {
     (0..sheet.width())
         .map(|c| {
             let mut parts: Vec<String> = Vec::new();
-            for r in first..=last {
+            // a numbering row inside the header (`1 2 7 … 8 9`, printed
+            // above the last header row) names no field
+            for r in (first..=last).filter(|r| !is_numbering_row(sheet, *r)) {
                 let t = normalize(&sheet.shown(r, c).text());
                 if !t.is_empty() && parts.last() != Some(&t) {
                     parts.push(t);

@@ -337,8 +337,8 @@ mod tests {
         let s = Subjects::new(&m);
         let real = "data/realisasi.xlsx";
         let sheet = Some("Realisasi Desember 2024");
-        // row 58 of the realization report is Penjangkauan Anak-Anak Terlantar
-        assert_eq!(s.of(&finding(real, sheet, Some("G58"), "x")), ["1.06.05.2.01.0001"]);
+        // row 59 of the realization report is Penjangkauan Anak-Anak Terlantar
+        assert_eq!(s.of(&finding(real, sheet, Some("H59"), "x")), ["1.06.05.2.01.0001"]);
         // Pengukuran row 2 holds IKU T1
         assert_eq!(
             s.of(&finding("data/kinerja.xlsx", Some("Pengukuran"), Some("baris 2"), "x")),
@@ -355,7 +355,7 @@ mod tests {
             ["lalu:2.08.07"]
         );
         assert_eq!(
-            s.of(&finding(real, sheet, Some("baris 101"), "Total pagu tercetak")),
+            s.of(&finding(real, sheet, Some("baris 102"), "Total pagu tercetak")),
             ["total"]
         );
         assert_eq!(

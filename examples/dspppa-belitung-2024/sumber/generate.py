@@ -173,13 +173,22 @@ def renja():
 # Realization: Laporan Realisasi Fisik dan Keuangan, bulan Desember
 # --------------------------------------------------------------------------
 
+# As the reference prints Lampiran XII (l. 4081-4095), column for column:
+# ANGGARAN 1-4 (C-F), REALISASI over the numbered columns 5 | 6 (G-H) of
+# which G is blank in every row and only H, "Total Realisasi", holds the
+# amounts, the % (I) under the same group, Total Realisasi Fisik Target |
+# Realisasi (J-K), Sisa Pagu (L). The numbering row comes before the last
+# header row ("Total Realisasi | %"), as printed.
 REAL_HEADER = [
     ["Kode Urusan/Program/ Kegiatan", "Program/Kegiatan/Sub Kegiatan", "ANGGARAN APBD/PERGESERAN/APBD",
-     "", "", "", "REALISASI", "", "Total Realisasi Fisik", "", "Sisa Pagu"],
-    ["", "", "1", "2", "3", "4", "Total Realisasi", "%", "Target (%)", "Realisasi (%)", "Rp"],
-    ["1", "2", "7", "", "", "", "8", "9", "16", "17", "18"],
+     "", "", "", "REALISASI", "", "", "Total Realisasi Fisik", "", "Sisa Pagu"],
+    ["", "", "1", "2", "3", "4", "5", "6", "", "Target (%)", "Realisasi (%)", "Rp"],
+    ["1", "2", "7", "", "", "", "8", "", "9", "16", "17", "18"],
+    ["", "", "", "", "", "", "", "Total Realisasi", "%", "", "", ""],
 ]
-REAL_MERGES = [(0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 6), (0, 7, 0, 8), (0, 9, 0, 10), (2, 3, 2, 6)]
+REAL_MERGES = [(0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 6), (0, 7, 0, 9), (0, 10, 0, 11), (2, 3, 2, 6),
+               (2, 7, 2, 8)]
+C_PAGU_INDUK, C_PAGU, C_REAL, C_PERSEN, C_FT, C_FR, C_SISA = 3, 6, 8, 9, 10, 11, 12
 
 
 def realisasi(tsv, out, tahun, apbd_of=None, previous=False):
@@ -198,50 +207,55 @@ def realisasi(tsv, out, tahun, apbd_of=None, previous=False):
         ws.cell(row=r, column=2, value=rec["nama"]).alignment = WRAP
         if rec["nama"] == "Total":
             # The export prints its Total row as text, Indonesian style.
-            ws.cell(row=r, column=6 if not previous else 4, value=rec["pagu"] if not previous else rec["perubahan"])
-            ws.cell(row=r, column=7, value=rec["realisasi"])
-            ws.cell(row=r, column=8, value=rec["persen"])
+            ws.cell(row=r, column=C_PAGU if not previous else 4, value=rec["pagu"] if not previous else rec["perubahan"])
+            ws.cell(row=r, column=C_REAL, value=rec["realisasi"])
+            ws.cell(row=r, column=C_PERSEN, value=rec["persen"])
             if not previous:
-                ws.cell(row=r, column=9, value=rec["fisik_target"])
-                ws.cell(row=r, column=10, value=rec["fisik_realisasi"])
-                ws.cell(row=r, column=11, value=rec["sisa"])
+                ws.cell(row=r, column=C_FT, value=rec["fisik_target"])
+                ws.cell(row=r, column=C_FR, value=rec["fisik_realisasi"])
+                ws.cell(row=r, column=C_SISA, value=rec["sisa"])
             r += 1
             continue
         ws.cell(row=r, column=1, value=kode)
         if previous:
             induk, pagu = money(rec["induk"]), money(rec["perubahan"])
             if induk is not None:
-                ws.cell(row=r, column=3, value=induk).number_format = "#,##0"
+                ws.cell(row=r, column=C_PAGU_INDUK, value=induk).number_format = "#,##0"
             ws.cell(row=r, column=4, value=pagu).number_format = "#,##0"
             real = money(rec["realisasi"]) or 0
-            ws.cell(row=r, column=7, value=real).number_format = "#,##0"
-            ws.cell(row=r, column=8, value=rec["persen"])
-            ws.cell(row=r, column=11, value=pagu - real).number_format = "#,##0"
+            ws.cell(row=r, column=C_REAL, value=real).number_format = "#,##0"
+            ws.cell(row=r, column=C_PERSEN, value=rec["persen"])
+            ws.cell(row=r, column=C_SISA, value=pagu - real).number_format = "#,##0"
         else:
             pagu = money(rec["pagu"])
             apbd = apbd_of.get(kode.replace("0.00.01", "1.06.01")) if apbd_of else None
             if apbd is not None and apbd != pagu:
-                ws.cell(row=r, column=3, value=apbd).number_format = "#,##0"
-            ws.cell(row=r, column=6, value=pagu).number_format = "#,##0"
+                ws.cell(row=r, column=C_PAGU_INDUK, value=apbd).number_format = "#,##0"
+            ws.cell(row=r, column=C_PAGU, value=pagu).number_format = "#,##0"
             real = money(rec["realisasi"])
-            ws.cell(row=r, column=7, value=real if real is not None else "-").number_format = "#,##0"
+            ws.cell(row=r, column=C_REAL, value=real if real is not None else "-").number_format = "#,##0"
             pct = rec["persen"]
-            if pct.endswith("%"):
+            sub = pct.endswith("%")
+            if sub:
                 # sub kegiatan rows: a number formatted as percent
-                c = ws.cell(row=r, column=8, value=round(float(pct[:-1].replace(",", ".")) / 100, 4))
+                c = ws.cell(row=r, column=C_PERSEN, value=round(float(pct[:-1].replace(",", ".")) / 100, 4))
                 c.number_format = "0.00%"
             else:
-                ws.cell(row=r, column=8, value=float(pct.replace(",", ".")))
-            for key, col in (("fisik_target", 9), ("fisik_realisasi", 10)):
-                v = rec[key].rstrip("%")
-                ws.cell(row=r, column=col, value=int(v))
-            ws.cell(row=r, column=11, value=money(rec["sisa"])).number_format = "#,##0"
+                ws.cell(row=r, column=C_PERSEN, value=float(pct.replace(",", ".")))
+            for key, col in (("fisik_target", C_FT), ("fisik_realisasi", C_FR)):
+                v = int(rec[key].rstrip("%"))
+                if sub:
+                    # printed "100%": the fraction in a percent cell
+                    ws.cell(row=r, column=col, value=v / 100).number_format = "0%"
+                else:
+                    ws.cell(row=r, column=col, value=v)
+            ws.cell(row=r, column=C_SISA, value=money(rec["sisa"])).number_format = "#,##0"
         r += 1
     r += 2
-    ws.cell(row=r, column=9, value="KEPALA DINAS,")
-    ws.cell(row=r + 4, column=9, value="KASIMIN, S.IP., MAB")
-    ws.cell(row=r + 5, column=9, value="Pembina Utama Muda / IV.c")
-    ws.freeze_panes = "A8"
+    ws.cell(row=r, column=C_FT, value="KEPALA DINAS,")
+    ws.cell(row=r + 4, column=C_FT, value="KASIMIN, S.IP., MAB")
+    ws.cell(row=r + 5, column=C_FT, value="Pembina Utama Muda / IV.c")
+    ws.freeze_panes = "A9"
     save(wb, out)
 
 
