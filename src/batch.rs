@@ -50,13 +50,17 @@ impl Hasil {
 /// The report folders named by `args`: a folder holding `lkjip.toml` is a
 /// report; a folder without one stands for its subfolders that hold one
 /// (sorted by name). A path that is neither is kept, so its build says why.
-pub fn folders(args: &[PathBuf]) -> Vec<PathBuf> {
+/// A subfolder that is a link leading out of the folder named is not built:
+/// it is returned in the second list, for a message.
+pub fn folders(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for a in args {
         if a.join(CONFIG_FILE).is_file() || !a.is_dir() {
             out.push(a.clone());
             continue;
         }
+        let parent = crate::folder::Folder::new(a);
         let mut subs: Vec<PathBuf> = std::fs::read_dir(a)
             .map(|rd| {
                 rd.filter_map(|e| e.ok())
@@ -66,13 +70,15 @@ pub fn folders(args: &[PathBuf]) -> Vec<PathBuf> {
             })
             .unwrap_or_default();
         subs.sort();
-        if subs.is_empty() {
+        let (inside, outside): (Vec<PathBuf>, Vec<PathBuf>) = subs.into_iter().partition(|p| parent.contains(p));
+        skipped.extend(outside);
+        if inside.is_empty() && skipped.is_empty() {
             out.push(a.clone());
         } else {
-            out.extend(subs);
+            out.extend(inside);
         }
     }
-    out
+    (out, skipped)
 }
 
 /// Builds every folder with `opts` on `jobs` threads, calling `done` as

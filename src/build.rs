@@ -6,7 +6,7 @@
 //! it is where they are reviewed.
 
 use crate::finding::{Finding, Findings, Location, Severity};
-use crate::folder::{MODEL_FILE, write_atomic};
+use crate::folder::{MODEL_FILE, write_all};
 use crate::load::{InputCache, load_cached};
 use crate::render::pdf::PdfRenderer;
 use crate::render::pdf::draf::Draft;
@@ -176,15 +176,6 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         pages: None,
     });
     let t_write = Instant::now();
-    if let Err(e) = std::fs::create_dir_all(&out_dir) {
-        fail(
-            &mut findings,
-            "output-unwritable",
-            out_dir.display().to_string(),
-            format!("folder keluaran tidak dapat dibuat: {e}"),
-        );
-        return Err(findings);
-    }
     // an output must never replace an input (an officer who points
     // `[berkas]` at last year's lampiran in out/, say)
     let inputs: Vec<PathBuf> = model
@@ -207,22 +198,18 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
             return Err(findings);
         }
     }
-    let mut files = Vec::new();
-    let mut pages = None;
-    for o in outputs {
-        let path = out_dir.join(&o.file_name);
-        if let Err(e) = write_atomic(&path, &o.bytes) {
-            fail(
-                &mut findings,
-                "output-unwritable",
-                path.display().to_string(),
-                format!("tidak dapat ditulis: {e}"),
-            );
+    let pages = outputs.iter().find_map(|o| o.pages);
+    let named: Vec<(&str, &[u8])> = outputs
+        .iter()
+        .map(|o| (o.file_name.as_str(), o.bytes.as_slice()))
+        .collect();
+    let files = match write_all(&out_dir, &named) {
+        Ok(files) => files,
+        Err((path, message)) => {
+            fail(&mut findings, "output-unwritable", path.display().to_string(), message);
             return Err(findings);
         }
-        pages = pages.or(o.pages);
-        files.push(path);
-    }
+    };
     timings.push(("tulis", t_write.elapsed()));
     Ok(Built {
         files,

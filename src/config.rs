@@ -55,6 +55,13 @@ pub struct Batas {
     pub panjang_sel: usize,
     /// Largest narrative file (KB).
     pub narasi_kb: u64,
+    /// All narrative files together (MB).
+    pub narasi_total_mb: u64,
+    /// Largest picture file of `gambar/` (MB).
+    pub gambar_mb: u64,
+    /// Largest picture in pixels, width × height (megapixels): a PNG that
+    /// claims 100 000 × 100 000 would make Typst ask for 40 GB.
+    pub gambar_megapiksel: u64,
 }
 
 impl Default for Batas {
@@ -65,6 +72,9 @@ impl Default for Batas {
             baris: 50_000,
             panjang_sel: 32_767,
             narasi_kb: 512,
+            narasi_total_mb: 16,
+            gambar_mb: 32,
+            gambar_megapiksel: 50,
         }
     }
 }
@@ -295,18 +305,39 @@ impl Peran {
     }
 }
 
+/// The longest `identitas.kode` (it names every output file).
+pub const KODE_MAX: usize = 64;
+
+/// The largest `lkjip.toml` read (read before its `[batas]` is known; the
+/// example's is 3 KB).
+pub const CONFIG_LIMIT: u64 = 1024 * 1024;
+
 impl Config {
-    /// Reads `DIR/lkjip.toml`.
+    /// Reads `DIR/lkjip.toml` (inside the folder, a regular file, at most
+    /// [`CONFIG_LIMIT`]).
     pub fn load(dir: &Path) -> Result<Config, Finding> {
-        let path = dir.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|_| Finding {
+        let folder = crate::folder::Folder::new(dir);
+        let refused = |code, message| Finding {
             severity: Severity::Error,
-            code: "config-missing",
+            code,
             location: Location::file(CONFIG_FILE),
-            message: format!(
-                "berkas {CONFIG_FILE} tidak ditemukan di {}; buat folder laporan dengan `lkjip init`",
-                dir.display()
+            message,
+        };
+        let bytes = folder.read(&folder.config(), CONFIG_LIMIT).map_err(|r| match r {
+            crate::folder::Refused::Missing => refused(
+                "config-missing",
+                format!(
+                    "berkas {CONFIG_FILE} tidak ditemukan di {}; buat folder laporan dengan `lkjip init`",
+                    dir.display()
+                ),
             ),
+            r => refused(r.code(), r.message()),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            refused(
+                "config-invalid",
+                "bukan teks UTF-8; simpan ulang sebagai UTF-8".to_string(),
+            )
         })?;
         Self::parse(&text)
     }
@@ -350,6 +381,14 @@ impl Config {
         if kode.is_empty() || !kode.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             return Err(bad(format!(
                 "identitas.kode = \"{kode}\": gunakan huruf, angka dan tanda hubung saja (dipakai dalam nama berkas)"
+            )));
+        }
+        // `Lampiran-LKjIP-<kode>-<tahun>.xlsx` and the draft's name must fit
+        // the 255 bytes a file name may have, with room for the temporary name
+        if kode.len() > KODE_MAX {
+            return Err(bad(format!(
+                "identitas.kode {} karakter, melebihi {KODE_MAX} (dipakai dalam nama berkas); pakai singkatan",
+                kode.len()
             )));
         }
         if let Some(k) = &self.laporan.kertas

@@ -15,6 +15,10 @@ pub const CONFIG_FILE: &str = "lkjip.toml";
 /// `--since`).
 pub const MODEL_FILE: &str = "model.json";
 
+/// The largest template override read from `templates/` (the embedded
+/// templates are 10–60 KB).
+pub const TEMPLATE_LIMIT: u64 = 1024 * 1024;
+
 /// A report folder.
 #[derive(Debug, Clone)]
 pub struct Folder {
@@ -112,6 +116,131 @@ impl Folder {
     }
 }
 
+/// Why a file of the report folder was not read; the caller names the file
+/// in its finding and [`Refused::message`] says why in the officer's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Missing,
+    /// It resolves (through `..` or a link) to a place outside the folder.
+    Outside,
+    /// A folder, a FIFO, a device or a socket.
+    NotAFile,
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Unreadable(String),
+}
+
+impl Refused {
+    /// A stable code for the finding.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refused::Missing => "file-missing",
+            Refused::Outside => "path-outside",
+            Refused::NotAFile | Refused::Unreadable(_) => "file-unreadable",
+            Refused::TooLarge { .. } => "file-too-large",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Missing => "berkas tidak ditemukan".to_string(),
+            Refused::Outside => "tautan atau jalur ke luar folder laporan; tidak dibaca".to_string(),
+            Refused::NotAFile => "bukan berkas biasa (folder, FIFO atau perangkat); tidak dibaca".to_string(),
+            Refused::TooLarge { size, limit } => format!(
+                "berkas berukuran {}, melebihi batas {}",
+                human_size(*size),
+                human_size(*limit)
+            ),
+            Refused::Unreadable(e) => format!("berkas tidak dapat dibaca: {e}"),
+        }
+    }
+}
+
+/// `64 MB`, `512 KB`, `900 byte`: sizes as messages show them.
+pub fn human_size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= 1024 {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} byte")
+    }
+}
+
+impl Folder {
+    /// Reads a file of the folder: after resolving `..` and links it must
+    /// lie inside the folder, be a regular file (judged on the opened
+    /// handle, so a FIFO is refused without blocking) and hold at most
+    /// `limit` bytes (a file that grows while read is cut off and refused).
+    /// Every officer's file lkjip reads comes through here.
+    pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+        let real = match path.canonicalize() {
+            Ok(p) => p,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // a dangling link is as absent as a missing file, unless
+                // its words already leave the folder
+                return Err(if self.contains(path) {
+                    Refused::Missing
+                } else {
+                    Refused::Outside
+                });
+            }
+            Err(e) => return Err(Refused::Unreadable(e.to_string())),
+        };
+        let root = self
+            .root
+            .canonicalize()
+            .map_err(|e| Refused::Unreadable(e.to_string()))?;
+        if !real.starts_with(&root) {
+            return Err(Refused::Outside);
+        }
+        read_regular(&real, limit)
+    }
+}
+
+/// Opens `path` without blocking (a FIFO opened for reading waits for a
+/// writer) and without following a link in its last component, then judges
+/// the opened handle: a regular file of at most `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Refused::Missing,
+        _ if e.raw_os_error() == Some(libc::ELOOP) => Refused::Outside,
+        _ => Refused::Unreadable(e.to_string()),
+    })?;
+    let meta = file.metadata().map_err(|e| Refused::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Refused::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(Refused::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Refused::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(Refused::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
 /// The SHA-256 of `bytes` in lower-case hex (input hashes, the colophon).
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
@@ -120,11 +249,125 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Writes `bytes` to `path` through a temporary file in the same folder, so
 /// readers never see a half-written file and an interrupted run leaves none.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp-lkjip");
-    std::fs::write(&tmp, bytes)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("bukan nama berkas"))?
+        .to_string_lossy()
+        .into_owned();
+    let tmp = write_temp(dir, &name, bytes)?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
+}
+
+/// Writes every output into `out_dir`, all or nothing: the folder must be
+/// a real directory (a link is refused, so outputs cannot be sent outside),
+/// every name a plain file name, every file first written to a temporary
+/// created exclusively under an unpredictable name (a link planted there
+/// cannot be written through) and renamed into place only when all are
+/// written. On any failure the temporaries are removed and nothing is
+/// replaced; the error names the file.
+pub fn write_all(out_dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>, (PathBuf, String)> {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link(out_dir) {
+        return Err((
+            out_dir.to_path_buf(),
+            "folder keluaran adalah tautan; lkjip hanya menulis ke folder sungguhan".to_string(),
+        ));
+    }
+    std::fs::create_dir_all(out_dir).map_err(|e| {
+        (
+            out_dir.to_path_buf(),
+            format!("folder keluaran tidak dapat dibuat: {e}"),
+        )
+    })?;
+    if !std::fs::symlink_metadata(out_dir).is_ok_and(|m| m.is_dir()) {
+        return Err((out_dir.to_path_buf(), "bukan folder".to_string()));
+    }
+    for (name, _) in files {
+        let plain = Path::new(name).components().count() == 1
+            && matches!(Path::new(name).components().next(), Some(Component::Normal(_)));
+        if !plain || name.len() > NAME_MAX {
+            return Err((
+                out_dir.join(name),
+                "nama berkas keluaran tidak sah atau terlalu panjang".to_string(),
+            ));
+        }
+        // a folder in the way would fail its rename after the others landed
+        if std::fs::symlink_metadata(out_dir.join(name)).is_ok_and(|m| m.is_dir()) {
+            return Err((
+                out_dir.join(name),
+                "sudah ada folder dengan nama ini; pindahkan dulu".to_string(),
+            ));
+        }
+    }
+    let mut temps: Vec<PathBuf> = Vec::new();
+    let clean = |temps: &[PathBuf]| {
+        for t in temps {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for (name, bytes) in files {
+        match write_temp(out_dir, name, bytes) {
+            Ok(t) => temps.push(t),
+            Err(e) => {
+                clean(&temps);
+                return Err((out_dir.join(name), format!("tidak dapat ditulis: {e}")));
+            }
+        }
+    }
+    let mut written = Vec::new();
+    for (i, (name, _)) in files.iter().enumerate() {
+        let path = out_dir.join(name);
+        if let Err(e) = std::fs::rename(&temps[i], &path) {
+            clean(&temps[i..]);
+            return Err((path, format!("tidak dapat ditulis: {e}")));
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The longest file name most file systems take (bytes).
+const NAME_MAX: usize = 255;
+
+/// A new temporary file beside `name` in `dir`, created exclusively
+/// (`O_EXCL`, never through a link) under a name no one can guess, holding
+/// `bytes`. Its name stays within [`NAME_MAX`].
+fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    use std::hash::{BuildHasher, Hasher};
+    use std::io::Write;
+    let stem: String = name.chars().take(160).collect();
+    for _ in 0..16 {
+        // RandomState is seeded from the OS per process and per instance
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        h.write_u32(std::process::id());
+        let tmp = dir.join(format!(".{stem}.{:016x}.tmp-lkjip", h.finish()));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o644).custom_flags(libc::O_NOFOLLOW);
+        }
+        match options.open(&tmp) {
+            Ok(mut file) => {
+                return file.write_all(bytes).map(|_| tmp.clone()).inspect_err(|_| {
+                    let _ = std::fs::remove_file(&tmp);
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("tidak ada nama sementara yang bebas"))
 }
 
 /// What a build reads, as (path, size, modification time), sorted: what
@@ -146,6 +389,42 @@ pub fn stamp(path: &Path) -> Stamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one reader of officer's files: a FIFO answers at once (it would
+    /// block a plain open until a writer comes), a device and a growing
+    /// file are refused within the limit, a link out is outside.
+    #[cfg(unix)]
+    #[test]
+    fn the_reader_refuses_fifos_devices_links_out_and_large_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("laporan");
+        std::fs::create_dir_all(&dir).unwrap();
+        let folder = Folder::new(&dir);
+        let fifo = dir.join("lkjip.toml");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert_eq!(folder.read(&fifo, 1024), Err(Refused::NotAFile));
+        std::os::unix::fs::symlink("/dev/zero", dir.join("nol.md")).unwrap();
+        assert_eq!(folder.read(&dir.join("nol.md"), 1024), Err(Refused::Outside));
+        assert_eq!(read_regular(Path::new("/dev/zero"), 1024), Err(Refused::NotAFile));
+        std::fs::write(tmp.path().join("rahasia.txt"), b"rahasia").unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("rahasia.txt"), dir.join("tautan.md")).unwrap();
+        assert_eq!(folder.read(&dir.join("tautan.md"), 1024), Err(Refused::Outside));
+        assert_eq!(folder.read(&dir.join("../rahasia.txt"), 1024), Err(Refused::Outside));
+        std::fs::write(dir.join("besar.md"), vec![b'x'; 2048]).unwrap();
+        assert_eq!(
+            folder.read(&dir.join("besar.md"), 1024),
+            Err(Refused::TooLarge {
+                size: 2048,
+                limit: 1024
+            })
+        );
+        assert_eq!(folder.read(&dir.join("besar.md"), 4096).map(|b| b.len()), Ok(2048));
+        assert_eq!(folder.read(&dir.join("tidak-ada.md"), 1024), Err(Refused::Missing));
+        // a link inside the folder to a file inside is followed
+        std::os::unix::fs::symlink(dir.join("besar.md"), dir.join("salin.md")).unwrap();
+        assert_eq!(folder.read(&dir.join("salin.md"), 4096).map(|b| b.len()), Ok(2048));
+    }
 
     #[test]
     fn only_paths_inside_the_report_folder_are_inside() {

@@ -157,7 +157,13 @@ mod tests {
     #[test]
     fn a_device_or_an_oversized_file_is_not_read() {
         let e = read_bounded(Path::new("/dev/zero"), "data/renja.xlsx", 1).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), ("file-unreadable", "bukan berkas biasa"));
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (
+                "file-unreadable",
+                "bukan berkas biasa (folder, FIFO atau perangkat); tidak dibaca"
+            )
+        );
         let tmp = tempfile::tempdir().unwrap();
         let big = tmp.path().join("besar.xlsx");
         std::fs::write(&big, vec![0u8; 1024 * 1024 + 1]).unwrap();

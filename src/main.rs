@@ -291,7 +291,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 draft,
                 since,
             };
-            let folders = lkjip::batch::folders(&dirs);
+            let (folders, skipped) = lkjip::batch::folders(&dirs);
+            for s in &skipped {
+                eprintln!(
+                    "lkjip: {} dilewati: tautan ke folder di luar folder kabupaten",
+                    s.display()
+                );
+            }
+            if folders.is_empty() {
+                eprintln!("lkjip: tidak ada folder laporan yang dapat dibuat");
+                return Ok(ExitCode::FAILURE);
+            }
             if folders.len() != 1 || dirs.len() != 1 || folders[0] != dirs[0] {
                 return batch(&folders, &opts, jobs, verbose);
             }

@@ -1341,3 +1341,168 @@ fn the_command_line_speaks_indonesian() {
         assert!(!err.contains("Usage") && !err.contains("error:"), "{err}");
     }
 }
+
+/// Runs lkjip, killing it after `secs`: a hostile folder must be answered,
+/// never waited on.
+#[cfg(unix)]
+fn lkjip_within(args: &[&str], secs: u64) -> Output {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lkjip"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lkjip");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            panic!("lkjip {args:?} did not answer within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Issue 17, reads and writes: FIFOs, links out and oversized pictures
+/// planted in a copy of a report folder are refused at once with a located
+/// message; nothing outside the folder is read into a report or written
+/// (canary files keep their bytes).
+#[cfg(unix)]
+#[test]
+fn a_hostile_folder_cannot_block_lkjip_or_reach_outside() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let canary = tmp.path().join("canary");
+    std::fs::create_dir_all(&canary).unwrap();
+    std::fs::write(canary.join("rahasia.md"), "RAHASIA-DI-LUAR").unwrap();
+    let toml_outside = std::fs::read_to_string(fixture("ok-dasar").join("lkjip.toml")).unwrap();
+    std::fs::write(canary.join("lkjip.toml"), &toml_outside).unwrap();
+    let fresh = |name: &str| {
+        let dir = tmp.path().join(name);
+        copy_dir(&fixture("ok-dasar"), &dir);
+        dir
+    };
+    let check = |dir: &Path| {
+        let r = lkjip_within(&["check", dir.to_str().unwrap()], 30);
+        (r.status.code(), text(&r.stdout))
+    };
+
+    // lkjip.toml a FIFO; lkjip.toml a link to a (valid) file outside
+    let dir = fresh("toml-fifo");
+    std::fs::remove_file(dir.join("lkjip.toml")).unwrap();
+    mkfifo(&dir.join("lkjip.toml"));
+    let (code, out) = check(&dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("error[file-unreadable]: lkjip.toml: bukan berkas biasa"),
+        "{out}"
+    );
+    let dir = fresh("toml-luar");
+    std::fs::remove_file(dir.join("lkjip.toml")).unwrap();
+    symlink(canary.join("lkjip.toml"), dir.join("lkjip.toml")).unwrap();
+    let (code, out) = check(&dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("error[path-outside]: lkjip.toml: tautan atau jalur ke luar folder laporan"),
+        "{out}"
+    );
+
+    // a narrative FIFO, a narrative linked to /dev/zero and to a file outside
+    let dir = fresh("narasi");
+    std::fs::create_dir_all(dir.join("narasi")).unwrap();
+    mkfifo(&dir.join("narasi/kata-pengantar.md"));
+    symlink("/dev/zero", dir.join("narasi/1.1-tugas-dan-fungsi.md")).unwrap();
+    symlink(canary.join("rahasia.md"), dir.join("narasi/4.1-kesimpulan.md")).unwrap();
+    // a template override that is a FIFO
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    mkfifo(&dir.join("templates/lkjip.typ"));
+    // a picture whose 33-byte header claims 100 000 × 100 000 pixels
+    std::fs::create_dir_all(dir.join("gambar")).unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(100_000u32.to_be_bytes());
+    png.extend(100_000u32.to_be_bytes());
+    png.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::write(dir.join("gambar/peta.png"), &png).unwrap();
+    let (code, out) = check(&dir);
+    assert_eq!(code, Some(1), "{out}");
+    for line in [
+        "error[narrative-unreadable]: narasi/kata-pengantar.md: narasi tidak dapat dibaca: bukan berkas biasa",
+        "error[path-outside]: narasi/1.1-tugas-dan-fungsi.md: tautan ke luar folder laporan",
+        "error[path-outside]: narasi/4.1-kesimpulan.md: tautan ke luar folder laporan",
+        "error[template-unreadable]: templates/lkjip.typ: templat tidak dapat dipakai: bukan berkas biasa",
+        "warning[image-too-large]: gambar/peta.png: gambar PNG 100000 × 100000 piksel (10000 megapiksel), melebihi batas 50 megapiksel",
+    ] {
+        assert!(out.contains(line), "{line}\nnot in:\n{out}");
+    }
+    let model = lkjip_within(&["model", dir.to_str().unwrap()], 30);
+    assert!(!text(&model.stdout).contains("RAHASIA-DI-LUAR"));
+
+    // out/ a link to a folder outside: refused, nothing written there
+    let dir = fresh("keluar");
+    symlink(&canary, dir.join("out")).unwrap();
+    let before = listing(&canary);
+    let r = lkjip_within(&["build", dir.to_str().unwrap(), "--only", "xlsx"], 120);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        text(&r.stdout).contains("folder keluaran adalah tautan")
+            || text(&r.stderr).contains("folder keluaran adalah tautan"),
+        "{}{}",
+        text(&r.stdout),
+        text(&r.stderr)
+    );
+    assert_eq!(listing(&canary), before);
+
+    // one output cannot be written (a folder where model.json goes): no
+    // output at all, not a PDF beside the message "nothing written"
+    let dir = fresh("separuh");
+    std::fs::create_dir_all(dir.join("out/model.json")).unwrap();
+    let r = lkjip_within(&["build", dir.to_str().unwrap(), "--only", "xlsx"], 120);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        text(&r.stderr).contains("sudah ada folder dengan nama ini"),
+        "{}",
+        text(&r.stderr)
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["model.json"], "only the folder that was in the way");
+
+    // out/model.json a FIFO: the draft's default --since answers at once
+    let dir = fresh("since-fifo");
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    mkfifo(&dir.join("out/model.json"));
+    let r = lkjip_within(&["build", "--draft", dir.to_str().unwrap()], 120);
+    assert_eq!(r.status.code(), Some(1));
+    let all = format!("{}{}", text(&r.stdout), text(&r.stderr));
+    assert!(
+        all.contains(
+            "error[since-unreadable]: out/model.json: model draf sebelumnya tidak dapat dibaca: bukan berkas biasa"
+        ),
+        "{all}"
+    );
+
+    // a batch over a kabupaten folder skips a link to a report folder outside
+    let kab = tmp.path().join("kabupaten");
+    std::fs::create_dir_all(&kab).unwrap();
+    copy_dir(&fixture("ok-dasar"), &kab.join("opd-01"));
+    let luar = tmp.path().join("luar");
+    copy_dir(&fixture("ok-dasar"), &luar);
+    symlink(&luar, kab.join("opd-02-tautan")).unwrap();
+    let r = lkjip_within(&["build", kab.to_str().unwrap(), "--only", "xlsx"], 120);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("opd-02-tautan dilewati: tautan ke folder di luar folder kabupaten"),
+        "{}",
+        text(&r.stderr)
+    );
+    assert!(!luar.join("out").exists(), "the linked folder outside was built");
+}

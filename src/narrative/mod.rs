@@ -12,7 +12,7 @@ pub mod pictures;
 
 use crate::config::Config;
 use crate::finding::{Finding, Findings, Location};
-use crate::folder::Folder;
+use crate::folder::{Folder, Refused};
 use crate::model::ReportModel;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
@@ -40,10 +40,10 @@ pub struct Naskah {
 /// template overrides and pictures, and renders every text. Every problem
 /// is also a finding.
 pub fn prepare(m: &mut ReportModel, config: &Config, folder: &Folder, f: &mut Findings) -> Naskah {
-    read(m, folder, config.batas.narasi_kb, f);
+    read(m, folder, &config.batas, f);
     check_templates(folder, f);
     let mut picture_findings = Vec::new();
-    let gambar = pictures(folder, &mut picture_findings);
+    let gambar = pictures(folder, &config.batas, &mut picture_findings);
     for p in picture_findings {
         f.push(p);
     }
@@ -54,61 +54,76 @@ pub fn prepare(m: &mut ReportModel, config: &Config, folder: &Folder, f: &mut Fi
     Naskah { narasi, errors, gambar }
 }
 
-/// `narasi/*.md` → `model.narasi`, each file bounded by `[batas] narasi_kb`.
-fn read(m: &mut ReportModel, folder: &Folder, limit_kb: u64, f: &mut Findings) {
+/// `narasi/*.md` → `model.narasi`, each file bounded by `[batas] narasi_kb`
+/// and all of them together by `narasi_total_mb` (600 files each under the
+/// per-file limit must not fill the memory).
+fn read(m: &mut ReportModel, folder: &Folder, batas: &crate::config::Batas, f: &mut Findings) {
     let dir = folder.narasi();
+    let limit = batas.narasi_kb.saturating_mul(1024);
+    let mut budget = batas.narasi_total_mb.saturating_mul(1024 * 1024);
     for file in Folder::names(&dir).into_iter().filter(|n| n.ends_with(".md")) {
         let stem = file.trim_end_matches(".md").to_string();
-        let path = dir.join(&file);
         let loc = || Location::file(format!("narasi/{file}"));
-        if !folder.contains(&path) {
-            f.error(
+        match folder.read(&dir.join(&file), limit.min(budget)) {
+            Ok(bytes) => {
+                budget -= bytes.len() as u64;
+                match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        m.narasi.insert(stem, text);
+                    }
+                    Err(_) => f.error(
+                        "narrative-unreadable",
+                        loc(),
+                        "narasi bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                    ),
+                }
+            }
+            Err(Refused::Outside) => f.error(
                 "path-outside",
                 loc(),
                 "tautan ke luar folder laporan; narasi hanya dibaca dari dalam folder laporan",
-            );
-            continue;
-        }
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        if size > limit_kb * 1024 {
-            f.error(
+            ),
+            Err(Refused::TooLarge { size, .. }) if size > limit => f.error(
                 "narrative-too-large",
                 loc(),
                 format!(
-                    "narasi {} KB, melebihi batas {limit_kb} KB ([batas] narasi_kb)",
-                    size / 1024
+                    "narasi {} KB, melebihi batas {} KB ([batas] narasi_kb)",
+                    size / 1024,
+                    batas.narasi_kb
                 ),
-            );
-            continue;
-        }
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                m.narasi.insert(stem, text);
-            }
-            Err(e) => f.error(
-                "narrative-unreadable",
-                Location::file(format!("narasi/{file}")),
-                format!("narasi tidak dapat dibaca: {e}"),
             ),
+            Err(Refused::TooLarge { .. }) => f.error(
+                "narrative-too-large",
+                loc(),
+                format!(
+                    "narasi-narasi bersama melebihi batas {} MB ([batas] narasi_total_mb); berkas ini dan berikutnya tidak dibaca",
+                    batas.narasi_total_mb
+                ),
+            ),
+            Err(r) => f.error("narrative-unreadable", loc(), format!("narasi tidak dapat dibaca: {}", r.message())),
         }
     }
 }
 
-/// A template override that links out of the folder is not used.
+/// A template override that links out of the folder is not used (the
+/// embedded one is); one that cannot be read within the limit (a FIFO, a
+/// device, a huge file) is an error.
 fn check_templates(folder: &Folder, f: &mut Findings) {
     let dir = folder.templates();
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-    names.sort();
-    for n in names {
-        if !folder.contains(&dir.join(&n)) {
-            f.warning(
+    for name in Folder::names(&dir) {
+        let loc = || Location::file(format!("templates/{name}"));
+        match folder.read(&dir.join(&name), crate::folder::TEMPLATE_LIMIT) {
+            Ok(_) | Err(Refused::Missing) => {}
+            Err(Refused::Outside) => f.warning(
                 "path-outside",
-                Location::file(format!("templates/{}", n.to_string_lossy())),
+                loc(),
                 "tautan ke luar folder laporan; templat bawaan lkjip yang dipakai",
-            );
+            ),
+            Err(r) => f.error(
+                "template-unreadable",
+                loc(),
+                format!("templat tidak dapat dipakai: {}", r.message()),
+            ),
         }
     }
 }

@@ -330,6 +330,10 @@ fn line_changes(old: &str, new: &str) -> (usize, usize) {
     (b.len() - common, a.len() - common)
 }
 
+/// The largest previous model read (the example's is 0,5 MB; a kabupaten's
+/// largest OPD a few MB).
+pub const SINCE_LIMIT: u64 = 64 * 1024 * 1024;
+
 /// The previous model a draft is compared with.
 pub struct Since {
     /// As the user named it (or `out/model.json`).
@@ -363,13 +367,15 @@ impl Since {
             location: Location::file(&shown),
             message,
         };
-        let bytes = match std::fs::read(&path) {
+        // a regular file of bounded size (a FIFO planted at out/model.json
+        // must not block the draft, nor /dev/zero fill the memory)
+        let bytes = match crate::folder::read_regular(&path, SINCE_LIMIT) {
             Ok(b) => b,
-            Err(_) if named.is_none() => return Ok(None),
-            Err(e) => {
+            Err(crate::folder::Refused::Missing) if named.is_none() => return Ok(None),
+            Err(r) => {
                 return Err(fail(
                     "since-unreadable",
-                    format!("model draf sebelumnya tidak dapat dibaca: {e}"),
+                    format!("model draf sebelumnya tidak dapat dibaca: {}", r.message()),
                 ));
             }
         };

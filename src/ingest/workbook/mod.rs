@@ -214,39 +214,12 @@ impl Workbook {
     }
 }
 
-/// Reads a regular file of at most `limit_mb`: a device or a file that
-/// grows while read (`/dev/zero`) is refused, never read to its end.
+/// Reads a regular file of at most `limit_mb` (through
+/// [`crate::folder::read_regular`]): a FIFO, a device or a file that grows
+/// while read (`/dev/zero`) is refused, never waited for or read to its end.
 pub fn read_bounded(path: &Path, display: &str, limit_mb: u64) -> Result<Vec<u8>, Finding> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path)
-        .map_err(|_| open_error(display, "file-missing", "berkas tidak ditemukan".to_string()))?;
-    if !meta.is_file() {
-        return Err(open_error(display, "file-unreadable", "bukan berkas biasa".to_string()));
-    }
-    let limit = limit_mb.saturating_mul(1024 * 1024);
-    let too_large = |size: u64| {
-        open_error(
-            display,
-            "file-too-large",
-            format!(
-                "berkas berukuran {} MB, melebihi batas {limit_mb} MB",
-                size / (1024 * 1024)
-            ),
-        )
-    };
-    if meta.len() > limit {
-        return Err(too_large(meta.len()));
-    }
-    let file = std::fs::File::open(path)
-        .map_err(|e| open_error(display, "file-unreadable", format!("berkas tidak dapat dibaca: {e}")))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| open_error(display, "file-unreadable", format!("berkas tidak dapat dibaca: {e}")))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::folder::read_regular(path, limit_mb.saturating_mul(1024 * 1024))
+        .map_err(|r| open_error(display, r.code(), r.message()))
 }
 
 /// An Excel serial date (1900 system) as `YYYY-MM-DD`.

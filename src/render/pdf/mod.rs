@@ -152,7 +152,7 @@ impl PdfRenderer {
         let t1 = Instant::now();
         let (y, m, d) = self.date(ctx);
         let today = Datetime::from_ymd(y, m as u8, d as u8).ok_or_else(Vec::new)?;
-        let mut world = LkjipWorld::new(ctx.folder, today).ok_or_else(Vec::new)?;
+        let mut world = LkjipWorld::new(ctx.folder, &ctx.config.batas, today).ok_or_else(Vec::new)?;
         world.set_data("/data/laporan.json", data);
         let compiled = typst::compile::<PagedDocument>(&world);
         for w in &compiled.warnings {

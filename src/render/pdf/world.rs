@@ -4,7 +4,9 @@
 //! only, and a fixed date — no network, no system fonts, same bytes for
 //! the same inputs.
 
-use crate::folder::Folder;
+use crate::config::Batas;
+use crate::folder::{Folder, Refused, TEMPLATE_LIMIT};
+use crate::narrative::pictures::read_picture;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -61,6 +63,8 @@ pub struct LkjipWorld {
     main: FileId,
     /// The report folder (for `templates/` overrides and `gambar/`).
     folder: Folder,
+    /// The limits pictures are read within (`[batas]`).
+    batas: Batas,
     /// Virtual data files, by path (`/data/laporan.json`).
     data: HashMap<String, Bytes>,
     today: Datetime,
@@ -68,11 +72,12 @@ pub struct LkjipWorld {
 }
 
 impl LkjipWorld {
-    pub fn new(folder: &Folder, today: Datetime) -> Option<LkjipWorld> {
+    pub fn new(folder: &Folder, batas: &Batas, today: Datetime) -> Option<LkjipWorld> {
         Some(LkjipWorld {
             library: LazyHash::new(Library::builder().build()),
             main: file_id("/lkjip.typ")?,
             folder: folder.clone(),
+            batas: batas.clone(),
             data: HashMap::new(),
             today,
             sources: Mutex::new(HashMap::new()),
@@ -96,10 +101,13 @@ impl LkjipWorld {
     /// The text of a template: the report folder's override, or the
     /// embedded copy.
     fn template(&self, name: &str) -> Option<Vec<u8>> {
-        let local = self.folder.templates().join(name);
-        // a link that points out of the report folder is not followed
-        if local.exists() && self.folder.contains(&local) {
-            return std::fs::read(&local).ok();
+        // the folder's override through the bounded reader; missing, or a
+        // link out of the folder (a warning of the narrative stage): the
+        // embedded copy
+        match self.folder.read(&self.folder.templates().join(name), TEMPLATE_LIMIT) {
+            Ok(bytes) => return Some(bytes),
+            Err(Refused::Missing | Refused::Outside) => {}
+            Err(_) => return None,
         }
         TEMPLATES
             .iter()
@@ -118,13 +126,11 @@ impl LkjipWorld {
             if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
                 return Err(FileError::AccessDenied);
             }
-            let full = self.folder.gambar().join(name);
-            if !self.folder.contains(&full) {
-                return Err(FileError::AccessDenied);
-            }
-            return std::fs::read(&full)
+            // judged as the narrative stage judged it: inside, bounded,
+            // a known format within the pixel limit
+            return read_picture(&self.folder, name, &self.batas)
                 .map(Bytes::new)
-                .map_err(|_| FileError::NotFound(full));
+                .map_err(|_| FileError::AccessDenied);
         }
         if rel.ends_with(".typ") && !rel.contains('/') {
             return self
