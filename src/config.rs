@@ -53,6 +53,11 @@ pub struct Batas {
     pub baris: u32,
     /// Longest text in one cell (characters; Excel itself allows 32 767).
     pub panjang_sel: usize,
+    /// All the text in the cells of one workbook (MB), a shared string
+    /// counted for every cell that names it.
+    pub teks_mb: u64,
+    /// Most sheets in one workbook.
+    pub lembar: usize,
     /// Largest narrative file (KB).
     pub narasi_kb: u64,
     /// All narrative files together (MB).
@@ -71,6 +76,8 @@ impl Default for Batas {
             ukuran_terurai_mb: 512,
             baris: 50_000,
             panjang_sel: 32_767,
+            teks_mb: 128,
+            lembar: 256,
             narasi_kb: 512,
             narasi_total_mb: 16,
             gambar_mb: 32,

@@ -290,50 +290,160 @@ impl BoundingBox {
     }
 }
 
-/// Checks the worksheets of an .xlsx before calamine reads them: the cells'
-/// positions (`r="XFD1048576"`) must not span more than `max_cells`, since
-/// calamine makes a sheet's cells one dense table.
-pub(super) fn xlsx_sound(bytes: &[u8], max_cells: usize) -> Result<(), String> {
+/// Checks every sheet part of an .xlsx before calamine reads it, the way
+/// calamine reads it (an XML parser: either quote, namespace prefixes, a
+/// cell or row without `r=` at the position implied by the one before):
+/// the cells must not span more than `max_cells` (calamine makes a sheet's
+/// cells one dense table), and the text the cells hold — a shared string
+/// counted once per cell that names it, as calamine copies it — must stay
+/// within `max_text` bytes. Every part holding `sheetData` is checked,
+/// wherever the relationships put it.
+pub(super) fn xlsx_sound(bytes: &[u8], max_cells: usize, max_text: u64) -> Result<(), String> {
     use std::io::Read;
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // calamine reports the damage
     };
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else { continue };
         let name = entry.name().unwrap_or_default().to_string();
-        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+        if !name.to_ascii_lowercase().ends_with(".xml") {
             continue;
         }
         let mut xml = Vec::new();
         // the unzipped size was checked against [batas] before
-        if entry.read_to_end(&mut xml).is_err() {
-            continue;
+        if entry.read_to_end(&mut xml).is_ok() {
+            parts.push((name, xml));
         }
-        let mut bbox = BoundingBox::default();
-        let mut at = 0;
-        while let Some(k) = xml[at..].windows(4).position(|w| w == b" r=\"") {
-            let start = at + k + 4;
-            let end = xml[start..]
-                .iter()
-                .position(|&c| c == b'"')
-                .map_or(xml.len(), |e| start + e);
-            let r = &xml[start..end];
-            let letters = r.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            let digits = std::str::from_utf8(&r[letters..])
-                .ok()
-                .and_then(|d| d.parse::<u64>().ok());
-            if let Some(row) = digits.filter(|_| letters <= 3) {
-                let col = r[..letters]
-                    .iter()
-                    .fold(0u64, |acc, c| acc * 26 + u64::from(c.to_ascii_uppercase() - b'A' + 1));
-                bbox.add(row.saturating_sub(1), col.saturating_sub(1));
-            }
-            at = end.max(start);
+    }
+    let strings: Vec<u64> = parts
+        .iter()
+        .filter(|(_, xml)| contains(xml, b"<sst") || contains(xml, b":sst"))
+        .flat_map(|(_, xml)| shared_string_sizes(xml))
+        .collect();
+    let mut text: u64 = 0;
+    for (name, xml) in parts.iter().filter(|(_, xml)| contains(xml, b"sheetData")) {
+        let shown = name.rsplit('/').next().unwrap_or(name);
+        text = text.saturating_add(scan_sheet(xml, &strings, max_cells).map_err(|e| format!("{shown}: {e}"))?);
+        if text > max_text {
+            return Err(format!(
+                "teks sel-selnya lebih dari {} MB ([batas] teks_mb): satu teks yang dirujuk oleh sangat banyak sel?",
+                max_text / (1024 * 1024)
+            ));
         }
-        bbox.check_and_reset(max_cells)
-            .map_err(|e| format!("{}: {e}", name.trim_start_matches("xl/worksheets/")))?;
     }
     Ok(())
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The byte length of each shared string (`<si>`), in order.
+fn shared_string_sizes(xml: &[u8]) -> Vec<u64> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut out = Vec::new();
+    let mut current: Option<u64> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => current = Some(0),
+            Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => out.push(0),
+            Ok(Event::End(e)) if e.local_name().as_ref() == "si" => out.extend(current.take()),
+            Ok(Event::Text(t)) => {
+                if let Some(n) = current.as_mut() {
+                    *n += t.len() as u64;
+                }
+            }
+            Ok(Event::GeneralRef(_)) => {
+                if let Some(n) = current.as_mut() {
+                    *n += 4;
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One sheet part: the cells' bounding box against `max_cells` (positions
+/// as calamine assigns them) and the text they hold, returned.
+fn scan_sheet(xml: &[u8], strings: &[u64], max_cells: usize) -> Result<u64, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut bbox = BoundingBox::default();
+    let (mut row, mut col) = (0u64, 0u64);
+    let mut text: u64 = 0;
+    // inside a cell: whether it names a shared string, inside its <v>
+    let (mut shared, mut in_value) = (false, false);
+    let attr = |e: &quick_xml::events::BytesStart, key: &str| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == key)
+            .map(|a| a.value.into_owned())
+    };
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "row" => {
+                    if let Some(r) = attr(&e, "r").and_then(|r| position(r.as_bytes())) {
+                        row = r.0;
+                    }
+                }
+                "c" => {
+                    if let Some((r, c)) = attr(&e, "r").and_then(|r| position(r.as_bytes())) {
+                        row = r;
+                        col = c.unwrap_or(col);
+                    }
+                    bbox.add(row, col);
+                    shared = attr(&e, "t").is_some_and(|t| t == "s");
+                }
+                "v" => in_value = true,
+                _ => {}
+            },
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "row" => {
+                    row = row.saturating_add(1);
+                    col = 0;
+                }
+                "c" => {
+                    col = col.saturating_add(1);
+                    shared = false;
+                }
+                "v" => in_value = false,
+                _ => {}
+            },
+            Ok(Event::Text(t)) => {
+                let idx = (shared && in_value).then(|| t.trim().parse::<usize>().ok()).flatten();
+                text = text.saturating_add(match idx {
+                    Some(i) => strings.get(i).copied().unwrap_or(0),
+                    None => t.len() as u64,
+                });
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    bbox.check_and_reset(max_cells)?;
+    Ok(text)
+}
+
+/// `B5` → (row 4, Some(col 1)); `5` → (row 4, None), as calamine reads a
+/// reference (zero-based); `None` when it is not one.
+fn position(r: &[u8]) -> Option<(u64, Option<u64>)> {
+    let letters = r.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if letters > 3 {
+        return None;
+    }
+    let row = std::str::from_utf8(&r[letters..]).ok()?.parse::<u64>().ok()?;
+    let col = (letters > 0).then(|| {
+        r[..letters]
+            .iter()
+            .fold(0u64, |acc, c| acc * 26 + u64::from(c.to_ascii_uppercase() - b'A' + 1))
+            - 1
+    });
+    Some((row.saturating_sub(1), col))
 }
 
 /// Every chain of `next` ends (in a value ≥ `end`) without a loop and
@@ -372,4 +482,82 @@ pub(super) fn acyclic(next: &[u32], end: u32, why: &'static str) -> Result<(), &
 pub(super) fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
     let pattern: Vec<u8> = needle.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
     bytes.windows(pattern.len()).any(|w| w == pattern.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A zip holding `parts` (name, XML): just what the guard reads.
+    fn zip_of(parts: &[(&str, String)]) -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, xml) in parts {
+            out.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            out.write_all(xml.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    fn sheet(cells: &str) -> String {
+        format!(
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#
+        )
+    }
+
+    const CELLS: usize = 50_000 * 64;
+    const TEXT: u64 = 1024 * 1024;
+
+    #[test]
+    fn the_xlsx_guard_reads_positions_as_calamine_does() {
+        let ok = zip_of(&[(
+            "xl/worksheets/sheet1.xml",
+            sheet(r#"<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c></row>"#),
+        )]);
+        assert_eq!(xlsx_sound(&ok, CELLS, TEXT), Ok(()));
+        // single quotes, a namespace prefix, a part outside xl/worksheets/
+        for (name, cells) in [
+            (
+                "xl/worksheets/sheet1.xml",
+                r#"<row r='1'><c r='A1'><v>1</v></c><c r='XFD1048576'><v>2</v></c></row>"#.to_string(),
+            ),
+            (
+                "xl/lain/data.xml",
+                r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#
+                    .to_string(),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                r#"<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="XFD1048576"><x:v>2</x:v></x:c></x:row>"#
+                    .to_string(),
+            ),
+            // cells without r=: the implied column runs on from XFD1 (calamine)
+            (
+                "xl/worksheets/sheet1.xml",
+                r#"<row r="1"><c r="XFD1"><v>1</v></c></row><row r="1048576"><c><v>1</v></c></row>"#.to_string(),
+            ),
+        ] {
+            let e = xlsx_sound(&zip_of(&[(name, sheet(&cells))]), CELLS, TEXT).unwrap_err();
+            assert!(
+                e.contains("sel lembar tersebar dari A1 sampai XFD1048576"),
+                "{name}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_shared_string_named_by_many_cells_counts_for_each() {
+        let sst = format!(r#"<sst><si><t>{}</t></si></sst>"#, "x".repeat(1000));
+        let cells: String = (1..=2000)
+            .map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#))
+            .collect();
+        let bytes = zip_of(&[
+            ("xl/sharedStrings.xml", sst),
+            ("xl/worksheets/sheet1.xml", sheet(&cells)),
+        ]);
+        // 2 000 cells × 1 000 bytes = 2 MB of copies, over a 1 MB bound
+        let e = xlsx_sound(&bytes, CELLS, TEXT).unwrap_err();
+        assert!(e.contains("teks sel-selnya lebih dari 1 MB"), "{e}");
+        assert_eq!(xlsx_sound(&bytes, CELLS, 4 * TEXT), Ok(()));
+    }
 }

@@ -91,7 +91,7 @@ impl Workbook {
         let max_cells = (batas.baris as usize).saturating_mul(64);
         let sheets = if is_zip {
             check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
-            xlsx_sound(&bytes, max_cells).map_err(corrupt)?;
+            xlsx_sound(&bytes, max_cells, batas.teks_mb.saturating_mul(1024 * 1024)).map_err(corrupt)?;
             Sheets::Xlsx(
                 guarded(|| Xlsx::new(Cursor::new(bytes)))
                     .map_err(&corrupt)?
@@ -107,6 +107,18 @@ impl Workbook {
                     .map_err(|e| corrupt(e.to_string()))?,
             )
         };
+        // every sheet is looked at for its table: thousands take minutes
+        let count = sheets.sheet_names().len();
+        if count > batas.lembar {
+            return Err(open_error(
+                display,
+                "workbook-too-large",
+                format!(
+                    "workbook berisi {count} lembar, melebihi batas {} ([batas] lembar)",
+                    batas.lembar
+                ),
+            ));
+        }
         Ok(Workbook {
             display: display.to_string(),
             sheets,
