@@ -13,9 +13,18 @@ use std::time::{Duration, Instant};
 
 /// The files that differ between two fingerprints (added, removed or
 /// changed), for the message of a rebuild.
+/// Linear in the number of files (a folder of 40 000 files made the
+/// pairwise comparison too slow to notice an edit).
 pub fn changed(a: &Fingerprint, b: &Fingerprint) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = b.iter().filter(|x| !a.contains(x)).map(|x| x.0.clone()).collect();
-    out.extend(a.iter().filter(|x| !b.iter().any(|y| y.0 == x.0)).map(|x| x.0.clone()));
+    use std::collections::HashMap;
+    let before: HashMap<&PathBuf, _> = a.iter().map(|x| (&x.0, x)).collect();
+    let after: HashMap<&PathBuf, _> = b.iter().map(|x| (&x.0, x)).collect();
+    let mut out: Vec<PathBuf> = b
+        .iter()
+        .filter(|x| before.get(&x.0) != Some(x))
+        .map(|x| x.0.clone())
+        .collect();
+    out.extend(a.iter().filter(|x| !after.contains_key(&x.0)).map(|x| x.0.clone()));
     out.sort();
     out.dedup();
     out
@@ -70,5 +79,25 @@ pub fn watch(dir: &Path, opts: &BuildOptions, poll: Duration, mut report: impl F
         // what was memoized for inputs that no longer exist is dropped over
         // a few rebuilds; what is still used stays
         typst::comemo::evict(10);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_files_that_changed_among_forty_thousand() {
+        let entry = |i: usize, len: u64| (PathBuf::from(format!("narasi/{i:05}.md")), len, None);
+        let before: Fingerprint = (0..40_000).map(|i| entry(i, 10)).collect();
+        let mut after = before.clone();
+        after[7].1 = 11; // edited
+        after.remove(9); // removed
+        after.push(entry(40_000, 1)); // added
+        assert_eq!(
+            changed(&before, &after),
+            [entry(7, 0).0, entry(9, 0).0, entry(40_000, 0).0]
+        );
+        assert!(changed(&before, &before).is_empty());
     }
 }

@@ -1420,6 +1420,12 @@ fn a_hostile_folder_cannot_block_lkjip_or_reach_outside() {
     mkfifo(&dir.join("narasi/kata-pengantar.md"));
     symlink("/dev/zero", dir.join("narasi/1.1-tugas-dan-fungsi.md")).unwrap();
     symlink(canary.join("rahasia.md"), dir.join("narasi/4.1-kesimpulan.md")).unwrap();
+    // 50 000 nested quotes (the stack would overflow walking them)
+    std::fs::write(
+        dir.join("narasi/4.2-langkah-perbaikan.md"),
+        format!("{} x\n", ">".repeat(50_000)),
+    )
+    .unwrap();
     // a template override that is a FIFO
     std::fs::create_dir_all(dir.join("templates")).unwrap();
     mkfifo(&dir.join("templates/lkjip.typ"));
@@ -1437,6 +1443,7 @@ fn a_hostile_folder_cannot_block_lkjip_or_reach_outside() {
         "error[path-outside]: narasi/1.1-tugas-dan-fungsi.md: tautan ke luar folder laporan",
         "error[path-outside]: narasi/4.1-kesimpulan.md: tautan ke luar folder laporan",
         "error[template-unreadable]: templates/lkjip.typ: templat tidak dapat dipakai: bukan berkas biasa",
+        "error[narrative-too-deep]: narasi/4.2-langkah-perbaikan.md › baris 1: narasi bersarang lebih dari 24 tingkat",
         "warning[image-too-large]: gambar/peta.png: gambar PNG 100000 × 100000 piksel (10000 megapiksel), melebihi batas 50 megapiksel",
     ] {
         assert!(out.contains(line), "{line}\nnot in:\n{out}");

@@ -85,14 +85,44 @@ pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> 
             message: format!("narasi tidak dapat diolah: {msg}"),
         }
     })?;
-    Ok(markdown(&text))
+    let (blocks, too_deep) = markdown_bounded(&text);
+    if let Some(offset) = too_deep {
+        return Err(Finding {
+            severity: Severity::Error,
+            code: "narrative-too-deep",
+            location: Location {
+                file: name.to_string(),
+                sheet: None,
+                cell: Some(format!(
+                    "baris {}",
+                    text[..offset.min(text.len())].matches('\n').count() + 1
+                )),
+            },
+            message: format!(
+                "narasi bersarang lebih dari {MAX_NESTING} tingkat (kutipan > di dalam kutipan, daftar di dalam daftar); ratakan susunannya"
+            ),
+        });
+    }
+    Ok(blocks)
 }
+
+/// The deepest nesting of Markdown containers kept: a narrative of 50 000
+/// nested `>` would otherwise overflow the stack of everything that walks
+/// the blocks (serde_json, Typst).
+pub const MAX_NESTING: usize = 24;
 
 #[derive(Default)]
 struct Builder {
     /// Open containers: (kind, children).
     stack: Vec<(Value, Vec<Value>)>,
     out: Vec<Value>,
+    /// Containers opened beyond [`MAX_NESTING`], not kept (their text goes
+    /// to the deepest kept one).
+    skipped: usize,
+    /// The byte offset of the first container too deep.
+    too_deep: Option<usize>,
+    /// The byte offset of the event being read.
+    at: usize,
 }
 
 impl Builder {
@@ -104,10 +134,19 @@ impl Builder {
     }
 
     fn open(&mut self, v: Value) {
+        if self.stack.len() >= MAX_NESTING {
+            self.skipped += 1;
+            self.too_deep.get_or_insert(self.at);
+            return;
+        }
         self.stack.push((v, Vec::new()));
     }
 
     fn close(&mut self) {
+        if self.skipped > 0 {
+            self.skipped -= 1;
+            return;
+        }
         if let Some((mut v, kids)) = self.stack.pop() {
             let key = if v["t"] == "list" { "items" } else { "c" };
             v[key] = Value::Array(kids);
@@ -143,9 +182,16 @@ fn place_marker(v: Value) -> Value {
 /// blocks), `quote`, `table` (header, rows); inline `text`, `strong`, `em`,
 /// `br`.
 pub fn markdown(text: &str) -> Vec<Value> {
+    markdown_bounded(text).0
+}
+
+/// [`markdown`], and the offset of the first container nested deeper than
+/// [`MAX_NESTING`] (flattened into its parent) if there is one.
+pub fn markdown_bounded(text: &str) -> (Vec<Value>, Option<usize>) {
     let mut b = Builder::default();
-    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
-    for ev in parser {
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    for (ev, range) in parser {
+        b.at = range.start;
         match ev {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => b.open(json!({"t": "p"})),
@@ -195,10 +241,11 @@ pub fn markdown(text: &str) -> Vec<Value> {
             _ => {}
         }
     }
+    b.skipped = 0;
     while !b.stack.is_empty() {
         b.close();
     }
-    b.out
+    (b.out, b.too_deep)
 }
 
 fn is_inline(v: &Value) -> bool {
@@ -228,6 +275,19 @@ mod tests {
                 texts(x, out);
             }
         }
+    }
+
+    #[test]
+    fn a_narrative_nested_beyond_the_bound_is_refused_at_its_line() {
+        let env = environment();
+        let ctx = context(&serde_json::json!({}));
+        let deep = format!("Pembuka.\n\n{} teks\n", ">".repeat(50_000));
+        let e = render(&env, "narasi/x.md", &deep, &ctx).unwrap_err();
+        assert_eq!(e.code, "narrative-too-deep");
+        assert_eq!(e.location.cell.as_deref(), Some("baris 3"));
+        // 24 levels are kept
+        let ok = format!("{} teks\n", ">".repeat(MAX_NESTING - 1));
+        assert!(render(&env, "narasi/x.md", &ok, &ctx).is_ok());
     }
 
     #[test]

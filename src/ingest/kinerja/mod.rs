@@ -158,6 +158,18 @@ pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
         match wb.sheet(name) {
             Ok(s) => {
                 if let Some(t) = read_tabel(&s) {
+                    // thousands of rows would be laid out as hundreds of pages
+                    if t.baris.len() > TABEL_MAX {
+                        f.error(
+                            "table-too-large",
+                            s.sheet_loc(),
+                            format!(
+                                "tabel tambahan {} baris, melebihi {TABEL_MAX}; tabel sepanjang itu masuk lampiran terpisah, bukan ke dalam laporan",
+                                t.baris.len()
+                            ),
+                        );
+                        continue;
+                    }
                     k.tabel.push(t);
                 } else {
                     f.warning("table-empty", s.sheet_loc(), "lembar tabel tambahan kosong".to_string());
@@ -481,6 +493,10 @@ fn read_pegawai(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<P
     out
 }
 
+/// The most rows of one agency table (`Tabel …` sheet): the example's
+/// longest has 25.
+pub const TABEL_MAX: usize = 1000;
+
 /// A `Tabel …` sheet: A1 is the title; the table starts at the next
 /// non-empty row; its header is that row plus the following rows whose first
 /// cell is empty (multi-row headers leave the merged `No` cell empty).
@@ -513,6 +529,30 @@ fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_agency_table_of_thousands_of_rows_is_refused() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet().set_name("Tabel 3.99").unwrap();
+        ws.write_string(0, 0, "Tabel 3.99 Data Panjang").unwrap();
+        ws.write_string(2, 0, "No").unwrap();
+        ws.write_string(2, 1, "Uraian").unwrap();
+        for r in 0..(TABEL_MAX as u32 + 1) {
+            ws.write_number(3 + r, 0, f64::from(r + 1)).unwrap();
+            ws.write_string(3 + r, 1, "baris").unwrap();
+        }
+        let mut wb = Workbook::from_bytes(book.save_to_buffer().unwrap(), "data/kinerja.xlsx").unwrap();
+        let mut f = Findings::new();
+        let k = read(&mut wb, &mut f);
+        assert!(k.tabel.is_empty());
+        let e = f.iter().find(|x| x.code == "table-too-large").expect("refused");
+        assert_eq!(e.location.to_string(), "data/kinerja.xlsx › Tabel 3.99");
+        assert!(
+            e.message.starts_with("tabel tambahan 1001 baris, melebihi 1000"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn directions() {

@@ -5,6 +5,7 @@
 use super::cell::{Cell, cell_ref, float_text, is_percent_format};
 use crate::finding::{Finding, Location, Severity};
 use calamine::{Data, Dimensions, Reader, Sheets, Xls, Xlsx};
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -219,10 +220,11 @@ impl Workbook {
             file: self.display.clone(),
             name: name.to_string(),
             rows,
-            merges,
+            merged: HashMap::new(),
             truncated,
             max_rows: self.max_rows,
-        })
+        }
+        .with_merges(merges))
     }
 }
 
@@ -270,7 +272,9 @@ pub struct Sheet {
     pub file: String,
     pub name: String,
     rows: Vec<Vec<Cell>>,
-    merges: Vec<Dimensions>,
+    /// Every cell of the grid inside a merged region → the region's
+    /// top-left cell (see [`Sheet::with_merges`]).
+    merged: HashMap<(u32, u32), (u32, u32)>,
     /// True when the sheet had more than `max_rows` rows and was cut.
     pub truncated: bool,
     /// The row limit it was read with.
@@ -286,15 +290,34 @@ impl Sheet {
             file: file.to_string(),
             name: name.to_string(),
             rows,
-            merges: Vec::new(),
+            merged: HashMap::new(),
             truncated: false,
             max_rows: Batas::default().baris,
         }
     }
 
-    /// The same sheet with merged regions (tests use this).
+    /// The same sheet with merged regions, indexed by cell so that a lookup
+    /// is constant time (50 000 merged ranges made the header search
+    /// quadratic). Only cells of the grid are indexed, and a region that
+    /// overlaps one indexed before is left where it meets it (Excel does
+    /// not make overlapping merges): the work stays linear in the grid and
+    /// the number of regions, whatever a hostile file declares.
     pub fn with_merges(mut self, merges: Vec<Dimensions>) -> Sheet {
-        self.merges = merges;
+        let (height, width) = (self.height(), self.width());
+        'regions: for m in merges {
+            let (top, left) = m.start;
+            if top >= height || left >= width {
+                continue;
+            }
+            for r in top..=m.end.0.min(height - 1) {
+                for c in left..=m.end.1.min(width - 1) {
+                    if self.merged.contains_key(&(r, c)) {
+                        continue 'regions;
+                    }
+                    self.merged.insert((r, c), (top, left));
+                }
+            }
+        }
         self
     }
 
@@ -326,12 +349,10 @@ impl Sheet {
     /// The value shown at a position: inside a merged region, the value of
     /// its top-left cell (calamine stores it only there).
     pub fn shown(&self, row: u32, col: u32) -> &Cell {
-        for m in &self.merges {
-            if row >= m.start.0 && row <= m.end.0 && col >= m.start.1 && col <= m.end.1 {
-                return self.get(m.start.0, m.start.1);
-            }
+        match self.merged.get(&(row, col)) {
+            Some(&(r, c)) => self.get(r, c),
+            None => self.get(row, col),
         }
-        self.get(row, col)
     }
 
     pub fn loc(&self, row: u32, col: u32) -> Location {
@@ -403,6 +424,27 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn merged_cells_show_their_top_left_value_through_the_index() {
+        use super::{Cell, Sheet};
+        use calamine::Dimensions;
+        let t = |s: &str| Cell::Text(s.to_string());
+        let rows = vec![
+            vec![t("REALISASI"), Cell::Empty, Cell::Empty],
+            vec![t("5"), t("6"), t("%")],
+        ];
+        let region = |a: (u32, u32), b: (u32, u32)| Dimensions { start: a, end: b };
+        // 50 000 declared regions: the real one, a huge one overlapping it,
+        // and many outside the grid
+        let mut merges = vec![region((0, 0), (0, 2)), region((0, 1), (1_000_000, 16_000))];
+        merges.extend((0..50_000).map(|i| region((10 + i, 0), (10 + i, 3))));
+        let sheet = Sheet::from_rows("f.xlsx", "S", rows).with_merges(merges);
+        assert_eq!(sheet.shown(0, 2).text(), "REALISASI");
+        // the overlapping region stops where it meets the first one
+        assert_eq!(sheet.shown(1, 1).text(), "6");
+        assert_eq!(sheet.shown(1, 2).text(), "%");
+    }
 
     #[test]
     fn excel_serial_dates() {

@@ -27,6 +27,9 @@ pub struct Draft {
 }
 
 /// The findings in the order `lkjip check` lists them.
+/// The most changes listed on the draft's Perubahan page.
+pub const PERUBAHAN_MAX: usize = 500;
+
 pub fn ordered(temuan: &[Finding]) -> Vec<&Finding> {
     let mut v: Vec<&Finding> = temuan.iter().collect();
     v.sort_by_key(|f| f.severity);
@@ -71,9 +74,13 @@ impl Draft {
             })
             .collect();
         let perubahan = since.map(|s| {
+            // a hostile or unrelated previous model (30 000 programs) must
+            // not make a thousand-page draft: the first PERUBAHAN_MAX are
+            // listed, the rest counted
             let daftar: Vec<Value> = s
                 .perubahan
                 .iter()
+                .take(PERUBAHAN_MAX)
                 .enumerate()
                 .map(|(i, p)| {
                     let no = format!("P{}", i + 1);
@@ -90,7 +97,13 @@ impl Draft {
                     })
                 })
                 .collect();
-            json!({"sumber": s.sumber, "sha256": s.sha256, "daftar": daftar})
+            json!({
+                "sumber": s.sumber,
+                "sha256": s.sha256,
+                "jumlah": s.perubahan.len(),
+                "lainnya": s.perubahan.len().saturating_sub(PERUBAHAN_MAX),
+                "daftar": daftar,
+            })
         });
         let periksa: Vec<Value> = checklist(m, &numbered, folder)
             .into_iter()
@@ -186,5 +199,38 @@ impl Draft {
         nos.sort_by_key(|(c, n, _)| (std::cmp::Reverse(*c), *n));
         let text: Vec<String> = nos.into_iter().map(|(_, _, s)| s).collect();
         (json!(text.join(" ")), json!(anchors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::changes::Perubahan;
+
+    /// A previous model that differs everywhere lists PERUBAHAN_MAX changes
+    /// and counts the rest.
+    #[test]
+    fn the_perubahan_page_lists_a_bounded_number_of_changes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok-dasar");
+        let loaded = crate::load::load(&dir);
+        let m = loaded.model.as_ref().expect("the fixture builds");
+        let change = |i: usize| Perubahan {
+            bagian: "Anggaran",
+            uraian: format!("Program {i}"),
+            lama: "1".into(),
+            baru: "2".into(),
+            kunci: None,
+        };
+        let since = Since {
+            sumber: "lama.json".into(),
+            sha256: "0".repeat(64),
+            perubahan: (0..PERUBAHAN_MAX + 100).map(change).collect(),
+        };
+        let config = loaded.config.as_ref().unwrap();
+        let d = Draft::new(m, config, &loaded.folder, Some(&since), "x");
+        let p = &d.data["perubahan"];
+        assert_eq!(p["jumlah"], PERUBAHAN_MAX + 100);
+        assert_eq!(p["lainnya"], 100);
+        assert_eq!(p["daftar"].as_array().unwrap().len(), PERUBAHAN_MAX);
     }
 }
