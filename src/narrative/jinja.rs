@@ -150,31 +150,98 @@ impl Builder {
         if let Some((mut v, kids)) = self.stack.pop() {
             let key = if v["t"] == "list" { "items" } else { "c" };
             v[key] = Value::Array(kids);
-            let v = place_marker(v);
-            self.push(v);
+            for v in place_markers(v) {
+                self.push(v);
+            }
         }
     }
 }
 
-/// A paragraph holding only a `tabel(...)`/`gambar(...)` marker becomes a
-/// placement block.
-fn place_marker(v: Value) -> Value {
-    if v["t"] != "p" {
-        return v;
+/// The `tabel(...)`/`gambar(...)` markers of a paragraph become placement
+/// blocks, and the text around them paragraphs of their own: an officer
+/// who writes "Lihat {{ gambar("bagan.png") }} berikut." gets the sentence
+/// and the picture, not a failed build. A marker inside bold or italic
+/// text cannot be placed there and is dropped from the text.
+fn place_markers(v: Value) -> Vec<Value> {
+    if v["t"] != "p" || !has_marker(&v) {
+        return vec![v];
     }
-    let text: String = v["c"]
-        .as_array()
-        .map(|c| c.iter().filter_map(|i| i["s"].as_str()).collect())
-        .unwrap_or_default();
-    let t = text.trim();
-    if !t.starts_with(MARK) {
-        return v;
+    let kids = v["c"].as_array().cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    let mut inline: Vec<Value> = Vec::new();
+    let flush = |inline: &mut Vec<Value>, out: &mut Vec<Value>| {
+        let blank = inline
+            .iter()
+            .all(|i| i["t"] == "text" && i["s"].as_str().is_some_and(|s| s.trim().is_empty()));
+        if !blank {
+            out.push(json!({"t": "p", "c": std::mem::take(inline)}));
+        }
+        inline.clear();
+    };
+    for kid in kids {
+        let Some(text) = kid["s"].as_str().filter(|_| kid["t"] == "text" && has_marker(&kid)) else {
+            inline.push(strip_markers(kid));
+            continue;
+        };
+        let mut parts = text.split(MARK);
+        if let Some(before) = parts.next().filter(|t| !t.is_empty()) {
+            inline.push(json!({"t": "text", "s": before}));
+        }
+        while let Some(kind) = parts.next() {
+            let block = match kind {
+                "tabel" => parts.next().map(|nama| json!({"t": "tabel", "nama": nama})),
+                "gambar" => match (parts.next(), parts.next()) {
+                    (Some(file), Some(ket)) => Some(json!({"t": "gambar", "file": file, "keterangan": ket})),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match block {
+                Some(b) => {
+                    flush(&mut inline, &mut out);
+                    out.push(b);
+                }
+                None if !kind.is_empty() => inline.push(json!({"t": "text", "s": kind})),
+                None => {}
+            }
+            // the text after the marker, up to the next one
+            if let Some(after) = parts.next().filter(|t| !t.is_empty()) {
+                inline.push(json!({"t": "text", "s": after}));
+            }
+        }
     }
-    let parts: Vec<&str> = t.split(MARK).collect();
-    match parts.as_slice() {
-        ["", "tabel", nama, ""] => json!({"t": "tabel", "nama": nama}),
-        ["", "gambar", file, ket, ""] => json!({"t": "gambar", "file": file, "keterangan": ket}),
-        _ => v,
+    flush(&mut inline, &mut out);
+    out
+}
+
+fn has_marker(v: &Value) -> bool {
+    match v {
+        Value::String(s) => s.contains(MARK),
+        Value::Array(a) => a.iter().any(has_marker),
+        Value::Object(o) => o.values().any(has_marker),
+        _ => false,
+    }
+}
+
+/// `v` with the marker characters and what they enclose left out.
+fn strip_markers(v: Value) -> Value {
+    match v {
+        Value::String(s) if s.contains(MARK) => {
+            let mut parts = s.split(MARK);
+            let mut kept: String = parts.next().unwrap_or_default().to_string();
+            while let Some(kind) = parts.next() {
+                // a marker's arguments: tabel(nama), gambar(file, keterangan)
+                let args = if kind == "gambar" { 2 } else { 1 };
+                for _ in 0..args {
+                    parts.next();
+                }
+                kept.push_str(parts.next().unwrap_or_default());
+            }
+            Value::String(kept)
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(strip_markers).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, strip_markers(v))).collect()),
+        other => other,
     }
 }
 
@@ -323,6 +390,26 @@ mod tests {
         assert_eq!(
             blocks[2],
             json!({"t": "gambar", "file": "foto.jpg", "keterangan": "Rapat koordinasi"})
+        );
+    }
+
+    #[test]
+    fn a_placement_inside_a_sentence_splits_the_paragraph() {
+        let env = environment();
+        let ctx = context(&json!({}));
+        let src = "Lihat {{ gambar(\"bagan.png\", \"Bagan\") }} berikut, lalu {{ tabel(\"Tabel 3.15\") }}.\n\n**Tebal {{ tabel(\"X\") }}** tetap.\n";
+        let blocks = render(&env, "narasi/x.md", src, &ctx).unwrap();
+        assert_eq!(
+            blocks,
+            [
+                json!({"t": "p", "c": [{"t": "text", "s": "Lihat "}]}),
+                json!({"t": "gambar", "file": "bagan.png", "keterangan": "Bagan"}),
+                json!({"t": "p", "c": [{"t": "text", "s": " berikut, lalu "}]}),
+                json!({"t": "tabel", "nama": "Tabel 3.15"}),
+                json!({"t": "p", "c": [{"t": "text", "s": "."}]}),
+                // inside bold it cannot be placed: left out of the text
+                json!({"t": "p", "c": [{"t": "strong", "c": [{"t": "text", "s": "Tebal "}]}, {"t": "text", "s": " tetap."}]}),
+            ]
         );
     }
 

@@ -50,7 +50,15 @@ pub fn read_picture(folder: &Folder, name: &str, batas: &Batas) -> Result<Vec<u8
     let svg = name.to_lowercase().ends_with(".svg")
         && String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).contains("<svg");
     if svg {
-        return Ok(bytes);
+        // parsed here as Typst will parse it: a broken SVG is a warning now,
+        // not a failed build later
+        return match typst::visualize::SvgImage::new(typst::foundations::Bytes::new(bytes.clone())) {
+            Ok(_) => Ok(bytes),
+            Err(_) => Err((
+                "image-invalid",
+                "SVG tidak dapat dibaca (rusak atau tidak lengkap); tidak dipakai".to_string(),
+            )),
+        };
     }
     let Some((kind, w, h)) = raster_size(&bytes) else {
         return Err((
@@ -128,6 +136,25 @@ mod tests {
         b.extend(h.to_be_bytes());
         b.extend([8, 6, 0, 0, 0]);
         b
+    }
+
+    #[test]
+    fn a_broken_svg_is_judged_before_typst_sees_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("gambar")).unwrap();
+        let ok =
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#;
+        std::fs::write(tmp.path().join("gambar/bagan.svg"), ok).unwrap();
+        std::fs::write(
+            tmp.path().join("gambar/rusak.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect",
+        )
+        .unwrap();
+        let folder = Folder::new(tmp.path());
+        assert!(read_picture(&folder, "bagan.svg", &Batas::default()).is_ok());
+        let (code, message) = read_picture(&folder, "rusak.svg", &Batas::default()).unwrap_err();
+        assert_eq!(code, "image-invalid");
+        assert!(message.starts_with("SVG tidak dapat dibaca"), "{message}");
     }
 
     #[test]
