@@ -76,3 +76,16 @@ pub fn narrative(data: &[u8]) {
     }));
     let _ = render(&env, "narasi/fuzz.md", text, &ctx);
 }
+
+/// Any bytes as a picture of `gambar/`: the header sniffing never panics,
+/// and a size it reports is what the header says.
+pub fn picture(data: &[u8]) {
+    if let Some((_, w, h)) = crate::narrative::pictures::raster_size(data) {
+        assert!(w > 0 && h > 0);
+    }
+    let tmp = std::env::temp_dir().join(format!("lkjip-fuzz-{}", std::process::id()));
+    if std::fs::create_dir_all(tmp.join("gambar")).is_ok() && std::fs::write(tmp.join("gambar/x.svg"), data).is_ok() {
+        let folder = crate::folder::Folder::new(&tmp);
+        let _ = crate::narrative::pictures::read_picture(&folder, "x.svg", &crate::config::Batas::default());
+    }
+}

@@ -45,3 +45,8 @@ fn the_workbook_corpus_never_panics() {
 fn the_narrative_corpus_never_panics() {
     assert!(run("narrative", lkjip::fuzzing::narrative) >= 3);
 }
+
+#[test]
+fn the_picture_corpus_never_panics() {
+    assert!(run("picture", lkjip::fuzzing::picture) >= 5);
+}
