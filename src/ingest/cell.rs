@@ -245,7 +245,22 @@ pub fn parse_amount(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
             if is_nil_text(s) {
                 return Ok(None);
             }
-            match parse_number_text(s).map(|d| d.normalize()) {
+            // `78,000` in an English export is seventy-eight thousand: a
+            // rupiah amount has at most two decimals, so one comma followed
+            // by exactly three digits can only group thousands (the text
+            // reader alone would take it for 78)
+            let english_thousands = match s.split_once(',') {
+                Some((int, frac)) => {
+                    !s.contains('.')
+                        && !frac.contains(',')
+                        && frac.len() == 3
+                        && frac.chars().all(|c| c.is_ascii_digit())
+                        && (1..=3).contains(&int.trim_start_matches('-').len())
+                }
+                None => false,
+            };
+            let s = if english_thousands { s.replace(',', "") } else { s.to_string() };
+            match parse_number_text(&s).map(|d| d.normalize()) {
                 // rupiah carry at most two decimals: more is a typo (`12,046.619`)
                 Some(d) if d.scale() <= 2 => Ok(Some(d)),
                 _ => Err(err()),
@@ -505,6 +520,12 @@ mod tests {
         assert_eq!(parse_amount(&text("Rp -")), Ok(None));
         assert_eq!(parse_amount(&Cell::Empty), Ok(None));
         assert_eq!(parse_amount(&Cell::Number(4946864271.0)), Ok(Some(d("4946864271"))));
+        // English separators, as some Pemda web apps export
+        assert_eq!(parse_amount(&text("Rp. 78,000,000")), Ok(Some(d("78000000"))));
+        assert_eq!(parse_amount(&text("78,000")), Ok(Some(d("78000"))));
+        assert_eq!(parse_amount(&text("1,004,422,800")), Ok(Some(d("1004422800"))));
+        assert_eq!(parse_amount(&text("78,50")), Ok(Some(d("78.5"))));
+        assert_eq!(parse_amount(&text("78.000")), Ok(Some(d("78000"))));
         let e = parse_amount(&text("Rp abc")).unwrap_err();
         assert_eq!(e.expected, "nilai rupiah");
         assert_eq!(e.found, "\"Rp abc\"");
