@@ -1038,6 +1038,13 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[column-empty]: data/kinerja.xlsx › Pengukuran › H2: kolom realisasi H (\"REALISASI\") kosong di setiap baris, padahal baris-barisnya mencetak capaian",
     ),
+    // a formula with no stored value is no figure: refused at its cell
+    (
+        "bad-rumus-tanpa-nilai",
+        1,
+        1,
+        "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › E9: diharapkan nilai rupiah, ditemukan rumus =2700000+46000 tanpa nilai tersimpan",
+    ),
     // the served counts all 0 while every row prints its pencapaian
     (
         "bad-spm-terlayani-nol",

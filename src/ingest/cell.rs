@@ -22,6 +22,9 @@ pub enum Cell {
     Error(String),
     /// A date or time (Excel serial number or ISO text).
     Date(String),
+    /// A formula whose value was never computed and stored (a workbook
+    /// written by a program, not saved by Excel): it is no figure at all.
+    Uncached(String),
 }
 
 impl Cell {
@@ -46,6 +49,7 @@ impl Cell {
             Cell::Bool(b) => b.to_string(),
             Cell::Error(e) => e.clone(),
             Cell::Date(d) => d.clone(),
+            Cell::Uncached(_) => String::new(),
         }
     }
 
@@ -53,6 +57,10 @@ impl Cell {
     pub fn shown(&self) -> String {
         match self {
             Cell::Empty => "sel kosong".to_string(),
+            Cell::Uncached(f) => format!(
+                "rumus ={} tanpa nilai tersimpan (buka berkasnya di Excel atau LibreOffice lalu simpan ulang agar nilainya dihitung)",
+                truncate(f, 60)
+            ),
             _ => format!("\"{}\"", truncate(&self.text(), 60)),
         }
     }
@@ -259,7 +267,11 @@ pub fn parse_amount(cell: &Cell) -> Result<Option<Decimal>, ParseError> {
                 }
                 None => false,
             };
-            let s = if english_thousands { s.replace(',', "") } else { s.to_string() };
+            let s = if english_thousands {
+                s.replace(',', "")
+            } else {
+                s.to_string()
+            };
             match parse_number_text(&s).map(|d| d.normalize()) {
                 // rupiah carry at most two decimals: more is a typo (`12,046.619`)
                 Some(d) if d.scale() <= 2 => Ok(Some(d)),

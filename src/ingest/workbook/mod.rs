@@ -171,6 +171,12 @@ impl Workbook {
                 .and_then(|s| s.number_format.as_ref())
                 .is_some_and(|n| is_percent_format(&n.format_code))
         };
+        // formulas, to tell a formula that holds no stored value (calamine
+        // gives an empty cell) from a cell left empty
+        let formulas = guarded(|| self.sheets.worksheet_formula(name))
+            .ok()
+            .and_then(Result::ok)
+            .filter(|r| !r.is_empty());
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         let mut truncated = false;
         if let Some((r0, c0)) = range.start() {
@@ -188,6 +194,7 @@ impl Workbook {
                     {
                         cell = Cell::Percent(f);
                     }
+
                     if let Cell::Text(t) = &mut cell
                         && t.len() > self.max_cell
                         && t.chars().count() > self.max_cell
@@ -214,6 +221,28 @@ impl Workbook {
                     cells.pop();
                 }
                 rows.push(cells);
+            }
+        }
+        // every formula cell that holds no value, wherever it lies (also
+        // beyond the cells that hold values), within the rows read
+        if let Some(fr) = &formulas
+            && let Some((fr0, fc0)) = fr.start()
+        {
+            for (i, j, f) in fr.used_cells() {
+                let (r, c) = ((fr0 as usize) + i, (fc0 as usize) + j);
+                if f.trim().is_empty() || r >= self.max_rows as usize {
+                    continue;
+                }
+                if rows.len() <= r {
+                    rows.resize(r + 1, Vec::new());
+                }
+                let row = &mut rows[r];
+                if row.len() <= c {
+                    row.resize(c + 1, Cell::Empty);
+                }
+                if matches!(row[c], Cell::Empty) {
+                    row[c] = Cell::Uncached(f.clone());
+                }
             }
         }
         Ok(Sheet {
