@@ -79,10 +79,30 @@ impl Folder {
         names
     }
 
-    /// Every file of the folder except the output folder and hidden files.
-    pub fn fingerprint(&self, out: &Path) -> Fingerprint {
+    /// What a build reads, for `watch` to notice an edit: the files at the
+    /// top of the folder (`lkjip.toml`), everything under `data/`,
+    /// `narasi/`, `gambar/` and `templates/`, and the `extra` files (inputs
+    /// that `[berkas]` places elsewhere) — not `out`, not hidden files, not
+    /// the rest of a folder an officer also keeps other work in.
+    pub fn fingerprint(&self, out: &Path, extra: &[PathBuf]) -> Fingerprint {
         let mut fp = Vec::new();
-        let mut stack = vec![self.root.clone()];
+        let mut stack: Vec<PathBuf> = [self.join("data"), self.narasi(), self.gambar(), self.templates()]
+            .into_iter()
+            .filter(|d| d != out)
+            .collect();
+        let note = |p: PathBuf, meta: &std::fs::Metadata, fp: &mut Fingerprint| {
+            fp.push((p, meta.len(), meta.modified().ok()));
+        };
+        if let Ok(rd) = std::fs::read_dir(&self.root) {
+            for e in rd.filter_map(|e| e.ok()) {
+                if !e.file_name().to_string_lossy().starts_with('.')
+                    && let Ok(meta) = e.metadata()
+                    && meta.is_file()
+                {
+                    note(e.path(), &meta, &mut fp);
+                }
+            }
+        }
         while let Some(d) = stack.pop() {
             let Ok(rd) = std::fs::read_dir(&d) else { continue };
             for e in rd.filter_map(|e| e.ok()) {
@@ -94,8 +114,15 @@ impl Folder {
                 if meta.is_dir() {
                     stack.push(p);
                 } else {
-                    fp.push((p, meta.len(), meta.modified().ok()));
+                    note(p, &meta, &mut fp);
                 }
+            }
+        }
+        for p in extra {
+            if let Ok(meta) = std::fs::metadata(p)
+                && !fp.iter().any(|(q, _, _)| q == p)
+            {
+                note(p.clone(), &meta, &mut fp);
             }
         }
         fp.sort();
@@ -424,6 +451,39 @@ mod tests {
         // a link inside the folder to a file inside is followed
         std::os::unix::fs::symlink(dir.join("besar.md"), dir.join("salin.md")).unwrap();
         assert_eq!(folder.read(&dir.join("salin.md"), 4096).map(|b| b.len()), Ok(2048));
+    }
+
+    #[test]
+    fn watch_looks_at_what_a_build_reads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        for f in [
+            "lkjip.toml",
+            "data/renja.xlsx",
+            "narasi/a.md",
+            "arsip/lama/x.pdf",
+            "lain/realisasi.xlsx",
+            "out/y.pdf",
+            ".git/z",
+        ] {
+            std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(f), b"x").unwrap();
+        }
+        let folder = Folder::new(dir);
+        let names = |fp: Fingerprint| -> Vec<String> {
+            fp.into_iter()
+                .map(|(p, _, _)| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(
+            names(folder.fingerprint(&folder.out(), &[])),
+            ["data/renja.xlsx", "lkjip.toml", "narasi/a.md"]
+        );
+        // an input that [berkas] places elsewhere is watched too
+        assert_eq!(
+            names(folder.fingerprint(&folder.out(), &[dir.join("lain/realisasi.xlsx")])),
+            ["data/renja.xlsx", "lain/realisasi.xlsx", "lkjip.toml", "narasi/a.md"]
+        );
     }
 
     #[test]

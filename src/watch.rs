@@ -43,7 +43,18 @@ pub struct Rebuild {
 pub fn watch(dir: &Path, opts: &BuildOptions, poll: Duration, mut report: impl FnMut(&Rebuild) -> bool) {
     let folder = Folder::new(dir);
     let out = opts.out.clone().unwrap_or_else(|| folder.out());
-    let mut fp = folder.fingerprint(&out);
+    // inputs that [berkas] puts outside data/ are watched too
+    let extra = || -> Vec<PathBuf> {
+        crate::config::Config::load(dir)
+            .map(|c| {
+                crate::config::Peran::ALL
+                    .into_iter()
+                    .filter_map(|p| c.configured(p).map(|rel| folder.join(rel)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut fp = folder.fingerprint(&out, &extra());
     let mut sebab = Vec::new();
     let mut cache = None;
     loop {
@@ -60,12 +71,12 @@ pub fn watch(dir: &Path, opts: &BuildOptions, poll: Duration, mut report: impl F
         // wait for a change, then until the editor has finished writing
         loop {
             std::thread::sleep(poll);
-            let now = folder.fingerprint(&out);
+            let now = folder.fingerprint(&out, &extra());
             if now != fp {
                 let mut settled = now;
                 loop {
                     std::thread::sleep(poll.min(Duration::from_millis(100)));
-                    let again = folder.fingerprint(&out);
+                    let again = folder.fingerprint(&out, &extra());
                     if again == settled {
                         break;
                     }
