@@ -841,7 +841,7 @@ fn unexplained_subs(dir: &Path) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["code"] == "explanation-missing" && s(&f["message"]).starts_with("realisasi anggaran"))
+        .filter(|f| f["code"] == "serapan-unexplained")
         .map(|f| {
             let msg = s(&f["message"]);
             let kode = msg.split_whitespace().nth(4).unwrap().to_string();

@@ -104,12 +104,12 @@ pub fn checklist(m: &ReportModel, numbered: &[(String, &Finding)], folder: &Fold
         judged(
             "Setiap indikator di bawah target dijelaskan penyebabnya",
             numbered,
-            &|f| f.code == "explanation-missing" && f.message.starts_with("indikator"),
+            &code_in(&["capaian-unexplained"]),
         ),
         judged(
             "Setiap sub kegiatan dengan realisasi anggaran di bawah ambang dijelaskan penyebabnya",
             numbered,
-            &|f| f.code == "explanation-missing" && f.message.starts_with("realisasi anggaran"),
+            &code_in(&["serapan-unexplained"]),
         ),
     ];
     if m.spm.is_some() {

@@ -148,7 +148,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
             let stem = &n.narasi[0];
             if !own(stem) && !mentioned(n.kode.as_str()) && !mentioned(n.nama) {
                 f.warning(
-                    "explanation-missing",
+                    "serapan-unexplained",
                     n.lokasi.clone(),
                     format!(
                         "realisasi anggaran sub kegiatan {} \"{}\" {} % (di bawah {} %) belum dijelaskan di narasi; tulis penyebabnya di narasi/{stem}.md",
@@ -168,7 +168,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
                 continue;
             }
             f.warning(
-                "explanation-missing",
+                "capaian-unexplained",
                 ind.lokasi.clone(),
                 format!(
                     "indikator \"{}\" ({} {}) capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{}.md",
@@ -192,7 +192,7 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
             continue;
         }
         f.warning(
-            "explanation-missing",
+            "capaian-unexplained",
             ind.lokasi.clone(),
             format!(
                 "indikator kinerja utama {} \"{}\" capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{stem}.md",
