@@ -1045,6 +1045,13 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[amount-not-number]: data/realisasi.xlsx › Sheet1 › E9: diharapkan nilai rupiah, ditemukan rumus =2700000+46000 tanpa nilai tersimpan",
     ),
+    // a 24 000-character name is no name
+    (
+        "bad-nama-panjang",
+        1,
+        1,
+        "error[name-too-long]: data/realisasi.xlsx › Sheet1 › B11: nama 24027 karakter, melebihi 1000",
+    ),
     // the served counts all 0 while every row prints its pencapaian
     (
         "bad-spm-terlayani-nol",

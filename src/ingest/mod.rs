@@ -547,6 +547,27 @@ pub fn percent_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -
     }
 }
 
+/// The longest name of a program, kegiatan or sub kegiatan read (the
+/// longest in the SIPD kamus is about 250 characters): a longer one is no
+/// name, and would be laid out over hundreds of pages.
+pub const NAMA_MAX: usize = 1000;
+
+/// The name of a program, kegiatan or sub kegiatan at `row`; one longer than
+/// [`NAMA_MAX`] is an error at its cell and cut there.
+pub fn name_at(sheet: &Sheet, row: u32, col: Option<u32>, f: &mut Findings) -> String {
+    let nama = text_at(sheet, row, col);
+    let n = nama.chars().count();
+    if n <= NAMA_MAX {
+        return nama;
+    }
+    f.error(
+        "name-too-long",
+        sheet.loc(row, col.unwrap_or(0)),
+        format!("nama {n} karakter, melebihi {NAMA_MAX}: ini bukan nama program/kegiatan; periksa sel ini"),
+    );
+    nama.chars().take(NAMA_MAX).collect()
+}
+
 /// The text of a cell (empty when the column is absent).
 pub fn text_at(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
     col.map(|c| sheet.get(row, c).text()).unwrap_or_default()

@@ -6,7 +6,7 @@
 use super::cell::{closest_percent, parse_kode};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
-use super::{amount_at, percent_at, pick_sheet, text_at};
+use super::{amount_at, name_at, percent_at, pick_sheet};
 use crate::angka::persen;
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::model::{Kode, Level};
@@ -138,7 +138,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         let kode_texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-        let nama = text_at(&sheet, row, c_nama);
+        let nama = name_at(&sheet, row, c_nama, f);
         let kode = if kode_texts.iter().all(String::is_empty) {
             None
         } else {

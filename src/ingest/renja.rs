@@ -137,7 +137,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         let kode_texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-        let uraian = text_at(&sheet, row, h.col("uraian"));
+        let uraian = super::name_at(&sheet, row, h.col("uraian"), f);
         let indikator = text_at(&sheet, row, h.col("indikator"));
         let kode = if kode_texts.iter().all(String::is_empty) {
             None
