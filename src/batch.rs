@@ -71,8 +71,9 @@ pub fn folders(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
             .unwrap_or_default();
         subs.sort();
         let (inside, outside): (Vec<PathBuf>, Vec<PathBuf>) = subs.into_iter().partition(|p| parent.contains(p));
+        let none_at_all = inside.is_empty() && outside.is_empty();
         skipped.extend(outside);
-        if inside.is_empty() && skipped.is_empty() {
+        if none_at_all {
             out.push(a.clone());
         } else {
             out.extend(inside);
