@@ -6,6 +6,7 @@
 
 use crate::finding::{Finding, Location, Severity};
 use crate::folder::{MODEL_FILE, sha256_hex};
+use crate::model::Kunci;
 use crate::model::ReportModel;
 use crate::tampil::{pct, rp};
 use rust_decimal::Decimal;
@@ -101,7 +102,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
     let mut d = Diff { out: Vec::new() };
 
     // the OPD totals first: the figures a reader looks at first
-    let total = Some("total".to_string());
+    let total = Some(Kunci::Total.to_string());
     let r = |m: &Value, k: &str| m["ringkasan"][k].clone();
     d.figure(
         "Anggaran",
@@ -148,7 +149,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
     let new_nodes = budget_nodes(baru);
     for (jenis, kode, n) in &new_nodes {
         let nama = n["nama"].as_str().unwrap_or_default();
-        let key = Some(kode.clone());
+        let key = Some(Kunci::Kode(kode.clone()).to_string());
         let Some((_, _, o)) = old_nodes.iter().find(|(j, k, _)| j == jenis && k == kode) else {
             d.figure(
                 "Anggaran",
@@ -175,7 +176,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
             percent(&n["persen"]),
             key.clone(),
         );
-        let ikey = Some(format!("ind:{kode}"));
+        let ikey = Some(Kunci::Indikator(kode.clone()).to_string());
         let old_ind = indicators(o);
         for i in indicators(n) {
             let uraian = i["uraian"].as_str().unwrap_or_default();
@@ -234,7 +235,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
         };
         let (i, oi) = (&pk["indikator"], &o["indikator"]);
         let uraian = i["uraian"].as_str().unwrap_or_default();
-        let key = Some(format!("pk:{kode}"));
+        let key = Some(Kunci::Pk(kode.to_string()).to_string());
         d.figure(
             "Kinerja",
             format!("Target IKU {kode} {uraian}"),
@@ -270,7 +271,7 @@ pub fn changes(lama: &Value, baru: &Value) -> Vec<Perubahan> {
     let old_n = lama["narasi"].as_object().unwrap_or(&empty);
     let new_n = baru["narasi"].as_object().unwrap_or(&empty);
     for (stem, text) in new_n {
-        let key = Some(format!("narasi:{stem}"));
+        let key = Some(Kunci::Narasi(stem.clone()).to_string());
         let text = text.as_str().unwrap_or_default();
         match old_n.get(stem).and_then(Value::as_str) {
             None => d.figure(

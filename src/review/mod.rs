@@ -12,6 +12,7 @@ pub mod checklist;
 use crate::angka::round2;
 use crate::compute::Rules;
 use crate::finding::{Finding, Findings, Location};
+use crate::model::Kunci;
 use crate::model::kode::Kode;
 use crate::model::{Indikator, ReportModel};
 use crate::narrative::{Gambar, Naskah};
@@ -223,34 +224,34 @@ fn row_of(cell: &str) -> Option<u32> {
 impl Subjects {
     pub fn new(m: &ReportModel) -> Subjects {
         let mut by_row: HashMap<(String, String, u32), Vec<String>> = HashMap::new();
-        let mut add = |loc: &Location, key: String| {
+        let mut add = |loc: &Location, key: Kunci| {
             if let Some(r) = loc.cell.as_deref().and_then(row_of) {
                 by_row
                     .entry((loc.file.clone(), loc.sheet.clone().unwrap_or_default(), r))
                     .or_default()
-                    .push(key);
+                    .push(key.to_string());
             }
         };
         let mut codes = Vec::new();
         for n in nodes(m) {
-            add(n.lokasi, n.kode.to_string());
+            add(n.lokasi, Kunci::Kode(n.kode.to_string()));
             for i in n.indikator {
-                add(&i.lokasi, format!("ind:{}", n.kode));
+                add(&i.lokasi, Kunci::Indikator(n.kode.to_string()));
             }
             codes.push(n.kode.to_string());
         }
         for r in &m.renja {
-            add(&r.lokasi, r.kode.to_string());
+            add(&r.lokasi, Kunci::Kode(r.kode.to_string()));
         }
         for pk in &m.perjanjian_kinerja {
-            add(&pk.indikator.lokasi, format!("pk:{}", pk.kode));
+            add(&pk.indikator.lokasi, Kunci::Pk(pk.kode.clone()));
         }
         if let Some(spm) = &m.spm {
             for j in &spm.jenis_layanan {
-                add(&j.lokasi, format!("spm:{}", j.no));
+                add(&j.lokasi, Kunci::Spm(j.no.clone()));
             }
             if let Some(l) = &spm.lokasi_indeks {
-                add(l, "spm".to_string());
+                add(l, Kunci::SpmIndeks);
             }
         }
         // longest first, so a sub kegiatan's code wins over its kegiatan's
@@ -277,7 +278,7 @@ impl Subjects {
             .strip_prefix("narasi/")
             .and_then(|s| s.strip_suffix(".md"))
         {
-            return vec![format!("narasi:{stem}")];
+            return vec![Kunci::Narasi(stem.to_string()).to_string()];
         }
         let lalu = self.lalu_file.as_deref() == Some(loc.file.as_str());
         if !lalu
@@ -301,10 +302,10 @@ impl Subjects {
             })
             .cloned()
             .or_else(|| {
-                (f.message.contains("Total") || f.message.contains("jumlah program")).then(|| "total".to_string())
+                (f.message.contains("Total") || f.message.contains("jumlah program")).then(|| Kunci::Total.to_string())
             });
         match key {
-            Some(k) if lalu => vec![format!("lalu:{k}")],
+            Some(k) if lalu => vec![Kunci::Lalu(k).to_string()],
             Some(k) => vec![k],
             None => Vec::new(),
         }

@@ -3,6 +3,7 @@
 use super::content::Content;
 use super::table::{Tabel, c, n, t};
 use crate::model::Indikator;
+use crate::model::Kunci;
 use crate::model::Level;
 use crate::tampil::{dash, fmt_persen, opt_tampil, pct, rp, tampil, title_case, title_case_program};
 use rust_decimal::Decimal;
@@ -88,7 +89,7 @@ impl Content<'_> {
                     .map(|(a, b)| fmt_persen(b - a))
                     .unwrap_or("-".into());
                 tb.keyed(
-                    format!("ind:{}", pr.kode),
+                    &[Kunci::Indikator(pr.kode.to_string())],
                     vec![
                         c(if j == 0 { (i + 1).to_string() } else { String::new() }),
                         t(if j == 0 { pr.nama.clone() } else { String::new() }),
@@ -171,7 +172,11 @@ impl Content<'_> {
                     no += 1;
                     let ind = s.indikator.first();
                     tb.keyed(
-                        format!("{0} ind:{0} lalu:{0}", s.kode),
+                        &[
+                            Kunci::Kode(s.kode.to_string()),
+                            Kunci::Indikator(s.kode.to_string()),
+                            Kunci::Lalu(s.kode.to_string()),
+                        ],
                         vec![
                             c(no.to_string()),
                             t(&s.nama),
@@ -258,7 +263,7 @@ impl Content<'_> {
             if bold {
                 row = row.into_iter().map(|s| s.bold()).collect();
             }
-            tb.keyed(e.kode.to_string(), row);
+            tb.keyed(&[Kunci::Kode(e.kode.to_string())], row);
         }
         add(
             format!("LAMPIRAN IX\nRENCANA KERJA (RENJA) PERUBAHAN TAHUN {tahun}\n{opd}"),
@@ -274,7 +279,7 @@ impl Content<'_> {
         ]);
         for (i, pr) in self.m.programs.iter().enumerate() {
             tb.keyed(
-                pr.kode.to_string(),
+                &[Kunci::Kode(pr.kode.to_string())],
                 vec![
                     c(format!("{}.", i + 1)),
                     t(title_case_program(&pr.nama)),
@@ -283,7 +288,7 @@ impl Content<'_> {
             );
         }
         tb.keyed(
-            "total",
+            &[Kunci::Total],
             vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()],
         );
         isi.push(tb.item());
@@ -307,7 +312,7 @@ impl Content<'_> {
             "Ket.",
         ])
         .small();
-        let form_row = |tb: &mut Tabel, key: String, kode: &str, uraian: &str, i: &Indikator, bold: bool| {
+        let form_row = |tb: &mut Tabel, key: Kunci, kode: &str, uraian: &str, i: &Indikator, bold: bool| {
             let mut row = vec![
                 t(kode),
                 t(uraian),
@@ -322,12 +327,12 @@ impl Content<'_> {
             if bold {
                 row = row.into_iter().map(|s| s.bold()).collect();
             }
-            tb.keyed(key, row);
+            tb.keyed(&[key], row);
         };
         for pk in &self.m.perjanjian_kinerja {
             form_row(
                 &mut tb,
-                format!("pk:{}", pk.kode),
+                Kunci::Pk(pk.kode.clone()),
                 &pk.kode,
                 &pk.uraian,
                 &pk.indikator,
@@ -336,15 +341,36 @@ impl Content<'_> {
         }
         for pr in &self.m.programs {
             for i in &pr.indikator {
-                form_row(&mut tb, format!("ind:{}", pr.kode), pr.kode.as_str(), &pr.nama, i, true);
+                form_row(
+                    &mut tb,
+                    Kunci::Indikator(pr.kode.to_string()),
+                    pr.kode.as_str(),
+                    &pr.nama,
+                    i,
+                    true,
+                );
             }
             for k in &pr.kegiatan {
                 for i in &k.indikator {
-                    form_row(&mut tb, format!("ind:{}", k.kode), k.kode.as_str(), &k.nama, i, false);
+                    form_row(
+                        &mut tb,
+                        Kunci::Indikator(k.kode.to_string()),
+                        k.kode.as_str(),
+                        &k.nama,
+                        i,
+                        false,
+                    );
                 }
                 for s in &k.sub_kegiatan {
                     for i in &s.indikator {
-                        form_row(&mut tb, format!("ind:{}", s.kode), s.kode.as_str(), &s.nama, i, false);
+                        form_row(
+                            &mut tb,
+                            Kunci::Indikator(s.kode.to_string()),
+                            s.kode.as_str(),
+                            &s.nama,
+                            i,
+                            false,
+                        );
                     }
                 }
             }
@@ -372,7 +398,7 @@ impl Content<'_> {
         let fisik = |d: Option<Decimal>| d.map(fmt_persen).unwrap_or("-".into());
         for pr in &self.m.programs {
             tb.keyed(
-                pr.kode.to_string(),
+                &[Kunci::Kode(pr.kode.to_string())],
                 vec![
                     t(pr.kode_realisasi.to_string()).bold(),
                     t(&pr.nama).bold(),
@@ -386,7 +412,7 @@ impl Content<'_> {
             );
             for k in &pr.kegiatan {
                 tb.keyed(
-                    k.kode.to_string(),
+                    &[Kunci::Kode(k.kode.to_string())],
                     vec![
                         t(k.kode_realisasi.to_string()),
                         t(&k.nama),
@@ -400,7 +426,7 @@ impl Content<'_> {
                 );
                 for s in &k.sub_kegiatan {
                     tb.keyed(
-                        s.kode.to_string(),
+                        &[Kunci::Kode(s.kode.to_string())],
                         vec![
                             t(s.kode_realisasi.to_string()),
                             t(&s.nama),
@@ -417,7 +443,7 @@ impl Content<'_> {
         }
         let r = &self.m.ringkasan;
         tb.keyed(
-            "total",
+            &[Kunci::Total],
             vec![
                 t("Total").bold().span(2),
                 n(rp(r.pagu)).bold(),
@@ -464,10 +490,10 @@ fn node_rows(
             row = row.into_iter().map(|s| s.bold()).collect();
         }
         tb.keyed(
-            if first {
-                format!("{kode} ind:{kode}")
+            &if first {
+                vec![Kunci::Kode(kode.to_string()), Kunci::Indikator(kode.to_string())]
             } else {
-                format!("ind:{kode}")
+                vec![Kunci::Indikator(kode.to_string())]
             },
             row,
         );

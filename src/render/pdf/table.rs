@@ -2,6 +2,7 @@
 //! body cells with alignment, all text already formatted. The template
 //! (`gaya.typ › tabel`) decides the look.
 
+use crate::model::{Kunci, keys};
 use serde_json::{Value, json};
 
 /// One cell.
@@ -107,9 +108,10 @@ impl Tabel {
     }
 
     /// A row showing the model elements `keys` (space-separated).
-    pub fn keyed(&mut self, keys: impl Into<String>, row: Vec<Sel>) {
+    /// A row that findings and changes can concern (the draft marks it).
+    pub fn keyed(&mut self, kunci: &[Kunci], row: Vec<Sel>) {
         self.baris.push(row);
-        self.kunci.push(Some(keys.into()));
+        self.kunci.push(Some(keys(kunci)));
     }
 
     pub fn note(mut self, s: impl Into<String>) -> Tabel {

@@ -3,6 +3,7 @@
 //! the budget sentences.
 
 use super::*;
+use crate::model::Kunci;
 
 impl<'a> Content<'a> {
     /// The analysis of one tujuan/sasaran group: tables of the year and the
@@ -179,7 +180,7 @@ impl<'a> Content<'a> {
         for (i, ind) in pr.indikator.iter().enumerate() {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
             tb.keyed(
-                format!("ind:{}", pr.kode),
+                &[Kunci::Indikator(pr.kode.to_string())],
                 vec![
                     t(if i == 0 { nama.clone() } else { String::new() }),
                     t(&ind.uraian),

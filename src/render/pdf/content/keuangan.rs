@@ -2,6 +2,7 @@
 //! and efisiensi, the two-year comparison, the ratio and scale tables.
 
 use super::*;
+use crate::model::Kunci;
 
 impl<'a> Content<'a> {
     pub(super) fn keuangan(&mut self) -> Vec<Value> {
@@ -218,17 +219,20 @@ impl<'a> Content<'a> {
                 n(rp(pr.realisasi)).bold(),
                 c(pct(pr.persen)).bold(),
             ]);
-            tb.keyed(format!("{0} lalu:{0}", pr.kode), row);
+            tb.keyed(
+                &[Kunci::Kode(pr.kode.to_string()), Kunci::Lalu(pr.kode.to_string())],
+                row,
+            );
             for k in &pr.kegiatan {
                 let mut row = vec![t(format!("Kegiatan {}", k.nama))];
                 row.extend(lalu_cells(&k.lalu));
                 row.extend([n(rp(k.pagu)), n(rp(k.realisasi)), c(pct(k.persen))]);
-                tb.keyed(format!("{0} lalu:{0}", k.kode), row);
+                tb.keyed(&[Kunci::Kode(k.kode.to_string()), Kunci::Lalu(k.kode.to_string())], row);
                 for s in &k.sub_kegiatan {
                     let mut row = vec![t(format!("    {}", s.nama))];
                     row.extend(lalu_cells(&s.lalu));
                     row.extend([n(rp(s.pagu)), n(rp(s.realisasi)), c(pct(s.persen))]);
-                    tb.keyed(format!("{0} lalu:{0}", s.kode), row);
+                    tb.keyed(&[Kunci::Kode(s.kode.to_string()), Kunci::Lalu(s.kode.to_string())], row);
                 }
             }
         }
@@ -247,7 +251,7 @@ impl<'a> Content<'a> {
             n(rp(self.m.ringkasan.realisasi)).bold(),
             c(pct(self.m.hasil.persen_realisasi)).bold(),
         ]);
-        tb.keyed("total lalu:total", row);
+        tb.keyed(&[Kunci::Total, Kunci::Lalu("total".into())], row);
         tb.item()
     }
 

@@ -3,6 +3,7 @@
 //! the indicators, the per-program table and the SPM.
 
 use super::*;
+use crate::model::Kunci;
 
 impl<'a> Content<'a> {
     pub(super) fn bab3(&mut self) -> Vec<Value> {
@@ -109,7 +110,7 @@ impl<'a> Content<'a> {
                 ""
             };
             tb.keyed(
-                format!("pk:{}", pk.kode),
+                &[Kunci::Pk(pk.kode.clone())],
                 vec![
                     c(format!("{}.", i + 1)),
                     t(format!(
@@ -433,7 +434,7 @@ impl<'a> Content<'a> {
                 for ind in &pr.indikator {
                     i += 1;
                     tb.keyed(
-                        format!("ind:{}", pr.kode),
+                        &[Kunci::Indikator(pr.kode.to_string())],
                         vec![
                             c(i.to_string()),
                             t(if first { title.clone() } else { String::new() }),
@@ -478,7 +479,7 @@ impl<'a> Content<'a> {
         ])
         .small();
         tb.keyed(
-            "spm",
+            &[Kunci::SpmIndeks],
             vec![
                 t("INDEKS PENCAPAIAN SPM").bold().span(6),
                 c(format!("{} %", pct(self.m.hasil.indeks_spm))).bold(),
@@ -486,7 +487,7 @@ impl<'a> Content<'a> {
         );
         for j in &spm.jenis_layanan {
             tb.keyed(
-                format!("spm:{}", j.no),
+                &[Kunci::Spm(j.no.clone())],
                 vec![
                     c(format!("{}.", j.no)).bold(),
                     t(&j.nama).bold().span(5),

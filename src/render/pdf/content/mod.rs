@@ -7,6 +7,7 @@ use super::table::{Tabel, c, n, t};
 use crate::angka::round2;
 use crate::compute::Rules;
 use crate::finding::Findings;
+use crate::model::Kunci;
 use crate::model::{Arah, TabelTambahan, Tingkat};
 use crate::model::{Dinilai, Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use crate::narrative::{Gambar, Narasi};
@@ -84,7 +85,7 @@ impl<'a> Content<'a> {
             return Vec::new();
         };
         // the draft marks a section a finding concerns (render::pdf::draf)
-        let kunci = format!("narasi:{name}");
+        let kunci = Kunci::Narasi(name.to_string()).to_string();
         let mut items = Vec::new();
         let mut run: Vec<Value> = Vec::new();
         for b in blocks {
@@ -198,7 +199,7 @@ fn number_figures(bab: &mut [Value]) {
 fn ratio_table(judul: String, labels: [&str; 3], (a, b): (Decimal, Decimal), e: &Dinilai) -> Value {
     let mut tb = Tabel::new(judul, &[2.0, 2.0, 2.5, 1.5]).labels(&[labels[0], labels[1], labels[2], "Kategori"]);
     tb.keyed(
-        "total",
+        &[Kunci::Total],
         vec![
             n(rp(a)),
             n(rp(b)),
