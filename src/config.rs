@@ -592,5 +592,12 @@ tanggal = "2025-03-04"
         assert!(e.message.contains("laporan.tanggal"), "{}", e.message);
         let e = Config::parse(&MINIMAL.replace("\"dinsos\"", "\"din sos\"")).unwrap_err();
         assert!(e.message.contains("identitas.kode"), "{}", e.message);
+        // a code that would make an output's name too long for the file system
+        let e = Config::parse(&MINIMAL.replace("\"dinsos\"", &format!("\"{}\"", "d".repeat(300)))).unwrap_err();
+        assert_eq!(
+            e.message,
+            "identitas.kode 300 karakter, melebihi 64 (dipakai dalam nama berkas); pakai singkatan"
+        );
+        assert!(Config::parse(&MINIMAL.replace("\"dinsos\"", &format!("\"{}\"", "d".repeat(64)))).is_ok());
     }
 }
