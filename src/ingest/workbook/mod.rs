@@ -13,12 +13,13 @@ use crate::config::Batas;
 use guard::*;
 
 mod guard;
+pub mod html;
 
 /// An open workbook.
 pub struct Workbook {
     /// The path as shown in messages (relative to the report folder).
     pub display: String,
-    sheets: Sheets<Cursor<Vec<u8>>>,
+    source: Source,
     max_rows: u32,
     max_cell: usize,
     /// Problems found while reading sheets (cells over the length limit);
@@ -29,6 +30,13 @@ pub struct Workbook {
     pub pemetaan: Vec<super::Pemetaan>,
     /// Columns fixed by the officer in `[kolom.*]` for this workbook's role.
     pub tetap: Vec<crate::config::KolomTetap>,
+}
+
+/// What the sheets come from: a workbook calamine reads, or the tables of
+/// an HTML page saved as `.xls`.
+enum Source {
+    Book(Box<Sheets<Cursor<Vec<u8>>>>),
+    Html(Vec<html::HtmlTable>),
 }
 
 fn open_error(display: &str, code: &'static str, message: String) -> Finding {
@@ -63,6 +71,36 @@ impl Workbook {
         }
         let is_zip = bytes.starts_with(ZIP);
         let is_ole = bytes.starts_with(OLE);
+        let max_cells = (batas.baris as usize).saturating_mul(64);
+        if !is_zip && !is_ole && html::is_html(&bytes) {
+            let tables = html::tables(&bytes, max_cells).map_err(|e| {
+                open_error(
+                    display,
+                    "workbook-corrupt",
+                    format!("halaman HTML tidak dapat dibaca ({e})"),
+                )
+            })?;
+            if tables.len() > batas.lembar {
+                return Err(open_error(
+                    display,
+                    "workbook-too-large",
+                    format!(
+                        "halaman berisi {} tabel, melebihi batas {} ([batas] lembar)",
+                        tables.len(),
+                        batas.lembar
+                    ),
+                ));
+            }
+            return Ok(Workbook {
+                display: display.to_string(),
+                source: Source::Html(tables),
+                max_rows: batas.baris,
+                max_cell: batas.panjang_sel,
+                notes: Vec::new(),
+                pemetaan: Vec::new(),
+                tetap: Vec::new(),
+            });
+        }
         if !is_zip && !is_ole {
             return Err(open_error(
                 display,
@@ -89,7 +127,6 @@ impl Workbook {
         // make its sector chains loop: they are checked first)
         // the rows allowed, 64 columns each (a Renja export has 21): what
         // calamine may allocate for one sheet (≈ 100 MB by default)
-        let max_cells = (batas.baris as usize).saturating_mul(64);
         let sheets = if is_zip {
             check_unzipped_size(&bytes, display, batas.ukuran_terurai_mb)?;
             xlsx_sound(&bytes, max_cells, batas.teks_mb.saturating_mul(1024 * 1024)).map_err(corrupt)?;
@@ -122,7 +159,7 @@ impl Workbook {
         }
         Ok(Workbook {
             display: display.to_string(),
-            sheets,
+            source: Source::Book(Box::new(sheets)),
             max_rows: batas.baris,
             max_cell: batas.panjang_sel,
             notes: Vec::new(),
@@ -137,7 +174,56 @@ impl Workbook {
     }
 
     pub fn sheet_names(&self) -> Vec<String> {
-        self.sheets.sheet_names()
+        match &self.source {
+            Source::Book(b) => b.sheet_names(),
+            Source::Html(t) => t.iter().map(|t| t.name.clone()).collect(),
+        }
+    }
+
+    /// A table of an HTML page as a sheet, within the same limits.
+    fn html_sheet(&mut self, name: &str) -> Result<Sheet, Finding> {
+        let Source::Html(tables) = &self.source else {
+            return Err(open_error(
+                &self.display,
+                "sheet-unreadable",
+                format!("lembar \"{name}\" tidak ada"),
+            ));
+        };
+        let Some(t) = tables.iter().find(|t| t.name == name) else {
+            return Err(open_error(
+                &self.display,
+                "sheet-unreadable",
+                format!("lembar \"{name}\" tidak ada"),
+            ));
+        };
+        let truncated = t.rows.len() > self.max_rows as usize;
+        let mut rows: Vec<Vec<Cell>> = t.rows.iter().take(self.max_rows as usize).cloned().collect();
+        let merges = t.merges.clone();
+        for (i, row) in rows.iter_mut().enumerate() {
+            for (j, cell) in row.iter_mut().enumerate() {
+                if let Cell::Text(text) = cell
+                    && text.chars().count() > self.max_cell
+                {
+                    let n = text.chars().count();
+                    *text = text.chars().take(self.max_cell).collect();
+                    self.notes.push(Finding {
+                        severity: Severity::Error,
+                        code: "cell-too-long",
+                        location: Location::cell(&self.display, name, cell_ref(i as u32, j as u32)),
+                        message: format!("teks sel {n} karakter, melebihi batas {}", self.max_cell),
+                    });
+                }
+            }
+        }
+        Ok(Sheet {
+            file: self.display.clone(),
+            name: name.to_string(),
+            rows,
+            merged: HashMap::new(),
+            truncated,
+            max_rows: self.max_rows,
+        }
+        .with_merges(merges))
     }
 
     /// Reads one sheet into a grid.
@@ -148,11 +234,14 @@ impl Workbook {
             location: Location::sheet(&self.display, name),
             message: format!("lembar tidak dapat dibaca ({e})"),
         };
-        let sheets = &mut self.sheets;
+        let sheets = match &mut self.source {
+            Source::Book(b) => b,
+            Source::Html(_) => return self.html_sheet(name),
+        };
         let range = guarded(|| sheets.worksheet_range(name))
             .map_err(&unreadable)?
             .map_err(|e| unreadable(e.to_string()))?;
-        let merges: Vec<Dimensions> = guarded(|| match &mut self.sheets {
+        let merges: Vec<Dimensions> = guarded(|| match &mut **sheets {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             _ => Vec::new(),
@@ -160,7 +249,7 @@ impl Workbook {
         .unwrap_or_default();
         // number formats: only to tell percent cells (calamine has them for
         // .xlsx; without them a fraction stays a plain number)
-        let styles = match &mut self.sheets {
+        let styles = match &mut **sheets {
             Sheets::Xlsx(x) => guarded(|| x.worksheet_style(name)).ok().and_then(Result::ok),
             _ => None,
         };
@@ -173,7 +262,7 @@ impl Workbook {
         };
         // formulas, to tell a formula that holds no stored value (calamine
         // gives an empty cell) from a cell left empty
-        let formulas = guarded(|| self.sheets.worksheet_formula(name))
+        let formulas = guarded(|| sheets.worksheet_formula(name))
             .ok()
             .and_then(Result::ok)
             .filter(|r| !r.is_empty());
