@@ -43,6 +43,19 @@ pub enum Tingkat {
     SubKegiatan,
 }
 
+impl Tingkat {
+    /// The level as the report names it (`Tujuan: Meningkatnya …`).
+    pub fn nama(&self) -> &'static str {
+        match self {
+            Tingkat::Tujuan => "Tujuan",
+            Tingkat::Sasaran => "Sasaran",
+            Tingkat::Program => "Program",
+            Tingkat::Kegiatan => "Kegiatan",
+            Tingkat::SubKegiatan => "Sub Kegiatan",
+        }
+    }
+}
+
 /// How capaian is computed from target and realisasi.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arah {

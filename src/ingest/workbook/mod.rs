@@ -197,25 +197,36 @@ impl Workbook {
             ));
         };
         let truncated = t.rows.len() > self.max_rows as usize;
-        let mut rows: Vec<Vec<Cell>> = t.rows.iter().take(self.max_rows as usize).cloned().collect();
+        let rows: Vec<Vec<Cell>> = t.rows.iter().take(self.max_rows as usize).cloned().collect();
         let merges = t.merges.clone();
+        Ok(self.finish(name, rows, merges, truncated))
+    }
+
+    /// The sheet of `rows` read from `name`, whichever the source: a text
+    /// over the cell limit is cut there and an error at its cell, and the
+    /// merged regions are indexed.
+    fn finish(&mut self, name: &str, mut rows: Vec<Vec<Cell>>, merges: Vec<Dimensions>, truncated: bool) -> Sheet {
         for (i, row) in rows.iter_mut().enumerate() {
             for (j, cell) in row.iter_mut().enumerate() {
-                if let Cell::Text(text) = cell
-                    && text.chars().count() > self.max_cell
+                if let Cell::Text(t) = cell
+                    && t.len() > self.max_cell
+                    && t.chars().count() > self.max_cell
                 {
-                    let n = text.chars().count();
-                    *text = text.chars().take(self.max_cell).collect();
+                    let n = t.chars().count();
+                    *t = t.chars().take(self.max_cell).collect();
                     self.notes.push(Finding {
                         severity: Severity::Error,
                         code: "cell-too-long",
                         location: Location::cell(&self.display, name, cell_ref(i as u32, j as u32)),
-                        message: format!("teks sel {n} karakter, melebihi batas {}", self.max_cell),
+                        message: format!(
+                            "teks sel {n} karakter, melebihi batas {} (Excel sendiri membatasi 32.767); berkas ini tidak dibuat oleh Excel atau rusak",
+                            self.max_cell
+                        ),
                     });
                 }
             }
         }
-        Ok(Sheet {
+        Sheet {
             file: self.display.clone(),
             name: name.to_string(),
             rows,
@@ -223,7 +234,7 @@ impl Workbook {
             truncated,
             max_rows: self.max_rows,
         }
-        .with_merges(merges))
+        .with_merges(merges)
     }
 
     /// Reads one sheet into a grid.
@@ -283,27 +294,6 @@ impl Workbook {
                     {
                         cell = Cell::Percent(f);
                     }
-
-                    if let Cell::Text(t) = &mut cell
-                        && t.len() > self.max_cell
-                        && t.chars().count() > self.max_cell
-                    {
-                        let n = t.chars().count();
-                        *t = t.chars().take(self.max_cell).collect();
-                        self.notes.push(Finding {
-                            severity: Severity::Error,
-                            code: "cell-too-long",
-                            location: Location::cell(
-                                &self.display,
-                                name,
-                                cell_ref(r0 + i as u32, c0 + j as u32),
-                            ),
-                            message: format!(
-                                "teks sel {n} karakter, melebihi batas {} (Excel sendiri membatasi 32.767); berkas ini tidak dibuat oleh Excel atau rusak",
-                                self.max_cell
-                            ),
-                        });
-                    }
                     cells.push(cell);
                 }
                 while cells.last().is_some_and(Cell::is_empty) {
@@ -334,15 +324,7 @@ impl Workbook {
                 }
             }
         }
-        Ok(Sheet {
-            file: self.display.clone(),
-            name: name.to_string(),
-            rows,
-            merged: HashMap::new(),
-            truncated,
-            max_rows: self.max_rows,
-        }
-        .with_merges(merges))
+        Ok(self.finish(name, rows, merges, truncated))
     }
 }
 

@@ -16,11 +16,7 @@ impl<'a> Content<'a> {
         for pk in &pks {
             v.push(p(format!(
                 "{} {}: {} dengan indikator {}; target tahun {tahun} adalah {}.",
-                if pk.tingkat == Tingkat::Tujuan {
-                    "Tujuan"
-                } else {
-                    "Sasaran"
-                },
+                pk.tingkat.nama(),
                 pk.kode,
                 pk.uraian,
                 pk.indikator.uraian,
@@ -53,15 +49,7 @@ impl<'a> Content<'a> {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
             tb.row(vec![
                 c((i + 1).to_string()),
-                t(format!(
-                    "{}: {}",
-                    if pk.tingkat == Tingkat::Tujuan {
-                        "Tujuan"
-                    } else {
-                        "Sasaran"
-                    },
-                    ind.uraian
-                )),
+                t(format!("{}: {}", pk.tingkat.nama(), ind.uraian)),
                 c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
                 c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
                 c(tampil(&ind.target)),

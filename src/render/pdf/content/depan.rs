@@ -214,17 +214,7 @@ impl<'a> Content<'a> {
         g.kode
             .iter()
             .filter_map(|k| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == k))
-            .map(|p| {
-                format!(
-                    "{}: {}",
-                    if p.tingkat == Tingkat::Tujuan {
-                        "Tujuan"
-                    } else {
-                        "Sasaran"
-                    },
-                    p.uraian
-                )
-            })
+            .map(|p| format!("{}: {}", p.tingkat.nama(), p.uraian))
             .collect::<Vec<_>>()
             .join("; ")
     }

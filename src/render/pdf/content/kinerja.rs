@@ -113,15 +113,7 @@ impl<'a> Content<'a> {
                 &[Kunci::Pk(pk.kode.clone())],
                 vec![
                     c(format!("{}.", i + 1)),
-                    t(format!(
-                        "{}: {}",
-                        if pk.tingkat == Tingkat::Tujuan {
-                            "Tujuan"
-                        } else {
-                            "Sasaran"
-                        },
-                        pk.uraian
-                    )),
+                    t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)),
                     t(&ind.uraian),
                     c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
                     c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
@@ -377,15 +369,7 @@ impl<'a> Content<'a> {
             let ind = &pk.indikator;
             let mut row = vec![
                 c((i + 1).to_string()),
-                t(format!(
-                    "{} {}",
-                    if pk.tingkat == Tingkat::Tujuan {
-                        "Tujuan"
-                    } else {
-                        "Sasaran"
-                    },
-                    pk.kode
-                )),
+                t(format!("{} {}", pk.tingkat.nama(), pk.kode)),
                 c("1"),
                 c(pct(ind.capaian)),
             ];
