@@ -1054,6 +1054,13 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[name-too-long]: data/realisasi.xlsx › Sheet1 › B11: nama 24027 karakter, melebihi 1000",
     ),
+    // a sheet named for 2024 holding the 2023 report: the title row decides
+    (
+        "bad-realisasi-lembar-dinamai-ulang",
+        1,
+        1,
+        "error[wrong-year]: data/realisasi.xlsx › Realisasi Desember 2024 › A2: Laporan Realisasi Fisik dan Keuangan ini untuk tahun 2023",
+    ),
     // the served counts all 0 while every row prints its pencapaian
     (
         "bad-spm-terlayani-nol",

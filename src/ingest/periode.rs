@@ -43,6 +43,22 @@ fn years(t: &str) -> Vec<i32> {
         .collect()
 }
 
+/// A title that dates the printing or the signing (`Dicetak 13/01/2025`,
+/// `Tanggal: 15-01-2025`) rather than naming the report's year.
+fn is_stamp(t: &str) -> bool {
+    let up = t.to_uppercase();
+    if up.contains("CETAK") || up.contains("TANGGAL") {
+        return true;
+    }
+    // dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy
+    let b = t.as_bytes();
+    (0..b.len()).any(|i| {
+        let digits = |from: usize, n: usize| (from..from + n).all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
+        let sep = |k: usize| b.get(k).is_some_and(|c| matches!(c, b'-' | b'/' | b'.'));
+        digits(i, 2) && sep(i + 2) && digits(i + 3, 2) && sep(i + 5) && digits(i + 6, 4)
+    })
+}
+
 /// Months named in a title, 1–12.
 fn months(t: &str) -> Vec<u32> {
     words(t)
@@ -165,15 +181,20 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
         )))
         .collect();
     let what = peran.label();
-    // the year: one title naming years, none of them the expected one
-    let named: Vec<&(Location, &str)> = titles.iter().filter(|(_, t)| !years(t).is_empty()).collect();
+    // the year: every title that names years (a title row or the sheet
+    // name) must name the expected one — a title row saying 2023 is not
+    // outweighed by a sheet named 2024. A print or signing date says
+    // when, not which year, and is left out.
+    let named: Vec<&(Location, &str)> = titles
+        .iter()
+        .filter(|(_, t)| !years(t).is_empty() && !is_stamp(t))
+        .collect();
     // a span of years (`Renstra 2021-2026`) covers those between
     let covers = |t: &str| {
         let y = years(t);
         y.contains(&expected) || (y.len() >= 2 && y.iter().min() < Some(&expected) && y.iter().max() > Some(&expected))
     };
-    if !named.is_empty() && !named.iter().any(|(_, t)| covers(t)) {
-        let (loc, t) = named[0];
+    if let Some((loc, t)) = named.iter().find(|(_, t)| !covers(t)).copied() {
         let why = if peran == Peran::RealisasiLalu {
             format!("tahun sebelumnya ({expected}) menurut tahun {tahun} di lkjip.toml")
         } else {
@@ -193,7 +214,7 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
         return;
     }
     // the month or quarter: the year's figure is December's (TW IV)
-    for (loc, t) in &titles {
+    for (loc, t) in titles.iter().filter(|(_, t)| !is_stamp(t)) {
         let (ms, qs) = (months(t), quarters(t));
         let wrong = if !ms.is_empty() && !ms.contains(&12) {
             Some(format!("bulan {}", bulan(ms[0])))
@@ -251,6 +272,20 @@ mod tests {
             codes(&old, Peran::Realisasi),
             ["wrong-year data/realisasi.xlsx › Sheet1 › A2"]
         );
+        // a title row saying 2023 is not outweighed by a sheet named 2024
+        let mixed = mapping("Realisasi Desember 2024", &[("A2", "Bulan Desember Tahun 2023")]);
+        assert_eq!(
+            codes(&mixed, Peran::Realisasi),
+            ["wrong-year data/realisasi.xlsx › Realisasi Desember 2024 › A2"]
+        );
+        // a print date names no report year
+        let printed = mapping(
+            "Sheet1",
+            &[("A2", "Bulan Desember Tahun 2024"), ("A3", "Dicetak 13/01/2025")],
+        );
+        assert!(codes(&printed, Peran::Realisasi).is_empty());
+        let stamped = mapping("Sheet1", &[("A2", "Tahun 2024"), ("A3", "15-01-2025 08:00")]);
+        assert!(codes(&stamped, Peran::Realisasi).is_empty());
         // last year's report must be of last year
         assert!(codes(&old, Peran::RealisasiLalu).is_empty());
         assert_eq!(codes(&ok, Peran::RealisasiLalu).len(), 1);
