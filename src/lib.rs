@@ -30,11 +30,15 @@
 //! 5. [`review`]: what only the narrative can tell (placements, missing
 //!    explanations), the row keys findings concern, the changes since a
 //!    previous model.
-//! 6. [`render`]: the model → the LKjIP as PDF through Typst (with the
-//!    reviewer draft's pages and marks), the lampiran as XLSX.
+//! 6. [`document`]: the report as a typed document — chapters of items
+//!    (headings, paragraphs, narrative blocks, lists, tables with header
+//!    spans, charts, pictures, signatures), every figure formatted; the
+//!    order and wording of the formulaic parts. Every backend writes it.
+//! 7. [`render`]: the document → the LKjIP as PDF through Typst (with the
+//!    reviewer draft's pages and marks); the model → the lampiran as XLSX.
 //!
 //! **Drivers** — [`load`] runs steps 1–5 for a report folder, [`build`]
-//! adds step 6 and writes the outputs; [`batch`] builds many folders in
+//! adds steps 6–7 and writes the outputs; [`batch`] builds many folders in
 //! one process, [`watch`] rebuilds on every change. **Tools** — [`init`]
 //! writes a new folder, [`synth`] synthetic ones, [`bench`](mod@bench)
 //! measures; `fuzzing` holds the fuzz targets' bodies.
@@ -52,6 +56,7 @@ pub mod assemble;
 pub mod compute;
 pub mod narrative;
 pub mod review;
+pub mod document;
 pub mod render;
 // drivers
 pub mod load;

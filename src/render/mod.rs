@@ -1,4 +1,4 @@
-//! Stage 6, render: the report model → output files. Each output format is
+//! Stage 7, render: the report document and the model → output files. Each output format is
 //! one [`Renderer`] fed one [`RenderContext`] (mdBook's split); `build`
 //! loops over the renderers it is asked for and writes their outputs
 //! atomically.

@@ -5,6 +5,7 @@
 //! build has no `draf` data, so it cannot carry a draft mark.
 
 use crate::config::Config;
+use crate::document::{Dokumen, Item, Tanda};
 use crate::finding::{Finding, Severity};
 use crate::folder::Folder;
 use crate::model::ReportModel;
@@ -141,37 +142,33 @@ impl Draft {
         Draft { data, tanda }
     }
 
-    /// Marks the rows and sections of the document data that a finding or a
+    /// Marks the rows and sections of the document that a finding or a
     /// change concerns: `tanda` (the numbers to print in the margin) and
     /// `jangkar` (the key, so the review pages can find their page).
-    pub fn mark(&self, doc: &mut Value) {
-        match doc {
-            Value::Object(o) => {
-                let t = o.get("t").and_then(Value::as_str).map(str::to_string);
-                match (t.as_deref(), o.get("kunci").cloned()) {
-                    (Some("tabel"), Some(Value::Array(rows))) => {
-                        let (tanda, jangkar): (Vec<Value>, Vec<Value>) =
-                            rows.iter().map(|k| self.row_mark(k.as_str())).unzip();
-                        o.insert("tanda".into(), Value::Array(tanda));
-                        o.insert("jangkar".into(), Value::Array(jangkar));
+    pub fn mark(&self, doc: &mut Dokumen) {
+        let chapters = doc.bab.iter_mut().chain(doc.lampiran.iter_mut());
+        let items = chapters
+            .flat_map(|b| b.isi.iter_mut())
+            .chain(doc.depan.kata_pengantar.iter_mut())
+            .chain(doc.depan.ringkasan.iter_mut());
+        for it in items {
+            match it {
+                Item::Tabel(tb) => {
+                    if let Some(rows) = &tb.kunci {
+                        let (tanda, jangkar) = rows.iter().map(|k| self.row_mark(k.as_deref())).unzip();
+                        tb.tanda = Some(tanda);
+                        tb.jangkar = Some(jangkar);
                     }
-                    (Some("narasi"), Some(Value::String(k))) => {
-                        let (tanda, jangkar) = self.row_mark(Some(&k));
-                        o.insert("tanda".into(), tanda);
-                        o.insert("jangkar".into(), jangkar);
-                    }
-                    _ => {}
                 }
-                for v in o.values_mut() {
-                    self.mark(v);
+                Item::Narasi(n) => {
+                    let (tanda, jangkar) = self.row_mark(Some(&n.kunci));
+                    n.tanda = Tanda {
+                        tanda: Some(tanda),
+                        jangkar: Some(jangkar),
+                    };
                 }
+                _ => {}
             }
-            Value::Array(a) => {
-                for v in a {
-                    self.mark(v);
-                }
-            }
-            _ => {}
         }
     }
 

@@ -2,16 +2,13 @@
 //! the templates lay it out in an in-process world (`world`), typst-pdf
 //! writes PDF/A-2b (or the tagged, accessible PDF/A-2a + UA-1 variant).
 
-pub mod content;
 pub mod draf;
-mod lampiran;
-pub mod table;
 pub mod world;
 
 use super::{Output, RenderContext, Renderer, Report};
 use crate::config::parse_date;
+use crate::document::{Content, Dokumen};
 use crate::finding::{Finding, Location, Severity};
-use content::Content;
 use draf::Draft;
 use std::time::Instant;
 use typst::WorldExt;
@@ -97,6 +94,70 @@ pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
         .collect()
 }
 
+/// The document as the template's data: one virtual file per chapter
+/// (`/data/laporan/bab-1.json`…), so that an edit of one narrative file
+/// changes one file and Typst's memo keeps the layout of the others; an
+/// index (`indeks.json`: identity, paper, logo and the chapter files); the
+/// draft's review pages (`draf.json`, `null` in a final build). The whole
+/// document in one file (`/data/laporan.json`) for templates written before
+/// the split — spliced from the same bytes. `docs/TEMPLATE.md` is the
+/// contract.
+fn data_files(doc: &Dokumen, draf: Option<&serde_json::Value>) -> serde_json::Result<Vec<(String, Vec<u8>)>> {
+    let bab: Vec<String> = (1..=doc.bab.len()).map(|i| format!("bab-{i}.json")).collect();
+    let indeks = serde_json::json!({
+        "identitas": doc.identitas,
+        "logo": doc.logo,
+        "kertas": doc.kertas,
+        "bab": bab,
+    });
+    let mut files = vec![
+        ("indeks.json".to_string(), serde_json::to_vec(&indeks)?),
+        ("depan.json".to_string(), serde_json::to_vec(&doc.depan)?),
+    ];
+    for (name, b) in bab.iter().zip(&doc.bab) {
+        files.push((name.clone(), serde_json::to_vec(b)?));
+    }
+    files.push(("lampiran.json".to_string(), serde_json::to_vec(&doc.lampiran)?));
+    files.push(("draf.json".to_string(), serde_json::to_vec(&draf)?));
+    // the one-file form: {"identitas":…,"logo":…,"kertas":…,"depan":…,"bab":[…],"lampiran":…,"draf":…}
+    let find = |n: &str| {
+        files
+            .iter()
+            .find(|(f, _)| f == n)
+            .map(|(_, b)| b.as_slice())
+            .unwrap_or(b"null")
+    };
+    let mut whole = Vec::with_capacity(files.iter().map(|(_, b)| b.len() + 16).sum());
+    whole.extend_from_slice(&serde_json::to_vec(&serde_json::json!({
+        "identitas": doc.identitas,
+        "logo": doc.logo,
+        "kertas": doc.kertas,
+    }))?);
+    whole.pop(); // the closing brace
+    for (key, part) in [
+        ("depan", find("depan.json")),
+        ("lampiran", find("lampiran.json")),
+        ("draf", find("draf.json")),
+    ] {
+        whole.extend_from_slice(format!(",\"{key}\":").as_bytes());
+        whole.extend_from_slice(part);
+    }
+    whole.extend_from_slice(b",\"bab\":[");
+    for (i, name) in bab.iter().enumerate() {
+        if i > 0 {
+            whole.push(b',');
+        }
+        whole.extend_from_slice(find(name));
+    }
+    whole.extend_from_slice(b"]}");
+    let mut out: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(n, b)| (format!("/data/laporan/{n}"), b))
+        .collect();
+    out.push(("/data/laporan.json".to_string(), whole));
+    Ok(out)
+}
+
 impl PdfRenderer {
     /// Lays the report out: narrative, data, Typst. Returns the document
     /// and its world (needed to export and to locate diagnostics).
@@ -107,7 +168,7 @@ impl PdfRenderer {
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
         let errors = &ctx.naskah.errors;
-        let mut narasi = ctx.naskah.narasi.clone();
+        let mut narasi = std::borrow::Cow::Borrowed(&ctx.naskah.narasi);
         if !errors.is_empty() {
             if self.draft.is_none() {
                 return Err(errors.clone());
@@ -120,7 +181,7 @@ impl PdfRenderer {
                     .trim_start_matches("(bawaan) ")
                     .trim_start_matches("narasi/")
                     .trim_end_matches(".md");
-                narasi.insert(
+                narasi.to_mut().insert(
                     stem.to_string(),
                     vec![serde_json::json!({"t": "p", "c": [{"t": "strong", "c": [{"t": "text", "s": format!("[Narasi {} tidak dapat diolah: {}]", e.location.file, e.message)}]}]})],
                 );
@@ -133,13 +194,11 @@ impl PdfRenderer {
             .kertas
             .as_deref()
             .is_some_and(|k| k.eq_ignore_ascii_case("F4"));
-        let (mut doc, findings) = content.build();
-        report.findings.extend(findings.into_vec());
+        let mut doc = content.build();
         if let Some(draft) = &self.draft {
             draft.mark(&mut doc);
-            doc["draf"] = draft.data.clone();
         }
-        let data = serde_json::to_vec(&doc).map_err(|e| {
+        let files = data_files(&doc, self.draft.as_ref().map(|d| &d.data)).map_err(|e| {
             vec![Finding {
                 severity: Severity::Error,
                 code: "internal",
@@ -153,7 +212,9 @@ impl PdfRenderer {
         let (y, m, d) = self.date(ctx);
         let today = Datetime::from_ymd(y, m as u8, d as u8).ok_or_else(Vec::new)?;
         let mut world = LkjipWorld::new(ctx.folder, &ctx.config.batas, today).ok_or_else(Vec::new)?;
-        world.set_data("/data/laporan.json", data);
+        for (path, bytes) in files {
+            world.set_data(&path, bytes);
+        }
         let compiled = typst::compile::<PagedDocument>(&world);
         for w in &compiled.warnings {
             report.findings.push(diagnostic(&world, w));

@@ -1,20 +1,19 @@
 //! Lampiran I–XII: the appendices of the LKjIP, printed in landscape.
 
-use super::content::Content;
 use super::table::{Tabel, c, n, t};
+use super::{Bab, Content, Item};
 use crate::model::Indikator;
 use crate::model::Kunci;
 use crate::model::Level;
 use crate::tampil::{dash, fmt_persen, opt_tampil, pct, rp, tampil, title_case, title_case_program};
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
 
 impl Content<'_> {
-    pub(super) fn lampiran(&self) -> Vec<Value> {
+    pub(super) fn lampiran(&self) -> Vec<Bab> {
         let tahun = self.tahun();
         let opd = self.opd().to_uppercase();
         let mut out = Vec::new();
-        let mut add = |judul: String, isi: Vec<Value>| out.push(json!({"judul": judul, "isi": isi}));
+        let mut add = |judul: String, isi: Vec<Item>| out.push(Bab { judul, isi });
 
         // I: pengukuran program/kegiatan with budget
         let mut tb = Tabel::new(
@@ -292,7 +291,7 @@ impl Content<'_> {
             vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()],
         );
         isi.push(tb.item());
-        isi.push(json!({"t": "ttd_pk"}));
+        isi.push(Item::TtdPk);
         add(format!("LAMPIRAN X\nPERJANJIAN KINERJA TAHUN {tahun}\n{opd}"), isi);
 
         // XI: Form 2 Pengukuran Kinerja

@@ -5,7 +5,7 @@ use super::*;
 use crate::model::Kunci;
 
 impl<'a> Content<'a> {
-    pub(super) fn keuangan(&mut self) -> Vec<Value> {
+    pub(super) fn keuangan(&mut self) -> Vec<Item> {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let h_ = &self.m.hasil;
         let mut v = self.narasi("3.3-akuntabilitas-keuangan");
@@ -182,7 +182,7 @@ impl<'a> Content<'a> {
         v
     }
 
-    pub(super) fn tabel_keuangan_dua_tahun(&self) -> Value {
+    pub(super) fn tabel_keuangan_dua_tahun(&self) -> Item {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let mut tb = Tabel::new(
             format!(
@@ -205,7 +205,7 @@ impl<'a> Content<'a> {
             "%",
         ])
         .small();
-        let lalu_cells = |a: &Option<crate::model::Anggaran>| -> Vec<crate::render::pdf::table::Sel> {
+        let lalu_cells = |a: &Option<crate::model::Anggaran>| -> Vec<Sel> {
             match a {
                 Some(a) => vec![n(rp(a.pagu)), n(rp(a.realisasi)), c(pct(a.persen))],
                 None => vec![c("-"), c("-"), c("-")],

@@ -9,7 +9,7 @@ impl<'a> Content<'a> {
     /// The analysis of one tujuan/sasaran group: tables of the year and the
     /// previous one, against the Renstra end target, charts, the narrative,
     /// and each supporting program with its budget sentences.
-    pub(super) fn analisis_kelompok(&mut self, g: &KelompokSasaran) -> Vec<Value> {
+    pub(super) fn analisis_kelompok(&mut self, g: &KelompokSasaran) -> Vec<Item> {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let pks = self.pk_of(g);
         let mut v = vec![h(3, format!("Tujuan/Sasaran Strategis {}", g.nomor))];
@@ -145,7 +145,7 @@ impl<'a> Content<'a> {
         v
     }
 
-    pub(super) fn analisis_program(&mut self, no: usize, pr: &Program) -> Vec<Value> {
+    pub(super) fn analisis_program(&mut self, no: usize, pr: &Program) -> Vec<Item> {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let nama = title_case_program(&pr.nama);
         let mut v = vec![h(4, format!("{no}. {nama}"))];
@@ -243,7 +243,10 @@ impl<'a> Content<'a> {
                 let own = self.narasi(&format!("sub-{}", s.kode));
                 if !own.is_empty() {
                     // name the sub kegiatan the explanation is about
-                    v.push(json!({"t": "p", "teks": format!("Sub Kegiatan {}:", s.nama), "gaya": "em"}));
+                    v.push(Item::P {
+                        teks: format!("Sub Kegiatan {}:", s.nama),
+                        gaya: Some("em"),
+                    });
                     v.extend(own);
                 }
             }
@@ -254,7 +257,7 @@ impl<'a> Content<'a> {
 
 /// A chart of target and realization over the years of an indicator's
 /// history (Grafik 3.x), drawn natively by the template.
-fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Value> {
+fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Item> {
     let ind = &pk.indikator;
     let mut points: Vec<(i32, Option<Decimal>, Option<Decimal>)> = ind
         .riwayat
@@ -273,13 +276,19 @@ fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Value> {
         return None;
     }
     let f = |d: Option<Decimal>| d.map(|x| x.normalize().to_string());
-    Some(json!({
-        "t": "grafik",
-        "judul": format!("Target dan Realisasi {} Tahun {} - {}", ind.uraian, points[0].0, tahun),
-        "label": points.iter().map(|p| p.0.to_string()).collect::<Vec<_>>(),
-        "seri": [
-            {"nama": "Target", "nilai": points.iter().map(|p| f(p.1)).collect::<Vec<_>>()},
-            {"nama": "Realisasi", "nilai": points.iter().map(|p| f(p.2)).collect::<Vec<_>>()},
+    Some(Item::Grafik(Grafik {
+        judul: format!("Target dan Realisasi {} Tahun {} - {}", ind.uraian, points[0].0, tahun),
+        label: points.iter().map(|p| p.0.to_string()).collect(),
+        seri: vec![
+            Seri {
+                nama: "Target".into(),
+                nilai: points.iter().map(|p| f(p.1)).collect(),
+            },
+            Seri {
+                nama: "Realisasi".into(),
+                nilai: points.iter().map(|p| f(p.2)).collect(),
+            },
         ],
+        nomor: None,
     }))
 }

@@ -1,26 +1,11 @@
-//! A small builder for the tables handed to Typst: header rows with spans,
-//! body cells with alignment, all text already formatted. The template
-//! (`gaya.typ › tabel`) decides the look.
+//! A small builder for the document's tables: header rows with spans, body
+//! cells with alignment, all text already formatted. The backend decides
+//! the look (`gaya.typ › tabel` for the PDF).
 
+use super::item::{self, Item, Rata, Sel};
 use crate::model::{Kunci, keys};
-use serde_json::{Value, json};
-
-/// One cell.
-#[derive(Clone, Debug)]
-pub struct Sel {
-    pub isi: String,
-    pub cs: u32,
-    pub rs: u32,
-    /// `l`, `c` or `r`.
-    pub rata: char,
-    pub tebal: bool,
-}
 
 impl Sel {
-    fn json(&self) -> Value {
-        json!({"isi": self.isi, "cs": self.cs, "rs": self.rs, "rata": self.rata.to_string(), "tebal": self.tebal})
-    }
-
     pub fn span(mut self, cs: u32) -> Sel {
         self.cs = cs;
         self
@@ -37,7 +22,7 @@ impl Sel {
     }
 
     pub fn center(mut self) -> Sel {
-        self.rata = 'c';
+        self.rata = Rata::Tengah;
         self
     }
 }
@@ -48,19 +33,25 @@ pub fn t(s: impl Into<String>) -> Sel {
         isi: s.into(),
         cs: 1,
         rs: 1,
-        rata: 'l',
+        rata: Rata::Kiri,
         tebal: false,
     }
 }
 
 /// A right-aligned figure.
 pub fn n(s: impl Into<String>) -> Sel {
-    Sel { rata: 'r', ..t(s) }
+    Sel {
+        rata: Rata::Kanan,
+        ..t(s)
+    }
 }
 
 /// A centred cell.
 pub fn c(s: impl Into<String>) -> Sel {
-    Sel { rata: 'c', ..t(s) }
+    Sel {
+        rata: Rata::Tengah,
+        ..t(s)
+    }
 }
 
 /// A table under construction.
@@ -130,23 +121,21 @@ impl Tabel {
     }
 
     /// The table as an item of the document.
-    pub fn item(self) -> Value {
-        let kunci = if self.kunci.iter().any(Option::is_some) {
-            json!(self.kunci)
-        } else {
-            Value::Null
-        };
-        json!({
-            "t": "tabel",
-            "judul": self.judul,
-            "kolom": self.kolom,
-            "kepala": self.kepala.iter().map(|r| r.iter().map(Sel::json).collect::<Vec<_>>()).collect::<Vec<_>>(),
-            "baris": self.baris.iter().map(|r| r.iter().map(Sel::json).collect::<Vec<_>>()).collect::<Vec<_>>(),
-            "catatan": self.catatan,
-            "kecil": self.kecil,
-            "kunci": kunci,
+    pub fn item(self) -> Item {
+        let kunci = self.kunci.iter().any(Option::is_some).then_some(self.kunci);
+        Item::Tabel(Box::new(item::Tabel {
             // more than ten columns do not fit a portrait page
-            "lebar": self.kolom.len() > 10,
-        })
+            lebar: self.kolom.len() > 10,
+            judul: self.judul,
+            kolom: self.kolom,
+            kepala: self.kepala,
+            baris: self.baris,
+            catatan: self.catatan,
+            kecil: self.kecil,
+            kunci,
+            nomor: None,
+            tanda: None,
+            jangkar: None,
+        }))
     }
 }

@@ -1,25 +1,27 @@
-//! The content of the LKjIP as data for the Typst template: chapters of
-//! items (narrative blocks, generated sentences, tables, charts, pictures),
-//! every figure formatted here from the model. The template decides the
-//! look; the order and wording of the formulaic parts live here.
+//! Stage 6, document: the report model and the rendered narrative become
+//! the report document ([`Dokumen`]: chapters of items, every figure
+//! formatted here from the model). The order and wording of the formulaic
+//! parts live here; the backends of stage 7 decide the look.
 
-use super::table::{Tabel, c, n, t};
 use crate::angka::round2;
 use crate::compute::Rules;
-use crate::finding::Findings;
 use crate::model::Kunci;
 use crate::model::{Arah, TabelTambahan, Tingkat};
 use crate::model::{Dinilai, Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use crate::narrative::{Gambar, Narasi};
 use crate::tampil::{dash, fmt_num, fmt_persen, opt_tampil, pct, roman, rp, tampil, terbilang, title_case_program};
+pub use item::{Atasan, Bab, Depan, Dokumen, Grafik, Identitas, Item, Kepala, Kertas, Rata, Sel, Seri, Tanda};
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+use table::{Tabel, c, n, t};
 
 mod analisis;
 mod depan;
+pub mod item;
 mod keuangan;
 mod kinerja;
+mod lampiran;
+pub mod table;
 
 /// The indicators' descriptions in one cell, separated by "; ".
 fn uraian(indikator: &[Indikator]) -> String {
@@ -30,20 +32,20 @@ fn uraian(indikator: &[Indikator]) -> String {
         .join("; ")
 }
 
-fn p(s: impl Into<String>) -> Value {
-    json!({"t": "p", "teks": s.into()})
+fn p(s: impl Into<String>) -> Item {
+    Item::p(s)
 }
 
 /// A generated list; `gaya` is the numbering: `-` (bullets), `(1)` or `a.`.
-fn daftar(items: Vec<String>, gaya: &str) -> Value {
-    json!({"t": "daftar", "items": items, "gaya": gaya})
+fn daftar(items: Vec<String>, gaya: &'static str) -> Item {
+    Item::daftar(items, gaya)
 }
 
-fn h(level: u8, s: impl Into<String>) -> Value {
-    json!({"t": "h", "level": level, "teks": s.into()})
+fn h(level: u8, s: impl Into<String>) -> Item {
+    Item::h(level, s)
 }
 
-/// Builds the document data.
+/// Builds the document.
 pub struct Content<'a> {
     pub(super) m: &'a ReportModel,
     pub(super) rules: &'a Rules,
@@ -53,7 +55,6 @@ pub struct Content<'a> {
     gambar: &'a Gambar,
     /// F4 paper (215 × 330 mm) instead of A4.
     pub kertas_f4: bool,
-    pub findings: Findings,
 }
 
 impl<'a> Content<'a> {
@@ -65,7 +66,6 @@ impl<'a> Content<'a> {
             placed: HashSet::new(),
             gambar,
             kertas_f4: false,
-            findings: Findings::new(),
         }
     }
 
@@ -80,20 +80,27 @@ impl<'a> Content<'a> {
     /// The items of a narrative file (empty when there is none): runs of
     /// blocks become one `narasi` item; `tabel(...)` and `gambar(...)`
     /// placements become table and picture items.
-    fn narasi(&mut self, name: &str) -> Vec<Value> {
+    fn narasi(&mut self, name: &str) -> Vec<Item> {
         let Some(blocks) = self.narasi.get(name) else {
             return Vec::new();
         };
         // the draft marks a section a finding concerns (render::pdf::draf)
         let kunci = Kunci::Narasi(name.to_string()).to_string();
         let mut items = Vec::new();
-        let mut run: Vec<Value> = Vec::new();
+        let mut run = Vec::new();
+        let flush = |run: &mut Vec<_>, items: &mut Vec<Item>| {
+            if !run.is_empty() {
+                items.push(Item::Narasi(item::Narasi {
+                    blocks: std::mem::take(run),
+                    kunci: kunci.clone(),
+                    tanda: Tanda::default(),
+                }));
+            }
+        };
         for b in blocks {
             match b["t"].as_str() {
                 Some("tabel") => {
-                    if !run.is_empty() {
-                        items.push(json!({"t": "narasi", "blocks": std::mem::take(&mut run), "kunci": kunci}));
-                    }
+                    flush(&mut run, &mut items);
                     let nama = b["nama"].as_str().unwrap_or_default().to_string();
                     // an unknown name was reported by review::examine
                     if let Some(item) = self.agency_table(&nama) {
@@ -102,24 +109,24 @@ impl<'a> Content<'a> {
                     }
                 }
                 Some("gambar") => {
-                    if !run.is_empty() {
-                        items.push(json!({"t": "narasi", "blocks": std::mem::take(&mut run), "kunci": kunci}));
-                    }
+                    flush(&mut run, &mut items);
                     let file = b["file"].as_str().unwrap_or_default();
                     if self.gambar.contains(file) {
-                        items.push(json!({"t": "gambar", "file": file, "keterangan": b["keterangan"]}));
+                        items.push(Item::Gambar {
+                            file: file.to_string(),
+                            keterangan: b["keterangan"].clone(),
+                            nomor: None,
+                        });
                     }
                 }
                 _ => run.push(b.clone()),
             }
         }
-        if !run.is_empty() {
-            items.push(json!({"t": "narasi", "blocks": run, "kunci": kunci}));
-        }
+        flush(&mut run, &mut items);
         items
     }
 
-    fn agency_table(&self, nama: &str) -> Option<Value> {
+    fn agency_table(&self, nama: &str) -> Option<Item> {
         let tb = self
             .m
             .tabel_tambahan
@@ -129,47 +136,66 @@ impl<'a> Content<'a> {
     }
 
     /// The whole document.
-    pub fn build(mut self) -> (Value, Findings) {
+    pub fn build(mut self) -> Dokumen {
         let id = &self.m.identitas;
-        let front = json!({
-            "kata_pengantar": self.narasi("kata-pengantar"),
-            "ringkasan": self.ringkasan(),
-        });
-        let bab = vec![
-            json!({"judul": "PENDAHULUAN", "isi": self.bab1()}),
-            json!({"judul": "PERENCANAAN KINERJA", "isi": self.bab2()}),
-            json!({"judul": "AKUNTABILITAS KINERJA", "isi": self.bab3()}),
-            json!({"judul": "PENUTUP", "isi": self.bab4()}),
+        let depan = Depan {
+            kata_pengantar: self.narasi("kata-pengantar"),
+            ringkasan: self.ringkasan(),
+        };
+        let bab = |judul: &str, isi| Bab {
+            judul: judul.to_string(),
+            isi,
+        };
+        let mut bab = vec![
+            bab("PENDAHULUAN", self.bab1()),
+            bab("PERENCANAAN KINERJA", self.bab2()),
+            bab("AKUNTABILITAS KINERJA", self.bab3()),
+            bab("PENUTUP", self.bab4()),
         ];
-        let mut bab = bab;
         number_figures(&mut bab);
         let lampiran = self.lampiran();
-        let doc = json!({
-            "identitas": {
-                "nama_opd": id.nama_opd,
-                "singkatan": id.singkatan,
-                "pemerintah_daerah": id.pemerintah_daerah,
-                "alamat": id.alamat,
-                "tahun": id.tahun.to_string(),
-                "tempat": id.tempat,
-                "tanggal": id.tanggal_teks,
-                "kepala": {
-                    "nama": id.kepala.nama,
-                    "jabatan": id.kepala.jabatan,
-                    "pangkat": id.kepala.pangkat,
-                    "nip": id.kepala.nip,
+        Dokumen {
+            identitas: Identitas {
+                nama_opd: id.nama_opd.clone(),
+                singkatan: id.singkatan.clone(),
+                pemerintah_daerah: id.pemerintah_daerah.clone(),
+                alamat: id.alamat.clone(),
+                tahun: id.tahun.to_string(),
+                tempat: id.tempat.clone(),
+                tanggal: id.tanggal_teks.clone(),
+                kepala: Kepala {
+                    nama: id.kepala.nama.clone(),
+                    jabatan: id.kepala.jabatan.clone(),
+                    pangkat: id.kepala.pangkat.clone(),
+                    nip: id.kepala.nip.clone(),
                 },
-                "atasan": id.atasan.as_ref().map(|a| json!({"nama": a.nama, "jabatan": a.jabatan})),
-                "tempat_pk": id.tempat,
-                "tanggal_pk": id.tanggal_perjanjian_kinerja.as_deref().and_then(crate::tampil::tanggal_indonesia).unwrap_or_else(|| id.tanggal_teks.clone()),
+                atasan: id.atasan.as_ref().map(|a| Atasan {
+                    nama: a.nama.clone(),
+                    jabatan: a.jabatan.clone(),
+                }),
+                tempat_pk: id.tempat.clone(),
+                tanggal_pk: id
+                    .tanggal_perjanjian_kinerja
+                    .as_deref()
+                    .and_then(crate::tampil::tanggal_indonesia)
+                    .unwrap_or_else(|| id.tanggal_teks.clone()),
             },
-            "logo": self.gambar.contains("logo.png").then_some("logo.png"),
-            "kertas": if self.kertas_f4 { json!({"lebar": 215, "tinggi": 330}) } else { json!({"lebar": 210, "tinggi": 297}) },
-            "depan": front,
-            "bab": bab,
-            "lampiran": lampiran,
-        });
-        (doc, self.findings)
+            logo: self.gambar.contains("logo.png").then(|| "logo.png".to_string()),
+            kertas: if self.kertas_f4 {
+                Kertas {
+                    lebar: 215,
+                    tinggi: 330,
+                }
+            } else {
+                Kertas {
+                    lebar: 210,
+                    tinggi: 297,
+                }
+            },
+            depan,
+            bab,
+            lampiran,
+        }
     }
 }
 
@@ -177,18 +203,19 @@ impl<'a> Content<'a> {
 /// `Grafik 3.1`) in document order. Done here rather than by a Typst
 /// numbering that reads the heading counter: that made every figure
 /// contextual and cost a fifth of the layout time.
-fn number_figures(bab: &mut [Value]) {
+fn number_figures(bab: &mut [Bab]) {
     for (i, b) in bab.iter_mut().enumerate() {
-        let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        if let Some(items) = b["isi"].as_array_mut() {
-            for it in items {
-                let kind = match it["t"].as_str() {
-                    Some(k @ ("tabel" | "grafik" | "gambar")) => k.to_string(),
-                    _ => continue,
-                };
-                let n = count.entry(kind).or_default();
-                *n += 1;
-                it["nomor"] = json!(format!("{}.{}", i + 1, n));
+        let (mut tabel, mut grafik, mut gambar) = (0, 0, 0);
+        let nomor = |n: &mut usize| {
+            *n += 1;
+            Some(format!("{}.{}", i + 1, n))
+        };
+        for it in &mut b.isi {
+            match it {
+                Item::Tabel(tb) => tb.nomor = nomor(&mut tabel),
+                Item::Grafik(g) => g.nomor = nomor(&mut grafik),
+                Item::Gambar { nomor: no, .. } => *no = nomor(&mut gambar),
+                _ => {}
             }
         }
     }
@@ -196,7 +223,7 @@ fn number_figures(bab: &mut [Value]) {
 
 /// A one-row table of a ratio of two amounts and its category on a scale
 /// (Tabel 3.47 efektivitas, 3.49 efisiensi); the OPD totals' row.
-fn ratio_table(judul: String, labels: [&str; 3], (a, b): (Decimal, Decimal), e: &Dinilai) -> Value {
+fn ratio_table(judul: String, labels: [&str; 3], (a, b): (Decimal, Decimal), e: &Dinilai) -> Item {
     let mut tb = Tabel::new(judul, &[2.0, 2.0, 2.5, 1.5]).labels(&[labels[0], labels[1], labels[2], "Kategori"]);
     tb.keyed(
         &[Kunci::Total],
@@ -210,7 +237,7 @@ fn ratio_table(judul: String, labels: [&str; 3], (a, b): (Decimal, Decimal), e: 
     tb.item()
 }
 
-pub(super) fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rules::Scale) -> Value {
+pub(super) fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rules::Scale) -> Item {
     let mut tb = Tabel::new(judul, &[0.5, 3.0, 2.0]).labels(&["No.", "Tingkat Pencapaian", kolom]);
     let steps = scale.steps();
     for (i, (min, label)) in steps.iter().enumerate() {
@@ -231,7 +258,7 @@ pub(super) fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rule
 }
 
 /// A `Tabel …` sheet as a table item.
-fn agency(tb: &TabelTambahan) -> Value {
+fn agency(tb: &TabelTambahan) -> Item {
     let cols = tb
         .header
         .iter()

@@ -6,7 +6,7 @@ use super::*;
 use crate::model::Kunci;
 
 impl<'a> Content<'a> {
-    pub(super) fn bab3(&mut self) -> Vec<Value> {
+    pub(super) fn bab3(&mut self) -> Vec<Item> {
         let tahun = self.tahun();
         let mut v = self.narasi("3.0-akuntabilitas-kinerja");
         v.push(self.tabel_predikat());
@@ -53,7 +53,7 @@ impl<'a> Content<'a> {
         v
     }
 
-    pub(super) fn tabel_predikat(&self) -> Value {
+    pub(super) fn tabel_predikat(&self) -> Item {
         let pr = &self.rules.predikat;
         let mut tb = Tabel::new("Predikat Capaian Kinerja", &[2.0, 3.0]).labels(&["Persentase", "Predikat"]);
         tb.row(vec![c("< 100"), t(&pr.di_bawah)]);
@@ -62,7 +62,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_kategori(&self) -> Value {
+    pub(super) fn tabel_kategori(&self) -> Item {
         let mut tb = Tabel::new("Kategori Capaian Kinerja", &[0.5, 2.5, 2.0]).labels(&["No", "Kategori", "Capaian"]);
         let steps = self.rules.kategori.steps();
         for (i, (min, label)) in steps.iter().enumerate() {
@@ -77,7 +77,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_capaian_iku(&self) -> Value {
+    pub(super) fn tabel_capaian_iku(&self) -> Item {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let mut tb = Tabel::new(
             format!("Capaian Indikator Kinerja {} Tahun {tahun}", self.opd()),
@@ -132,7 +132,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_riwayat_iku(&self) -> Option<Value> {
+    pub(super) fn tabel_riwayat_iku(&self) -> Option<Item> {
         let mut years: Vec<i32> = self
             .m
             .perjanjian_kinerja
@@ -212,7 +212,7 @@ impl<'a> Content<'a> {
     }
 
     /// Tabel 3.5 and 3.6 with the generated lists around them.
-    pub(super) fn klasifikasi(&self) -> Vec<Value> {
+    pub(super) fn klasifikasi(&self) -> Vec<Item> {
         let h_ = &self.m.hasil;
         let mut v = Vec::new();
         let mut tb = Tabel::new(
@@ -305,7 +305,7 @@ impl<'a> Content<'a> {
         v
     }
 
-    pub(super) fn tabel_jumlah_indikator(&self) -> Value {
+    pub(super) fn tabel_jumlah_indikator(&self) -> Item {
         let mut tb = Tabel::new(
             format!("Tujuan/Sasaran Strategis dan Jumlah Indikator {}", self.opd()),
             &[1.0, 5.0, 1.5],
@@ -321,7 +321,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_capaian_kelompok(&self) -> Value {
+    pub(super) fn tabel_capaian_kelompok(&self) -> Item {
         let mut tb = Tabel::new(
             format!("Capaian Kinerja Tujuan/Sasaran {} Tahun {}", self.opd(), self.tahun()),
             &[0.5, 2.5, 1.2, 1.5, 2.5],
@@ -350,7 +350,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_kategori_kelompok(&self) -> Value {
+    pub(super) fn tabel_kategori_kelompok(&self) -> Item {
         let labels: Vec<String> = self.rules.kategori.labels().map(str::to_string).collect();
         let mut widths = vec![0.5, 2.5, 1.0, 1.2];
         widths.extend(labels.iter().map(|_| 1.0));
@@ -385,7 +385,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_analisis_program(&self) -> Value {
+    pub(super) fn tabel_analisis_program(&self) -> Item {
         let mut tb = Tabel::new(
             format!(
                 "Analisis Program dalam Keberhasilan/Kegagalan Pencapaian Perjanjian Kinerja Tahun {}",
@@ -446,7 +446,7 @@ impl<'a> Content<'a> {
             .collect()
     }
 
-    pub(super) fn tabel_spm(&self) -> Option<Value> {
+    pub(super) fn tabel_spm(&self) -> Option<Item> {
         let spm = self.m.spm.as_ref()?;
         let mut tb = Tabel::new(
             format!("Pencapaian Pemenuhan SPM Tahun {}", self.tahun()),

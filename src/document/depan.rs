@@ -5,7 +5,7 @@
 use super::*;
 
 impl<'a> Content<'a> {
-    pub(super) fn ringkasan(&mut self) -> Vec<Value> {
+    pub(super) fn ringkasan(&mut self) -> Vec<Item> {
         let mut items = self.narasi("ringkasan-eksekutif");
         if items.is_empty() {
             let r = &self.m.ringkasan;
@@ -28,7 +28,7 @@ impl<'a> Content<'a> {
     // BAB I
     // ------------------------------------------------------------------
 
-    pub(super) fn bab1(&mut self) -> Vec<Value> {
+    pub(super) fn bab1(&mut self) -> Vec<Item> {
         let mut v = vec![h(2, "Tugas dan Fungsi")];
         v.extend(self.narasi("1.1-tugas-dan-fungsi"));
         v.push(h(2, "Struktur Organisasi"));
@@ -62,7 +62,7 @@ impl<'a> Content<'a> {
         v
     }
 
-    pub(super) fn tabel_pegawai(&self) -> Value {
+    pub(super) fn tabel_pegawai(&self) -> Item {
         let mut tb = Tabel::new(
             format!(
                 "Jumlah Pegawai menurut Jenis Pendidikan per 31 Desember {}",
@@ -125,7 +125,7 @@ impl<'a> Content<'a> {
     // BAB II
     // ------------------------------------------------------------------
 
-    pub(super) fn bab2(&mut self) -> Vec<Value> {
+    pub(super) fn bab2(&mut self) -> Vec<Item> {
         let tahun = self.tahun();
         let years: Vec<i32> = self.renstra_years();
         let periode = match (years.first(), years.last()) {
@@ -219,7 +219,7 @@ impl<'a> Content<'a> {
             .join("; ")
     }
 
-    pub(in crate::render::pdf) fn tabel_pk(&self, judul: String) -> Value {
+    pub(super) fn tabel_pk(&self, judul: String) -> Item {
         let mut tb = Tabel::new(judul, &[0.6, 4.0, 3.5, 1.2]).labels(&[
             "No",
             "Tujuan/Sasaran Strategis",
@@ -242,7 +242,7 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
-    pub(super) fn tabel_program_sasaran(&self) -> Value {
+    pub(super) fn tabel_program_sasaran(&self) -> Item {
         let mut tb = Tabel::new(
             format!("Program dan Kegiatan {} untuk Pencapaian Sasaran", self.tahun()),
             &[0.4, 2.2, 2.5, 3.2, 3.2],
@@ -298,7 +298,7 @@ impl<'a> Content<'a> {
     // BAB III
     // ------------------------------------------------------------------
 
-    pub(super) fn bab4(&mut self) -> Vec<Value> {
+    pub(super) fn bab4(&mut self) -> Vec<Item> {
         let tahun = self.tahun();
         let h_ = &self.m.hasil;
         let mut v = vec![h(2, "Kesimpulan Umum")];
@@ -327,7 +327,7 @@ impl<'a> Content<'a> {
         )));
         v.push(h(2, "Langkah Perbaikan ke Depan"));
         v.extend(self.narasi("4.2-langkah-perbaikan"));
-        v.push(json!({"t": "ttd"}));
+        v.push(Item::Ttd);
         v
     }
 
