@@ -319,6 +319,32 @@ fn f4_paper_is_used_when_configured() {
     assert_eq!(lkjip::render::xlsx::paper_code("A4"), 9);
 }
 
+/// A template an office wrote before the data was split per chapter reads
+/// the whole document from `/data/laporan.json` (docs/TEMPLATE.md) and
+/// still lays out; the new layout reads the chapter files.
+#[test]
+fn a_template_reading_the_one_file_data_still_lays_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lama");
+    copy_dir(&fixture("ok-dasar"), &dir);
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    std::fs::write(
+        dir.join("templates/lkjip.typ"),
+        "#let d = json(\"/data/laporan.json\")\n#d.identitas.nama_opd / #d.bab.at(2).judul / #d.bab.len() bab / #d.lampiran.len() lampiran / #repr(d.at(\"draf\", default: none))\n",
+    )
+    .unwrap();
+    let loaded = load(&dir);
+    let ctx = loaded.context().expect("a model");
+    let (doc, _) = PdfRenderer::default().document(&ctx, &mut Report::default()).unwrap();
+    let text = page_texts(&doc).join(" ");
+    let opd = &ctx.model.identitas.nama_opd;
+    // the lampiran of the report: I–XII
+    assert!(
+        text.contains(&format!("{opd} / AKUNTABILITAS KINERJA / 4 bab / 12 lampiran / none")),
+        "{text}"
+    );
+}
+
 #[test]
 fn the_draft_marks_every_page_and_lists_exactly_the_findings_of_check() {
     let check = Command::new(env!("CARGO_BIN_EXE_lkjip"))

@@ -290,3 +290,51 @@ impl Renderer for PdfRenderer {
         }])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// The one-file form spliced from the chapter files is valid JSON and
+    /// holds exactly what they hold (docs/TEMPLATE.md).
+    #[test]
+    fn the_one_file_data_is_the_chapter_files_together() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok-dasar");
+        let loaded = crate::load::load(&dir);
+        let ctx = loaded.context().expect("the fixture builds");
+        let doc = Content::new(ctx.model, ctx.rules, &ctx.naskah.narasi, &ctx.naskah.gambar).build();
+        let draf = serde_json::json!({"temuan": []});
+        let files = data_files(&doc, Some(&draf)).unwrap();
+        let get = |name: &str| -> Value {
+            let (_, b) = files
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("{name}"));
+            serde_json::from_slice(b).unwrap()
+        };
+        let whole = get("/data/laporan.json");
+        let indeks = get("/data/laporan/indeks.json");
+        assert_eq!(
+            indeks["bab"],
+            serde_json::json!(["bab-1.json", "bab-2.json", "bab-3.json", "bab-4.json"])
+        );
+        for (i, name) in ["bab-1.json", "bab-2.json", "bab-3.json", "bab-4.json"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(whole["bab"][i], get(&format!("/data/laporan/{name}")));
+        }
+        assert_eq!(whole["bab"][2]["judul"], "AKUNTABILITAS KINERJA");
+        assert_eq!(whole["depan"], get("/data/laporan/depan.json"));
+        assert_eq!(whole["lampiran"], get("/data/laporan/lampiran.json"));
+        assert_eq!(whole["draf"], draf);
+        assert_eq!(whole["identitas"], indeks["identitas"]);
+        assert_eq!(whole["identitas"]["nama_opd"], ctx.model.identitas.nama_opd.as_str());
+        assert_eq!(whole["kertas"]["lebar"], 210);
+        // a final build: no review pages
+        let files = data_files(&doc, None).unwrap();
+        let (_, b) = files.iter().find(|(n, _)| n == "/data/laporan/draf.json").unwrap();
+        assert_eq!(b.as_slice(), b"null");
+    }
+}
