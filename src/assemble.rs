@@ -118,14 +118,16 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
                 *indikator_renja = e.indikator.clone();
                 matched.insert(key.clone());
             }
-            None => f.warning(
-                "code-unmatched",
-                lokasi,
-                format!(
-                    "{} {kode} ada di laporan realisasi tetapi tidak ditemukan di Renja",
-                    level.name()
-                ),
-            ),
+            None => {
+                f.warning(
+                    "code-unmatched",
+                    lokasi,
+                    format!(
+                        "{} {kode} ada di laporan realisasi tetapi tidak ditemukan di Renja",
+                        level.name()
+                    ),
+                );
+            }
         }
     }
     let mut renja_only: HashSet<String> = HashSet::new();
@@ -413,16 +415,20 @@ fn attach_indicators(
                             programs[*p].sasaran = Some(row.sasaran.clone());
                         }
                     }
-                    None if renja_only.contains(&key) => f.info(
-                        "indicator-not-funded",
-                        row.lokasi.clone(),
-                        format!("indikator untuk {kode}, yang tidak didanai tahun ini, tidak masuk analisis"),
-                    ),
-                    None => f.warning(
-                        "code-unmatched",
-                        row.lokasi.clone(),
-                        format!("indikator untuk kode {kode} yang tidak ada di Renja maupun laporan realisasi"),
-                    ),
+                    None if renja_only.contains(&key) => {
+                        f.info(
+                            "indicator-not-funded",
+                            row.lokasi.clone(),
+                            format!("indikator untuk {kode}, yang tidak didanai tahun ini, tidak masuk analisis"),
+                        );
+                    }
+                    None => {
+                        f.warning(
+                            "code-unmatched",
+                            row.lokasi.clone(),
+                            format!("indikator untuk kode {kode} yang tidak ada di Renja maupun laporan realisasi"),
+                        );
+                    }
                 }
             }
         }
@@ -463,7 +469,8 @@ fn attach_history(
         };
         match target {
             Some(i) => i.riwayat.push(point),
-            None => f.warning(
+            None => {
+                f.warning(
                 "history-unmatched",
                 r.lokasi.clone(),
                 format!(
@@ -472,7 +479,8 @@ fn attach_history(
                     r.kode,
                     crate::tampil::short(&r.indikator)
                 ),
-            ),
+            );
+            }
         }
     }
 }

@@ -49,6 +49,7 @@ fn fail(f: &mut Findings, code: &'static str, file: String, msg: String) {
         code,
         location: Location::file(file),
         message: msg,
+        kunci: Vec::new(),
     });
 }
 

@@ -329,6 +329,7 @@ impl Config {
             code,
             location: Location::file(CONFIG_FILE),
             message,
+            kunci: Vec::new(),
         };
         let bytes = folder.read(&folder.config(), CONFIG_LIMIT).map_err(|r| match r {
             crate::folder::Refused::Missing => refused(
@@ -363,6 +364,7 @@ impl Config {
                     cell: line.map(|l| format!("baris {l}")),
                 },
                 message: format!("isi {CONFIG_FILE} tidak valid: {}", e.message()),
+                kunci: Vec::new(),
             }
         })?;
         let mut config = config;
@@ -377,6 +379,7 @@ impl Config {
             code: "config-invalid",
             location: Location::file(CONFIG_FILE),
             message: msg,
+            kunci: Vec::new(),
         };
         if !(2000..=2100).contains(&self.identitas.tahun) {
             return Err(bad(format!(

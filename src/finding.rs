@@ -3,6 +3,9 @@
 //! understands; importers collect them and keep going, so one run lists
 //! every problem (STYLE.md §6).
 
+pub mod kunci;
+
+pub use kunci::Kunci;
 use serde::Serialize;
 use std::fmt;
 
@@ -84,6 +87,29 @@ pub struct Finding {
     pub location: Location,
     /// The sentence shown to the officer, in Indonesian.
     pub message: String,
+    /// The rows of the report it concerns, where the stage that found it
+    /// knows them (the draft marks them); else `review::Subjects` finds
+    /// them by the location.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kunci: Vec<Kunci>,
+}
+
+impl Finding {
+    pub fn new(severity: Severity, code: &'static str, location: Location, message: impl Into<String>) -> Finding {
+        Finding {
+            severity,
+            code,
+            location,
+            message: message.into(),
+            kunci: Vec::new(),
+        }
+    }
+
+    /// Says which row of the report the finding concerns.
+    pub fn concerns(&mut self, k: Kunci) -> &mut Finding {
+        self.kunci.push(k);
+        self
+    }
 }
 
 impl fmt::Display for Finding {
@@ -112,25 +138,29 @@ impl Findings {
         self.0.push(f);
     }
 
-    pub fn add(&mut self, severity: Severity, code: &'static str, location: Location, message: impl Into<String>) {
-        self.0.push(Finding {
-            severity,
-            code,
-            location,
-            message: message.into(),
-        });
+    /// Adds a finding; the returned one can say what it concerns.
+    pub fn add(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        self.0.push(Finding::new(severity, code, location, message));
+        let last = self.0.len() - 1;
+        &mut self.0[last]
     }
 
-    pub fn error(&mut self, code: &'static str, location: Location, message: impl Into<String>) {
-        self.add(Severity::Error, code, location, message);
+    pub fn error(&mut self, code: &'static str, location: Location, message: impl Into<String>) -> &mut Finding {
+        self.add(Severity::Error, code, location, message)
     }
 
-    pub fn warning(&mut self, code: &'static str, location: Location, message: impl Into<String>) {
-        self.add(Severity::Warning, code, location, message);
+    pub fn warning(&mut self, code: &'static str, location: Location, message: impl Into<String>) -> &mut Finding {
+        self.add(Severity::Warning, code, location, message)
     }
 
-    pub fn info(&mut self, code: &'static str, location: Location, message: impl Into<String>) {
-        self.add(Severity::Info, code, location, message);
+    pub fn info(&mut self, code: &'static str, location: Location, message: impl Into<String>) -> &mut Finding {
+        self.add(Severity::Info, code, location, message)
     }
 
     pub fn extend(&mut self, other: Findings) {
@@ -162,6 +192,12 @@ impl Findings {
         let mut v: Vec<&Finding> = self.0.iter().collect();
         v.sort_by_key(|f| f.severity);
         v
+    }
+
+    /// The findings added since there were `start`.
+    pub fn since_mut(&mut self, start: usize) -> &mut [Finding] {
+        let start = start.min(self.0.len());
+        &mut self.0[start..]
     }
 
     pub fn into_vec(self) -> Vec<Finding> {

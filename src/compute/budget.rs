@@ -3,7 +3,7 @@
 
 use super::Rules;
 use crate::angka::{mean, persen, round2};
-use crate::finding::{Findings, Location, Severity};
+use crate::finding::{Findings, Kunci, Location, Severity};
 use crate::ingest::cell::closest_percent;
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
 use crate::ingest::renja::Renja;
@@ -39,6 +39,12 @@ fn same_amount(a: Decimal, b: Decimal) -> bool {
 pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Findings) {
     let severity = if lalu { Severity::Warning } else { Severity::Error };
     let yr = tahun_label(lalu);
+    // the row of the report a finding concerns: this year's or last year's
+    let row_key = |kode: &Kode| {
+        let k = Kunci::Kode(kode.to_string());
+        if lalu { k.last_year() } else { k }
+    };
+    let total_key = if lalu { Kunci::Total.last_year() } else { Kunci::Total };
     let mut children: HashMap<Kode, (Decimal, Decimal, usize)> = HashMap::new();
     for row in &r.baris {
         if let Some(p) = row.kode.parent() {
@@ -71,11 +77,16 @@ pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Finding
                             fmt_rupiah(sum),
                             fmt_rupiah(printed - sum)
                         ),
-                    );
+                    )
+                    .concerns(row_key(&row.kode));
                 }
             }
         }
+        let from = f.len();
         check_row(row, rules, severity, yr, f);
+        for found in f.since_mut(from) {
+            found.concerns(row_key(&row.kode));
+        }
     }
     if let Some(t) = &r.total {
         let subs: Vec<&RealisasiRow> = r.baris.iter().filter(|x| x.kode.level() == Level::Program).collect();
@@ -96,7 +107,8 @@ pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Finding
                         fmt_rupiah(sum),
                         fmt_rupiah(p - sum)
                     ),
-                );
+                )
+                .concerns(total_key.clone());
             }
         }
         if let (Some(p), Some(c)) = (t.persen, persen(real, pagu))
@@ -110,7 +122,8 @@ pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Finding
                     fmt_persen(closest_percent(p, c)),
                     fmt_persen(c)
                 ),
-            );
+            )
+            .concerns(total_key);
         }
     }
 }

@@ -6,15 +6,16 @@ use super::Rules;
 use super::budget::differs;
 use super::capaian::{TidakDihitung, capaian, kategori, predikat};
 use crate::angka::{mean, round2};
-use crate::finding::{Findings, Location};
+use crate::finding::{Findings, Kunci, Location};
 use crate::ingest::cell::closest_percent;
 use crate::model::{Anggaran, Hitungan, Indikator, KelompokSasaran, ReportModel, RujukanIndikator};
 use crate::tampil::fmt_persen;
 use crate::tampil::normalize;
 
 /// Capaian, predikat and kategori of one indicator and its history, with
-/// the findings they call for.
-fn indicator(i: &mut Indikator, kode: &str, rules: &Rules, f: &mut Findings) {
+/// the findings they call for. `riwayat` is the row of the report a
+/// finding about the history concerns (the node's; none for the PK).
+fn indicator(i: &mut Indikator, kode: &str, riwayat: Option<Kunci>, rules: &Rules, f: &mut Findings) {
     match capaian(&i.target, &i.realisasi, &i.arah, rules) {
         Ok(c) => {
             i.capaian = Some(c);
@@ -50,16 +51,20 @@ fn indicator(i: &mut Indikator, kode: &str, rules: &Rules, f: &mut Findings) {
                 );
             }
         }
-        Err(TidakDihitung::RealisasiKosong) => f.warning(
-            "realization-missing",
-            i.lokasi.clone(),
-            format!("indikator {kode} \"{}\" belum memiliki realisasi", short(&i.uraian)),
-        ),
-        Err(e) => f.warning(
-            "capaian-not-computed",
-            i.lokasi.clone(),
-            format!("capaian indikator {kode} tidak dapat dihitung: {}", e.pesan()),
-        ),
+        Err(TidakDihitung::RealisasiKosong) => {
+            f.warning(
+                "realization-missing",
+                i.lokasi.clone(),
+                format!("indikator {kode} \"{}\" belum memiliki realisasi", short(&i.uraian)),
+            );
+        }
+        Err(e) => {
+            f.warning(
+                "capaian-not-computed",
+                i.lokasi.clone(),
+                format!("capaian indikator {kode} tidak dapat dihitung: {}", e.pesan()),
+            );
+        }
     }
     let loc = i.lokasi.clone();
     for r in &mut i.riwayat {
@@ -82,7 +87,9 @@ fn indicator(i: &mut Indikator, kode: &str, rules: &Rules, f: &mut Findings) {
                         re.teks,
                         t.teks
                     ),
-                );
+                )
+                .kunci
+                .extend(riwayat.clone());
             }
         }
     }
@@ -101,17 +108,17 @@ pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
     for p in &mut m.programs {
         let kode = p.kode.to_string();
         for i in &mut p.indikator {
-            indicator(i, &kode, rules, f);
+            indicator(i, &kode, Some(Kunci::Kode(kode.clone())), rules, f);
         }
         for k in &mut p.kegiatan {
             let kode = k.kode.to_string();
             for i in &mut k.indikator {
-                indicator(i, &kode, rules, f);
+                indicator(i, &kode, Some(Kunci::Kode(kode.clone())), rules, f);
             }
             for s in &mut k.sub_kegiatan {
                 let kode = s.kode.to_string();
                 for i in &mut s.indikator {
-                    indicator(i, &kode, rules, f);
+                    indicator(i, &kode, Some(Kunci::Kode(kode.clone())), rules, f);
                 }
             }
         }
@@ -119,7 +126,7 @@ pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
     let tahun = m.identitas.tahun;
     let renstra_codes: Vec<String> = m.renstra.iter().map(|r| r.kode.clone()).collect();
     for pk in &mut m.perjanjian_kinerja {
-        indicator(&mut pk.indikator, &pk.kode, rules, f);
+        indicator(&mut pk.indikator, &pk.kode, None, rules, f);
         let i = &pk.indikator;
         if let Some(akhir) = &pk.target_akhir_renstra {
             pk.capaian_target_akhir = capaian(akhir, &i.realisasi, &i.arah, rules).ok();
@@ -150,11 +157,13 @@ pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
             continue;
         }
         match &pk.target_renstra {
-            None => f.warning(
-                "pk-not-in-renstra",
-                i.lokasi.clone(),
-                format!("lembar Renstra tidak memuat target {tahun} untuk indikator {}", pk.kode),
-            ),
+            None => {
+                f.warning(
+                    "pk-not-in-renstra",
+                    i.lokasi.clone(),
+                    format!("lembar Renstra tidak memuat target {tahun} untuk indikator {}", pk.kode),
+                );
+            }
             Some(rt) => {
                 let same = match (rt.nilai, i.target.nilai) {
                     (Some(a), Some(b)) => a == b,

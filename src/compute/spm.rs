@@ -48,12 +48,14 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
                     c,
                     rules,
                 ),
-                (None, _) => f.warning(
-                    "spm-item-empty",
-                    item.lokasi.clone(),
-                    "butir mutu tanpa jumlah yang harus dilayani dan tanpa persentase tercetak: tidak dihitung"
-                        .to_string(),
-                ),
+                (None, _) => {
+                    f.warning(
+                        "spm-item-empty",
+                        item.lokasi.clone(),
+                        "butir mutu tanpa jumlah yang harus dilayani dan tanpa persentase tercetak: tidak dihitung"
+                            .to_string(),
+                    );
+                }
                 _ => {}
             }
             items.extend(item.persen);

@@ -13,7 +13,7 @@ pub mod spm;
 pub mod workbook;
 
 use crate::config::{Batas, Config, KolomTetap, Peran};
-use crate::finding::{Findings, Location};
+use crate::finding::{Findings, Kunci, Location};
 use crate::folder::{CONFIG_FILE, Folder, sha256_hex};
 use crate::model::Sumber;
 use crate::model::target::Target;
@@ -109,7 +109,18 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         let read = match peran {
             Peran::Renja => renja::read(&mut wb, sheet, f).map(|r| inputs.renja = Some(r)),
             Peran::Realisasi => realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi = Some(r)),
-            Peran::RealisasiLalu => realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi_lalu = Some(r)),
+            Peran::RealisasiLalu => {
+                let from = f.len();
+                let read = realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi_lalu = Some(r));
+                // its rows are last year's figures of the report
+                for found in f.since_mut(from) {
+                    found.kunci = std::mem::take(&mut found.kunci)
+                        .into_iter()
+                        .map(Kunci::last_year)
+                        .collect();
+                }
+                read
+            }
             Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
             Peran::Kinerja => {
                 inputs.kinerja = Some(kinerja::read(&mut wb, f));

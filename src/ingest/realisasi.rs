@@ -8,7 +8,7 @@ use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, name_at, percent_at, pick_sheet};
 use crate::angka::persen;
-use crate::finding::{Finding, Findings, Location, Severity};
+use crate::finding::{Finding, Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level};
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
@@ -190,7 +190,8 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                 "code-duplicate",
                 loc.clone(),
                 format!("kode {kode} muncul dua kali (pertama di {first})"),
-            );
+            )
+            .concerns(Kunci::Kode(kode.to_string()));
             continue;
         }
         seen.insert(kode.clone(), loc.clone());
@@ -313,6 +314,7 @@ fn realisasi_column_misread(rows: &[RealisasiRow], sheet: &Sheet, h: &Header, c:
                 "kolom realisasi {} kosong atau 0 di setiap baris, padahal baris-barisnya mencetak persentase atau sisa pagu{also}; periksa susunan kolom di bawah REALISASI",
                 named(c)
             ),
+            kunci: Vec::new(),
         });
     }
     // rows where the printed % tells realisasi and sisa apart
@@ -338,6 +340,7 @@ fn realisasi_column_misread(rows: &[RealisasiRow], sheet: &Sheet, h: &Header, c:
                 named(c),
                 telling.len()
             ),
+            kunci: Vec::new(),
         });
     }
     None

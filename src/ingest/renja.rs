@@ -7,7 +7,7 @@ use super::cell::parse_kode;
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, pick_sheet, targets_at, text_at};
-use crate::finding::{Finding, Findings, Location, Severity};
+use crate::finding::{Finding, Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level, RenjaEntry, RenjaIndikator};
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
@@ -152,7 +152,8 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                         "code-duplicate",
                         loc,
                         format!("kode {kode} muncul dua kali (pertama di {first})"),
-                    );
+                    )
+                    .concerns(Kunci::Kode(kode.to_string()));
                     current = None;
                     continue;
                 }
@@ -200,11 +201,13 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                 if !indikator.is_empty() {
                     match current {
                         Some(i) => fill(&mut out.entri[i], &sheet, &h, row, &indikator, f),
-                        None => f.error(
-                            "indicator-orphan",
-                            sheet.loc(row, h.col("indikator").unwrap_or(0)),
-                            format!("indikator \"{}\" tanpa baris kode di atasnya", short(&indikator)),
-                        ),
+                        None => {
+                            f.error(
+                                "indicator-orphan",
+                                sheet.loc(row, h.col("indikator").unwrap_or(0)),
+                                format!("indikator \"{}\" tanpa baris kode di atasnya", short(&indikator)),
+                            );
+                        }
                     }
                 } else if out.entri.is_empty() && !uraian.is_empty() {
                     // the OPD heading row above the urusan, with the OPD totals
@@ -288,6 +291,7 @@ fn pagu_column_empty(out: &Renja, sheet: &Sheet, h: &Header) -> Option<Finding> 
             h.named(c),
             h.also_matching("perubahan")
         ),
+        kunci: Vec::new(),
     })
 }
 

@@ -179,14 +179,16 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                     item.uraian.push(' ');
                     item.uraian.push_str(&uraian);
                 }
-                None => f.warning(
-                    "row-unrecognised",
-                    sheet.row_loc(row),
-                    format!(
-                        "baris \"{}\" tidak dikenali dan tidak dibaca",
-                        crate::tampil::short(&uraian)
-                    ),
-                ),
+                None => {
+                    f.warning(
+                        "row-unrecognised",
+                        sheet.row_loc(row),
+                        format!(
+                            "baris \"{}\" tidak dikenali dan tidak dibaca",
+                            crate::tampil::short(&uraian)
+                        ),
+                    );
+                }
             }
         }
     }
@@ -253,5 +255,6 @@ fn count_column_empty(spm: &Spm, sheet: &Sheet, h: &Header, out_cols: &[u32]) ->
                 others.join(", ")
             }
         ),
+        kunci: Vec::new(),
     })
 }

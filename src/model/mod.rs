@@ -4,14 +4,13 @@
 
 pub mod kinerja;
 pub mod kode;
-pub mod kunci;
 pub mod renja;
 pub mod spm;
 pub mod target;
 
+pub use crate::finding::kunci::{Kunci, keys};
 pub use kinerja::{PegawaiRow, RenstraRow, StrategiRow, TabelTambahan};
 pub use kode::{Kode, Level};
-pub use kunci::{Kunci, keys};
 pub use renja::{RenjaEntry, RenjaIndikator};
 pub use spm::{JenisLayanan, Layanan};
 pub use target::{Arah, Target, Tingkat};

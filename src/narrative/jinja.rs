@@ -82,7 +82,7 @@ pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> 
                 sheet: None,
                 cell: e.line().map(|l| format!("baris {l}")),
             },
-            message: format!("narasi tidak dapat diolah: {msg}"),
+            message: format!("narasi tidak dapat diolah: {msg}"), kunci: Vec::new(),
         }
     })?;
     let (blocks, too_deep) = markdown_bounded(&text);
@@ -101,6 +101,7 @@ pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> 
             message: format!(
                 "narasi bersarang lebih dari {MAX_NESTING} tingkat (kutipan > di dalam kutipan, daftar di dalam daftar); ratakan susunannya"
             ),
+            kunci: Vec::new(),
         });
     }
     Ok(blocks)

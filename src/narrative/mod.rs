@@ -71,36 +71,50 @@ fn read(m: &mut ReportModel, folder: &Folder, batas: &crate::config::Batas, f: &
                     Ok(text) => {
                         m.narasi.insert(stem, text);
                     }
-                    Err(_) => f.error(
-                        "narrative-unreadable",
-                        loc(),
-                        "narasi bukan teks UTF-8; simpan ulang sebagai UTF-8",
-                    ),
+                    Err(_) => {
+                        f.error(
+                            "narrative-unreadable",
+                            loc(),
+                            "narasi bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                        );
+                    }
                 }
             }
-            Err(Refused::Outside) => f.error(
-                "path-outside",
-                loc(),
-                "tautan ke luar folder laporan; narasi hanya dibaca dari dalam folder laporan",
-            ),
-            Err(Refused::TooLarge { size, .. }) if size > limit => f.error(
-                "narrative-too-large",
-                loc(),
-                format!(
-                    "narasi {} KB, melebihi batas {} KB ([batas] narasi_kb)",
-                    size / 1024,
-                    batas.narasi_kb
-                ),
-            ),
-            Err(Refused::TooLarge { .. }) => f.error(
+            Err(Refused::Outside) => {
+                f.error(
+                    "path-outside",
+                    loc(),
+                    "tautan ke luar folder laporan; narasi hanya dibaca dari dalam folder laporan",
+                );
+            }
+            Err(Refused::TooLarge { size, .. }) if size > limit => {
+                f.error(
+                    "narrative-too-large",
+                    loc(),
+                    format!(
+                        "narasi {} KB, melebihi batas {} KB ([batas] narasi_kb)",
+                        size / 1024,
+                        batas.narasi_kb
+                    ),
+                );
+            }
+            Err(Refused::TooLarge { .. }) => {
+                f.error(
                 "narrative-too-large",
                 loc(),
                 format!(
                     "narasi-narasi bersama melebihi batas {} MB ([batas] narasi_total_mb); berkas ini dan berikutnya tidak dibaca",
                     batas.narasi_total_mb
                 ),
-            ),
-            Err(r) => f.error("narrative-unreadable", loc(), format!("narasi tidak dapat dibaca: {}", r.message())),
+            );
+            }
+            Err(r) => {
+                f.error(
+                    "narrative-unreadable",
+                    loc(),
+                    format!("narasi tidak dapat dibaca: {}", r.message()),
+                );
+            }
         }
     }
 }
@@ -114,16 +128,20 @@ fn check_templates(folder: &Folder, f: &mut Findings) {
         let loc = || Location::file(format!("templates/{name}"));
         match folder.read(&dir.join(&name), crate::folder::TEMPLATE_LIMIT) {
             Ok(_) | Err(Refused::Missing) => {}
-            Err(Refused::Outside) => f.warning(
-                "path-outside",
-                loc(),
-                "tautan ke luar folder laporan; templat bawaan lkjip yang dipakai",
-            ),
-            Err(r) => f.error(
-                "template-unreadable",
-                loc(),
-                format!("templat tidak dapat dipakai: {}", r.message()),
-            ),
+            Err(Refused::Outside) => {
+                f.warning(
+                    "path-outside",
+                    loc(),
+                    "tautan ke luar folder laporan; templat bawaan lkjip yang dipakai",
+                );
+            }
+            Err(r) => {
+                f.error(
+                    "template-unreadable",
+                    loc(),
+                    format!("templat tidak dapat dipakai: {}", r.message()),
+                );
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ pub fn pictures(folder: &Folder, batas: &Batas, findings: &mut Vec<Finding>) -> 
                 code,
                 location: Location::file(format!("gambar/{name}")),
                 message,
+                kunci: Vec::new(),
             }),
         }
     }

@@ -1,7 +1,7 @@
-//! Stage 7, render: the report document and the model → output files. Each output format is
-//! one [`Renderer`] fed one [`RenderContext`] (mdBook's split); `build`
-//! loops over the renderers it is asked for and writes their outputs
-//! atomically.
+//! Stage 7, render: the report document and the model → output files.
+//! Each output format is one [`Renderer`] fed one [`RenderContext`]
+//! (mdBook's split); `build` loops over the renderers it is asked for and
+//! writes their outputs atomically.
 
 pub mod pdf;
 pub mod xlsx;

@@ -367,6 +367,7 @@ impl Since {
             code,
             location: Location::file(&shown),
             message,
+            kunci: Vec::new(),
         };
         // a regular file of bounded size (a FIFO planted at out/model.json
         // must not block the draft, nor /dev/zero fill the memory)

@@ -45,6 +45,7 @@ fn open_error(display: &str, code: &'static str, message: String) -> Finding {
         code,
         location: Location::file(display),
         message,
+        kunci: Vec::new(),
     }
 }
 
@@ -221,7 +222,7 @@ impl Workbook {
                         message: format!(
                             "teks sel {n} karakter, melebihi batas {} (Excel sendiri membatasi 32.767); berkas ini tidak dibuat oleh Excel atau rusak",
                             self.max_cell
-                        ),
+                        ), kunci: Vec::new(),
                     });
                 }
             }
@@ -244,6 +245,7 @@ impl Workbook {
             code: "sheet-unreadable",
             location: Location::sheet(&self.display, name),
             message: format!("lembar tidak dapat dibaca ({e})"),
+            kunci: Vec::new(),
         };
         let sheets = match &mut self.source {
             Source::Book(b) => b,

@@ -64,6 +64,7 @@ fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
         } else {
             format!("{} ({})", d.message, hints.join("; "))
         },
+        kunci: Vec::new(),
     }
 }
 
@@ -204,6 +205,7 @@ impl PdfRenderer {
                 code: "internal",
                 location: Location::file("data"),
                 message: e.to_string(),
+                kunci: Vec::new(),
             }]
         })?;
         report.timings.push(("narasi dan data", t0.elapsed()));
@@ -248,6 +250,7 @@ impl PdfRenderer {
                 code: "pdf-standard",
                 location: Location::file("pdf"),
                 message: e.message().to_string(),
+                kunci: Vec::new(),
             }]
         })?;
         let (y, m, d) = self.date(ctx);

@@ -168,6 +168,7 @@ impl Renderer for XlsxRenderer {
                 code: "xlsx-failed",
                 location: Location::file("lampiran.xlsx"),
                 message: format!("workbook lampiran tidak dapat dibuat: {e}"),
+                kunci: Vec::new(),
             }]
         })?;
         report.timings.push(("XLSX", t0.elapsed()));

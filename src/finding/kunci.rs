@@ -4,6 +4,7 @@
 //! document data and in `lkjip check` (`1.06.02`, `ind:1.06.02`, `pk:S1`,
 //! `spm:1`, `spm`, `narasi:kata-pengantar`, `lalu:1.06.02`, `total`).
 
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -38,6 +39,25 @@ impl fmt::Display for Kunci {
             Kunci::Lalu(k) => write!(f, "lalu:{k}"),
             Kunci::Total => write!(f, "total"),
         }
+    }
+}
+
+impl Kunci {
+    /// The same row in last year's realization report.
+    pub fn last_year(self) -> Kunci {
+        match self {
+            Kunci::Kode(k) => Kunci::Lalu(k),
+            Kunci::Total => Kunci::Lalu("total".into()),
+            other => other,
+        }
+    }
+}
+
+/// As the text `Display` gives (`ind:1.06.02`), in `check --format json`
+/// and `model.json`.
+impl Serialize for Kunci {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
