@@ -207,6 +207,9 @@ fn tolerated_variations_read_the_same_figures() {
         ("ok-realisasi-judul-tanpa-angka", "0.00.01"),
         // an HTML page saved as .xls (rowspan/colspan header, unclosed <td>)
         ("ok-html-xls", "0.00.01"),
+        // the NTB "Form A": code and name in one cell, Bobot (%), a
+        // signature block under the table
+        ("ok-realisasi-kode-dalam-nama", "0.00.01"),
     ] {
         let dir = fixture(name);
         let out = lkjip(&["check", dir.to_str().unwrap()]);
@@ -218,6 +221,39 @@ fn tolerated_variations_read_the_same_figures() {
         let persen = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][0]["tercetak"]["persen"];
         assert_eq!(s(persen), "94.44", "{name}");
     }
+}
+
+/// Laid out as ../shared/realworld/ntb-biro-ap/programs.xlsx: no code
+/// column, `0.00.01 Program Penunjang …` in the name column. The code is
+/// read from the start of the name, the name without it; `check` says so
+/// in the mapping and in an info; Bobot (%) is not the realization
+/// percentage; the signature block (place and date in an amount column) is
+/// neither data nor an error.
+#[test]
+fn a_code_at_the_start_of_the_name_is_read_and_said() {
+    let dir = fixture("ok-realisasi-kode-dalam-nama");
+    let out = lkjip(&["check", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("info[code-in-name]: data/realisasi.xlsx › Sheet1: tidak ada kolom Kode; kode dibaca dari awal teks kolom B \"PROGRAM/KEGIATAN/SUB KEGIATAN\" (8 dari 9 baris berkode)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  kode             B \"PROGRAM/KEGIATAN/SUB KEGIATAN\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  persen           L \"REALISASI PELAKSANAAN ANGGARAN / S.D BULAN INI / KEUANGAN / %\""),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("BOBOT"), "{stdout}");
+    assert!(!stdout.contains("code-missing"), "{stdout}");
+    let m = model(&dir);
+    let sub = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][1];
+    assert_eq!(s(&sub["kode_realisasi"]), "1.06.02.2.03.0003");
+    // fisik s.d Bulan Ini (M: 100), not Bulan Lalu (G: 80) or Bulan Ini (J: 20)
+    assert_eq!(s(&sub["fisik_realisasi"]), "100");
 }
 
 /// `97,62%` typed in Excel is stored as 0.9762 in a `0.00%` cell: it is
@@ -1251,7 +1287,7 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         "bad-templat-luar",
         0,
         1,
-        "error[template-error]: templates/lkjip.typ › baris 11: path `\"../../../../etc/passwd\"` would escape the project root",
+        "error[template-error]: templates/lkjip.typ › baris 19: path `\"../../../../etc/passwd\"` would escape the project root",
     ),
     // an output must not replace an input: found when writing
     ("bad-timpa-masukan", 0, 1, "error[output-overwrites-input]: "),

@@ -470,6 +470,22 @@ pub fn parse_kode_text(text: &str) -> Option<Kode> {
     parse_kode(&[t.to_string()])
 }
 
+/// A code at the start of a name (`1.06.01.2.01.0001 Penyusunan Dokumen …`:
+/// SIPD exports and KUA-PPAS tables that print both in one cell): the code
+/// and the name after it. A first word without a dot (`1 URUSAN …`, a row
+/// number) is not taken for a code.
+pub fn split_code_name(text: &str) -> Option<(Kode, String)> {
+    let t = text.trim();
+    let (head, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    let head = head.trim_end_matches('.');
+    if !head.contains('.') {
+        return None;
+    }
+    let kode = parse_kode_text(head)?;
+    let name = rest.trim().trim_start_matches(['-', '–', ':']).trim();
+    Some((kode, name.to_string()))
+}
+
 /// Column letters for a zero-based column index (0 → A, 26 → AA).
 pub fn column_name(mut col: u32) -> String {
     let mut s = Vec::new();
@@ -499,6 +515,31 @@ mod tests {
 
     fn text(s: &str) -> Cell {
         Cell::Text(s.to_string())
+    }
+
+    /// SIPD exports print code and name in one cell (NTB format-import.xlsx:
+    /// `1.01.01.1.01.01 Penyusunan Dokumen Perencanaan Perangkat Daerah`).
+    #[test]
+    fn a_code_at_the_start_of_a_name_is_split_off() {
+        let (k, n) = split_code_name("1.06.01.2.01.0001 Penyusunan Dokumen Perencanaan").unwrap();
+        assert_eq!(k.to_string(), "1.06.01.2.01.0001");
+        assert_eq!(n, "Penyusunan Dokumen Perencanaan");
+        let (k, n) = split_code_name("  X.XX.01 - PROGRAM PENUNJANG").unwrap();
+        assert_eq!(k.to_string(), "X.XX.01");
+        assert_eq!(n, "PROGRAM PENUNJANG");
+        let (k, n) = split_code_name("1.06.02.").unwrap();
+        assert_eq!(k.to_string(), "1.06.02");
+        assert_eq!(n, "");
+        // a row number, an urusan heading, a plain name, a date: no code
+        for t in [
+            "1 URUSAN PEMERINTAHAN WAJIB",
+            "1. Program",
+            "Belanja Pegawai",
+            "31.12.2024 dicetak",
+            "JUMLAH",
+        ] {
+            assert!(split_code_name(t).is_none(), "{t}");
+        }
     }
 
     #[test]

@@ -101,6 +101,24 @@ impl Header {
         self.fixed.push(spec.key);
     }
 
+    /// Reads the code from the start of the name column `col` (a layout
+    /// with no code column: `1.06.01 Program …` in one cell).
+    pub fn code_in_name(&mut self, spec: &ColumnSpec, col: u32) {
+        if !self.columns.contains_key(spec.key) && spec.required {
+            self.required_found += 1;
+        }
+        self.missing.retain(|l| *l != spec.label);
+        self.columns.insert(spec.key, vec![col]);
+        self.candidates.remove(spec.key);
+    }
+
+    /// Whether the code is read from the name column `name_key` (found so,
+    /// or fixed so by the officer): the reader splits the cell.
+    pub fn code_in_name_of(&self, name_key: &str) -> bool {
+        let kode = self.cols("kode");
+        kode.len() == 1 && self.col(name_key) == Some(kode[0])
+    }
+
     /// Whether the column of `key` was fixed by the officer.
     pub fn is_fixed(&self, key: &str) -> bool {
         self.fixed.contains(&key)

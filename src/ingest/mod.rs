@@ -429,6 +429,9 @@ pub fn pick_sheet(
     {
         return None;
     }
+    if let Some((sheet, h)) = &mut best {
+        code_in_name(sheet, h, specs, f);
+    }
     match best {
         Some((sheet, h)) if h.is_complete() => {
             let mapping = Pemetaan::new(&wb.display, &sheet, &h, specs);
@@ -470,6 +473,49 @@ pub fn pick_sheet(
             None
         }
     }
+}
+
+/// A table whose only missing column is the code, and whose name column
+/// starts with a code in most rows (`1.06.01.2.01.0001 Penyusunan …`, as
+/// SIPD exports and the NTB Form A print them): the code is read from the
+/// name column, and `check` says so.
+fn code_in_name(sheet: &Sheet, h: &mut Header, specs: &[ColumnSpec], f: &mut Findings) {
+    let (Some(kode), Some(nama)) = (
+        specs.iter().find(|s| s.key == "kode"),
+        specs.iter().find(|s| matches!(s.key, "nama" | "uraian")),
+    ) else {
+        return;
+    };
+    if h.missing != [kode.label] {
+        return;
+    }
+    let Some(col) = h.col(nama.key) else { return };
+    let (mut named, mut coded) = (0usize, 0usize);
+    for row in h.data_start..sheet.height() {
+        let text = sheet.get(row, col).text();
+        if text.trim().is_empty() {
+            continue;
+        }
+        named += 1;
+        if cell::split_code_name(&text).is_some() {
+            coded += 1;
+        }
+    }
+    // the rows after the table (signature, notes) are a few; codes are most
+    if coded == 0 || coded * 2 < named {
+        return;
+    }
+    h.code_in_name(kode, col);
+    f.info(
+        "code-in-name",
+        sheet.sheet_loc(),
+        format!(
+            "tidak ada kolom {}; kode dibaca dari awal teks kolom {} \"{}\" ({coded} dari {named} baris berkode)",
+            kode.label,
+            cell::column_name(col),
+            h.text(col)
+        ),
+    );
 }
 
 /// Which kind of input a workbook looks like: the role whose header is

@@ -3,7 +3,7 @@
 //! budget columns (the last filled one is the final pagu), realisasi, the
 //! printed percentage, physical progress and sisa pagu; a `Total` row.
 
-use super::cell::{closest_percent, parse_kode};
+use super::cell::{Cell, closest_percent, parse_amount, parse_kode, split_code_name};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, name_at, percent_at, pick_sheet};
@@ -126,6 +126,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
     let kode_cols = h.cols("kode").to_vec();
     let budget_cols = h.cols("anggaran").to_vec();
     let (c_nama, c_real) = (h.col("nama"), h.col("realisasi"));
+    let in_name = h.code_in_name_of("nama");
     let mut out = Realisasi {
         baris: Vec::new(),
         total: None,
@@ -137,22 +138,37 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
             continue;
         }
-        let kode_texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-        let nama = name_at(&sheet, row, c_nama, f);
-        let kode = if kode_texts.iter().all(String::is_empty) {
-            None
+        let mut nama = name_at(&sheet, row, c_nama, f);
+        let (kode_texts, kode) = if in_name {
+            // `1.06.01 Program …`: the code is the start of the name
+            match split_code_name(&nama) {
+                Some((kode, rest)) => {
+                    nama = rest;
+                    (vec![kode.to_string()], Some(kode))
+                }
+                None => (Vec::new(), None),
+            }
         } else {
-            parse_kode(&kode_texts)
+            let texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
+            let kode = if texts.iter().all(String::is_empty) {
+                None
+            } else {
+                parse_kode(&texts)
+            };
+            (texts, kode)
         };
         let Some(kode) = kode else {
             let label_is_total = kode_texts
                 .iter()
                 .chain(std::iter::once(&nama))
                 .any(|t| is_total_label(t));
-            let has_amount = budget_cols
-                .iter()
-                .chain(c_real.iter())
-                .any(|c| !sheet.get(row, *c).is_empty());
+            // words in an amount column (a signature block's place and
+            // date, NIP) are not an amount; a number or an error value is
+            let has_amount = budget_cols.iter().chain(c_real.iter()).any(|c| {
+                let cell = sheet.get(row, *c);
+                let words = matches!(cell, Cell::Text(_)) && parse_amount(cell).is_err();
+                !cell.is_empty() && !words
+            });
             if label_is_total && has_amount {
                 let pagu = budget_cols
                     .iter()

@@ -3,7 +3,7 @@
 //! carries the code and its indicator, targets and pagu sit on the next row
 //! with an empty KODE.
 
-use super::cell::parse_kode;
+use super::cell::{parse_kode, split_code_name};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, pick_sheet, targets_at, text_at};
@@ -129,6 +129,7 @@ pub struct Renja {
 pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Renja> {
     let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Renja (SIPD)", f)?;
     let kode_cols = h.cols("kode").to_vec();
+    let in_name = h.code_in_name_of("uraian");
     let mut out = Renja::default();
     let mut seen: HashMap<Kode, Location> = HashMap::new();
     let mut current: Option<usize> = None;
@@ -136,13 +137,25 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
             continue;
         }
-        let kode_texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-        let uraian = super::name_at(&sheet, row, h.col("uraian"), f);
+        let mut uraian = super::name_at(&sheet, row, h.col("uraian"), f);
         let indikator = text_at(&sheet, row, h.col("indikator"));
-        let kode = if kode_texts.iter().all(String::is_empty) {
-            None
+        let (kode_texts, kode) = if in_name {
+            // `1.06.01 Program …`: the code is the start of the name
+            match split_code_name(&uraian) {
+                Some((kode, rest)) => {
+                    uraian = rest;
+                    (vec![kode.to_string()], Some(kode))
+                }
+                None => (Vec::new(), None),
+            }
         } else {
-            parse_kode(&kode_texts)
+            let texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
+            let kode = if texts.iter().all(String::is_empty) {
+                None
+            } else {
+                parse_kode(&texts)
+            };
+            (texts, kode)
         };
         match kode {
             Some(kode) => {
