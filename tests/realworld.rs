@@ -1,0 +1,79 @@
+//! The real exports and agency workbooks of `../shared/realworld/` (made by
+//! no one on this project; never copied into the repo). Each one is given
+//! to lkjip as the realization report and as the Renja of an otherwise
+//! valid folder (tests/fixtures/ok-dasar). None of them is yet a layout
+//! lkjip reads (FORM-RFK without a code column, SIPD-RI Rekap per
+//! rekening, KUA-PPAS plans, the Evaluasi Renja: issue 13), so each must be
+//! refused with an error that names the file and sheet and the columns it
+//! lacks — never read as figures with exit 0 (`build` refuses on the same
+//! errors; tests/cli.rs shows it writes nothing then).
+//! A file that lkjip learns to read moves to a test of its own with sums
+//! computed from the file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+mod common;
+use common::{copy_dir, fixture, root};
+
+fn realworld() -> PathBuf {
+    root().join("../shared/realworld")
+}
+
+/// Every workbook of the real-world folder, sorted.
+fn workbooks(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(workbooks(&p));
+        } else if p.extension().is_some_and(|x| x == "xlsx" || x == "xls") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_real_file_is_refused_with_its_location_or_read() {
+    let dir = realworld();
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let files = workbooks(&dir);
+    // banjarmasin-rfk 3, buru-sipd-ri 5, deliserdang 1, ntb 2, kamus 1
+    assert!(files.len() >= 12, "{files:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    for file in &files {
+        let ext = file.extension().and_then(|x| x.to_str()).unwrap_or("xlsx");
+        for role in ["realisasi", "renja"] {
+            let name = format!("{}-{role}", file.file_stem().unwrap().to_string_lossy());
+            let folder = tmp.path().join(&name);
+            copy_dir(&fixture("ok-dasar"), &folder);
+            std::fs::remove_file(folder.join(format!("data/{role}.xlsx"))).unwrap();
+            std::fs::copy(file, folder.join(format!("data/{role}.{ext}"))).unwrap();
+            let out = Command::new(env!("CARGO_BIN_EXE_lkjip"))
+                .args(["check", folder.to_str().unwrap()])
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{name}: read with exit 0\n{stdout}");
+            let at = format!("data/{role}.{ext}");
+            let refusal = stdout
+                .lines()
+                .find(|l| l.starts_with("error[column-missing]: ") || l.starts_with("error[table-not-found]: "))
+                .unwrap_or_else(|| panic!("{name}: no refusal of the table\n{stdout}"));
+            assert!(refusal.contains(&at), "{name}: {refusal}");
+            // column-missing names the sheet and the columns it lacks
+            if refusal.starts_with("error[column-missing]") {
+                assert!(refusal.contains(&format!("{at} › ")), "{name}: {refusal}");
+                assert!(
+                    refusal.contains("kolom berikut tidak ada di judul tabel: "),
+                    "{name}: {refusal}"
+                );
+            }
+        }
+    }
+}
