@@ -15,8 +15,8 @@ pub mod workbook;
 use crate::config::{Batas, Config, KolomTetap, Peran};
 use crate::finding::{Findings, Kunci, Location};
 use crate::folder::{CONFIG_FILE, Folder, sha256_hex};
-use crate::model::Sumber;
 use crate::model::target::Target;
+use crate::model::{Kode, Sumber};
 use cell::{Cell, parse_amount, parse_number, parse_percent, parse_targets};
 use header::{ColumnSpec, Header, find_header};
 use kinerja::Kinerja;
@@ -516,6 +516,33 @@ fn code_in_name(sheet: &Sheet, h: &mut Header, specs: &[ColumnSpec], f: &mut Fin
             h.text(col)
         ),
     );
+}
+
+/// The code cells of a row and the code they give. With `in_name` (see
+/// [`code_in_name`]) the code is the start of `name`, which keeps the rest.
+fn row_code(
+    sheet: &Sheet,
+    row: u32,
+    kode_cols: &[u32],
+    in_name: bool,
+    name: &mut String,
+) -> (Vec<String>, Option<Kode>) {
+    if in_name {
+        return match cell::split_code_name(name) {
+            Some((kode, rest)) => {
+                *name = rest;
+                (vec![kode.to_string()], Some(kode))
+            }
+            None => (Vec::new(), None),
+        };
+    }
+    let texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
+    let kode = if texts.iter().all(String::is_empty) {
+        None
+    } else {
+        cell::parse_kode(&texts)
+    };
+    (texts, kode)
 }
 
 /// Which kind of input a workbook looks like: the role whose header is

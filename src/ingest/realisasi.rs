@@ -3,7 +3,7 @@
 //! budget columns (the last filled one is the final pagu), realisasi, the
 //! printed percentage, physical progress and sisa pagu; a `Total` row.
 
-use super::cell::{Cell, closest_percent, parse_amount, parse_kode, split_code_name};
+use super::cell::{Cell, closest_percent, parse_amount};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, name_at, percent_at, pick_sheet};
@@ -139,24 +139,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         let mut nama = name_at(&sheet, row, c_nama, f);
-        let (kode_texts, kode) = if in_name {
-            // `1.06.01 Program …`: the code is the start of the name
-            match split_code_name(&nama) {
-                Some((kode, rest)) => {
-                    nama = rest;
-                    (vec![kode.to_string()], Some(kode))
-                }
-                None => (Vec::new(), None),
-            }
-        } else {
-            let texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-            let kode = if texts.iter().all(String::is_empty) {
-                None
-            } else {
-                parse_kode(&texts)
-            };
-            (texts, kode)
-        };
+        let (kode_texts, kode) = super::row_code(&sheet, row, &kode_cols, in_name, &mut nama);
         let Some(kode) = kode else {
             let label_is_total = kode_texts
                 .iter()

@@ -3,7 +3,6 @@
 //! carries the code and its indicator, targets and pagu sit on the next row
 //! with an empty KODE.
 
-use super::cell::{parse_kode, split_code_name};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
 use super::{amount_at, pick_sheet, targets_at, text_at};
@@ -139,24 +138,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         }
         let mut uraian = super::name_at(&sheet, row, h.col("uraian"), f);
         let indikator = text_at(&sheet, row, h.col("indikator"));
-        let (kode_texts, kode) = if in_name {
-            // `1.06.01 Program …`: the code is the start of the name
-            match split_code_name(&uraian) {
-                Some((kode, rest)) => {
-                    uraian = rest;
-                    (vec![kode.to_string()], Some(kode))
-                }
-                None => (Vec::new(), None),
-            }
-        } else {
-            let texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-            let kode = if texts.iter().all(String::is_empty) {
-                None
-            } else {
-                parse_kode(&texts)
-            };
-            (texts, kode)
-        };
+        let (kode_texts, kode) = super::row_code(&sheet, row, &kode_cols, in_name, &mut uraian);
         match kode {
             Some(kode) => {
                 let loc = sheet.loc(row, kode_cols[0]);
