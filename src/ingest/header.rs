@@ -223,6 +223,7 @@ const MAX_DEPTH: u32 = 4;
 /// candidate; check [`Header::is_complete`] for missing required columns.
 pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
     let height = sheet.height();
+    let search = SearchRows::new(sheet, SEARCH_ROWS + MAX_DEPTH);
     let mut best: Option<Header> = None;
     for first in 0..height.min(SEARCH_ROWS) {
         if sheet.row_is_empty(first) {
@@ -233,8 +234,8 @@ pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
             if last >= height {
                 break;
             }
-            let texts = column_texts(sheet, first, last);
-            let candidate = assign(sheet, specs, &texts, first, last);
+            let texts = search.column_texts(sheet.width(), first, last);
+            let candidate = assign(sheet, specs, &texts, first, last, &search);
             let score = |h: &Header| (h.required_found, h.optional_found);
             let better = match &best {
                 None => candidate.required_found + candidate.optional_found > 0,
@@ -263,8 +264,8 @@ pub fn find_header(sheet: &Sheet, specs: &[ColumnSpec]) -> Option<Header> {
         first -= 1;
     }
     if first < best.first_row {
-        let texts = column_texts(sheet, first, best.last_row);
-        best = assign(sheet, specs, &texts, first, best.last_row);
+        let texts = search.column_texts(sheet.width(), first, best.last_row);
+        best = assign(sheet, specs, &texts, first, best.last_row, &search);
     }
     choose_by_content(sheet, &mut best);
     Some(best)
@@ -338,24 +339,64 @@ fn choose_by_content(sheet: &Sheet, h: &mut Header) {
     }
 }
 
-fn column_texts(sheet: &Sheet, first: u32, last: u32) -> Vec<String> {
-    (0..sheet.width())
-        .map(|c| {
-            let mut parts: Vec<String> = Vec::new();
-            // a numbering row inside the header (`1 2 7 … 8 9`, printed
-            // above the last header row) names no field
-            for r in (first..=last).filter(|r| !is_numbering_row(sheet, *r)) {
-                let t = normalize(&sheet.shown(r, c).text());
-                if !t.is_empty() && parts.last() != Some(&t) {
-                    parts.push(t);
-                }
-            }
-            parts.join(" / ")
-        })
-        .collect()
+/// The rows a header is looked for in, read once: every candidate window
+/// (60 rows × 4 depths) joins texts from them, and a workbook of 43 sheets
+/// (one per OPD) must not format and upper-case each cell a thousand times.
+struct SearchRows {
+    /// Per row, the normalized text of each column as shown (merges
+    /// included); `None` for a numbering row (`1 2 7 … 8 9`, printed inside
+    /// a header above its last row), which names no field.
+    rows: Vec<Option<Vec<String>>>,
+    /// Per row, its own cells' texts ([`own_texts`]).
+    own: Vec<Vec<(u32, String)>>,
 }
 
-fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, last: u32) -> Header {
+impl SearchRows {
+    fn new(sheet: &Sheet, upto: u32) -> SearchRows {
+        let width = sheet.width();
+        let n = upto.min(sheet.height());
+        let rows = (0..n)
+            .map(|r| {
+                (!is_numbering_row(sheet, r))
+                    .then(|| (0..width).map(|c| normalize(&sheet.shown(r, c).text())).collect())
+            })
+            .collect();
+        let own = (0..n).map(|r| own_texts(sheet, r)).collect();
+        SearchRows { rows, own }
+    }
+
+    fn is_numbering(&self, sheet: &Sheet, r: u32) -> bool {
+        match self.rows.get(r as usize) {
+            Some(row) => row.is_none(),
+            None => is_numbering_row(sheet, r),
+        }
+    }
+
+    fn own_texts(&self, sheet: &Sheet, r: u32) -> Vec<(u32, String)> {
+        match self.own.get(r as usize) {
+            Some(t) => t.clone(),
+            None => own_texts(sheet, r),
+        }
+    }
+
+    /// The combined header text of each column over rows `first..=last`.
+    fn column_texts(&self, width: u32, first: u32, last: u32) -> Vec<String> {
+        (0..width as usize)
+            .map(|c| {
+                let mut parts: Vec<&str> = Vec::new();
+                for row in (first..=last).filter_map(|r| self.rows.get(r as usize)?.as_ref()) {
+                    let t = row[c].as_str();
+                    if !t.is_empty() && parts.last() != Some(&t) {
+                        parts.push(t);
+                    }
+                }
+                parts.join(" / ")
+            })
+            .collect()
+    }
+}
+
+fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, last: u32, search: &SearchRows) -> Header {
     let mut taken = vec![false; texts.len()];
     let mut columns: BTreeMap<&'static str, Vec<u32>> = BTreeMap::new();
     let mut candidates: BTreeMap<&'static str, Vec<u32>> = BTreeMap::new();
@@ -392,7 +433,7 @@ fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, las
         columns.insert(spec.key, found);
     }
     let mut data_start = last + 1;
-    while data_start < sheet.height() && is_numbering_row(sheet, data_start) {
+    while data_start < sheet.height() && search.is_numbering(sheet, data_start) {
         data_start += 1;
     }
     Header {
@@ -404,7 +445,7 @@ fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, las
         texts: texts.to_vec(),
         fixed: Vec::new(),
         rows: (first..=last)
-            .map(|r| own_texts(sheet, r))
+            .map(|r| search.own_texts(sheet, r))
             .filter(|r| r.len() >= 2)
             .collect(),
         missing,
