@@ -210,6 +210,9 @@ fn tolerated_variations_read_the_same_figures() {
         // the NTB "Form A": code and name in one cell, Bobot (%), a
         // signature block under the table
         ("ok-realisasi-kode-dalam-nama", "0.00.01"),
+        // the Banjarmasin FORM-RFK: no codes, matched to the Renja by name
+        // (so the Program Penunjang has the Renja's code)
+        ("ok-realisasi-form-rfk", "1.06.01"),
     ] {
         let dir = fixture(name);
         let out = lkjip(&["check", dir.to_str().unwrap()]);
@@ -221,6 +224,49 @@ fn tolerated_variations_read_the_same_figures() {
         let persen = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][0]["tercetak"]["persen"];
         assert_eq!(s(persen), "94.44", "{name}");
     }
+}
+
+/// Laid out as ../shared/realworld/banjarmasin-rfk/rfk_dinas.xls (sheet
+/// RFK) with the mini data set: no codes at all, program and kegiatan as
+/// headings, sub kegiatan numbered 1, 2, …; each row gets its code from the
+/// Renja by name and `check` lists every match. NILAI DPA is the pagu, the
+/// realisasi % is `% KUM` (not `% TTB`, the share of the OPD's total), the
+/// Jumlah row under NO is the total. A renamed sub kegiatan is an error at
+/// its cell, and the totals it leaves out are reported.
+#[test]
+fn a_form_without_codes_is_matched_to_the_renja_by_name() {
+    let dir = fixture("ok-realisasi-form-rfk");
+    let out = lkjip(&["check", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    for line in [
+        "info[code-by-name]: data/realisasi.xlsx › RFK: tidak ada kolom Kode dan kolom B \"URAIAN KEGIATAN\" tidak memuat kode",
+        "  anggaran         D \"NILAI DPA / RP\"",
+        "  persen           J \"KEUANGAN / REALISASI / % KUM\"",
+        "  kode menurut nama di Renja:",
+        "    B11    1.06.01 \"Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota\"",
+        "    B14    1.06.01.2.01.0007 \"Evaluasi Kinerja Perangkat Daerah\"",
+        "    B18    1.06.02.2.03.0003 \"Peningkatan Kemampuan Potensi Sumber Kesejahteraan Sosial Keluarga\"",
+    ] {
+        assert!(stdout.contains(line), "{line}\n{stdout}");
+    }
+    let json = lkjip(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rfk = v["pemetaan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["lembar"] == "RFK")
+        .unwrap();
+    assert_eq!(rfk["menurut_nama"].as_array().unwrap().len(), 8);
+    // the rest is assert_mini in tolerated_variations_read_the_same_figures
+
+    let bad = fixture("bad-rfk-nama-asing");
+    let out = lkjip(&["check", bad.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    // Evaluasi Kinerja: pagu 2.000.000, realisasi 1.702.000, left out
+    assert!(stdout.contains("error[total-mismatch]: data/realisasi.xlsx › RFK › baris 24: Total pagu tercetak Rp 136.909.500, tetapi jumlah 2 program Rp 134.909.500 (selisih Rp 2.000.000)"), "{stdout}");
 }
 
 /// Laid out as ../shared/realworld/ntb-biro-ap/programs.xlsx: no code
@@ -1214,6 +1260,12 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         1,
         "error[code-duplicate]: data/realisasi.xlsx › Sheet1 › A14: kode 1.06.02.2.03.0002 muncul dua kali",
+    ),
+    (
+        "bad-rfk-nama-asing",
+        1,
+        1,
+        "error[name-unmatched]: data/realisasi.xlsx › RFK › B14: \"Evaluasi Kinerja OPD\" tidak ditemukan di Renja menurut nama",
     ),
     (
         "bad-tanpa-induk",

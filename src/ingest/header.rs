@@ -72,6 +72,9 @@ pub struct Header {
     rows: Vec<Vec<(u32, String)>>,
     /// Labels of required columns that were not found.
     pub missing: Vec<&'static str>,
+    /// No code anywhere: the rows are matched to the Renja by name
+    /// (FORM-RFK, `ingest::nama`).
+    pub kode_menurut_nama: bool,
     pub required_found: usize,
     pub optional_found: usize,
 }
@@ -110,6 +113,13 @@ impl Header {
         self.missing.retain(|l| *l != spec.label);
         self.columns.insert(spec.key, vec![col]);
         self.candidates.remove(spec.key);
+    }
+
+    /// Takes the codes from the Renja by the rows' names (no code column,
+    /// no code in the name column).
+    pub fn codes_by_name(&mut self, spec: &ColumnSpec) {
+        self.missing.retain(|l| *l != spec.label);
+        self.kode_menurut_nama = true;
     }
 
     /// Whether the code is read from the name column `name_key` (found so,
@@ -449,6 +459,7 @@ fn assign(sheet: &Sheet, specs: &[ColumnSpec], texts: &[String], first: u32, las
             .filter(|r| r.len() >= 2)
             .collect(),
         missing,
+        kode_menurut_nama: false,
         required_found: req_found,
         optional_found: opt_found,
     }

@@ -6,6 +6,7 @@
 pub mod cell;
 pub mod header;
 pub mod kinerja;
+pub mod nama;
 pub mod periode;
 pub mod realisasi;
 pub mod renja;
@@ -15,8 +16,8 @@ pub mod workbook;
 use crate::config::{Batas, Config, KolomTetap, Peran};
 use crate::finding::{Findings, Kunci, Location};
 use crate::folder::{CONFIG_FILE, Folder, sha256_hex};
+use crate::model::Sumber;
 use crate::model::target::Target;
-use crate::model::{Kode, Sumber};
 use cell::{Cell, parse_amount, parse_number, parse_percent, parse_targets};
 use header::{ColumnSpec, Header, find_header};
 use kinerja::Kinerja;
@@ -152,6 +153,7 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
             );
         }
     }
+    nama::codes_by_name(&mut inputs, f);
     // last year's report must not be this year's file again
     let sha = |p: Peran| inputs.sumber.iter().find(|s| s.peran == p);
     if let (Some(now), Some(lalu)) = (sha(Peran::Realisasi), sha(Peran::RealisasiLalu))
@@ -220,6 +222,10 @@ pub struct Pemetaan {
     pub baris_judul: (u32, u32),
     pub baris_data: u32,
     pub kolom: Vec<KolomTerbaca>,
+    /// The rows of a form without codes and the code each was given from
+    /// the Renja by its name (`ingest::nama`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub menurut_nama: Vec<nama::CocokNama>,
 }
 
 /// One field of a [`Pemetaan`].
@@ -273,6 +279,7 @@ impl Pemetaan {
                 ditetapkan: h.is_fixed(s.key),
             })
             .collect(),
+            menurut_nama: Vec::new(),
         }
     }
 }
@@ -303,6 +310,12 @@ impl std::fmt::Display for Pemetaan {
                 write!(f, " (juga cocok, tidak dibaca: {})", k.juga_cocok.join(", "))?;
             }
             writeln!(f)?;
+        }
+        if !self.menurut_nama.is_empty() {
+            writeln!(f, "  kode menurut nama di Renja:")?;
+            for m in &self.menurut_nama {
+                writeln!(f, "    {:<6} {} \"{}\"", m.sel, m.kode, m.nama)?;
+            }
         }
         Ok(())
     }
@@ -356,6 +369,36 @@ pub fn pick_sheet(
     specs: &[ColumnSpec],
     named: Option<&str>,
     what: &str,
+    f: &mut Findings,
+) -> Option<(Sheet, Header)> {
+    pick(wb, specs, named, what, Codes::Required, f)
+}
+
+/// Whether a table without any code may have its rows matched to the Renja
+/// by name (a realization form, never the Renja itself).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Codes {
+    Required,
+    ByNameAllowed,
+}
+
+/// [`pick_sheet`] for a table whose codes may come from the Renja by name.
+pub fn pick_sheet_codes_by_name(
+    wb: &mut Workbook,
+    specs: &[ColumnSpec],
+    named: Option<&str>,
+    what: &str,
+    f: &mut Findings,
+) -> Option<(Sheet, Header)> {
+    pick(wb, specs, named, what, Codes::ByNameAllowed, f)
+}
+
+fn pick(
+    wb: &mut Workbook,
+    specs: &[ColumnSpec],
+    named: Option<&str>,
+    what: &str,
+    codes: Codes,
     f: &mut Findings,
 ) -> Option<(Sheet, Header)> {
     let names = wb.sheet_names();
@@ -430,7 +473,7 @@ pub fn pick_sheet(
         return None;
     }
     if let Some((sheet, h)) = &mut best {
-        code_in_name(sheet, h, specs, f);
+        nama::code_in_name(sheet, h, specs, codes, f);
     }
     match best {
         Some((sheet, h)) if h.is_complete() => {
@@ -473,76 +516,6 @@ pub fn pick_sheet(
             None
         }
     }
-}
-
-/// A table whose only missing column is the code, and whose name column
-/// starts with a code in most rows (`1.06.01.2.01.0001 Penyusunan …`, as
-/// SIPD exports and the NTB Form A print them): the code is read from the
-/// name column, and `check` says so.
-fn code_in_name(sheet: &Sheet, h: &mut Header, specs: &[ColumnSpec], f: &mut Findings) {
-    let (Some(kode), Some(nama)) = (
-        specs.iter().find(|s| s.key == "kode"),
-        specs.iter().find(|s| matches!(s.key, "nama" | "uraian")),
-    ) else {
-        return;
-    };
-    if h.missing != [kode.label] {
-        return;
-    }
-    let Some(col) = h.col(nama.key) else { return };
-    let (mut named, mut coded) = (0usize, 0usize);
-    for row in h.data_start..sheet.height() {
-        let text = sheet.get(row, col).text();
-        if text.trim().is_empty() {
-            continue;
-        }
-        named += 1;
-        if cell::split_code_name(&text).is_some() {
-            coded += 1;
-        }
-    }
-    // the rows after the table (signature, notes) are a few; codes are most
-    if coded == 0 || coded * 2 < named {
-        return;
-    }
-    h.code_in_name(kode, col);
-    f.info(
-        "code-in-name",
-        sheet.sheet_loc(),
-        format!(
-            "tidak ada kolom {}; kode dibaca dari awal teks kolom {} \"{}\" ({coded} dari {named} baris berkode)",
-            kode.label,
-            cell::column_name(col),
-            h.text(col)
-        ),
-    );
-}
-
-/// The code cells of a row and the code they give. With `in_name` (see
-/// [`code_in_name`]) the code is the start of `name`, which keeps the rest.
-fn row_code(
-    sheet: &Sheet,
-    row: u32,
-    kode_cols: &[u32],
-    in_name: bool,
-    name: &mut String,
-) -> (Vec<String>, Option<Kode>) {
-    if in_name {
-        return match cell::split_code_name(name) {
-            Some((kode, rest)) => {
-                *name = rest;
-                (vec![kode.to_string()], Some(kode))
-            }
-            None => (Vec::new(), None),
-        };
-    }
-    let texts: Vec<String> = kode_cols.iter().map(|c| sheet.get(row, *c).text()).collect();
-    let kode = if texts.iter().all(String::is_empty) {
-        None
-    } else {
-        cell::parse_kode(&texts)
-    };
-    (texts, kode)
 }
 
 /// Which kind of input a workbook looks like: the role whose header is

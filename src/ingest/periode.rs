@@ -249,6 +249,7 @@ mod tests {
             baris_judul: (4, 5),
             baris_data: 7,
             kolom: Vec::new(),
+            menurut_nama: Vec::new(),
         }
     }
 

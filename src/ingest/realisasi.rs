@@ -6,7 +6,7 @@
 use super::cell::{Cell, closest_percent, parse_amount};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
-use super::{amount_at, name_at, percent_at, pick_sheet};
+use super::{amount_at, name_at, percent_at, pick_sheet_codes_by_name};
 use crate::angka::persen;
 use crate::finding::{Finding, Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level};
@@ -34,8 +34,9 @@ pub const SPECS: &[ColumnSpec] = &[
     },
     ColumnSpec {
         key: "anggaran",
-        any: &[&["ANGGARAN"], &["APBD"], &["PAGU"]],
-        none: &["REALISASI", "SISA"],
+        // FORM-RFK: `NILAI DPA | Rp | %` (the % is its share of the OPD's)
+        any: &[&["ANGGARAN"], &["APBD"], &["PAGU"], &["NILAI", "DPA"]],
+        none: &["REALISASI", "SISA", "%"],
         required: true,
         multi: true,
         label: "ANGGARAN",
@@ -51,15 +52,16 @@ pub const SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "persen",
         any: &[&["REALISASI", "%"]],
-        none: &["FISIK"],
+        // `% TTB` (of the OPD's total) and `Bobot` are weighted shares
+        none: &["FISIK", "TTB", "BOBOT"],
         required: false,
         multi: false,
         label: "REALISASI (%)",
     },
     ColumnSpec {
         key: "fisik_target",
-        any: &[&["FISIK", "TARGET"]],
-        none: &[],
+        any: &[&["FISIK", "TARGET"], &["FISIK", "RENCANA"]],
+        none: &["TTB"],
         required: false,
         multi: false,
         label: "Realisasi Fisik Target (%)",
@@ -67,7 +69,7 @@ pub const SPECS: &[ColumnSpec] = &[
     ColumnSpec {
         key: "fisik_realisasi",
         any: &[&["FISIK", "REALISASI"]],
-        none: &["TARGET"],
+        none: &["TARGET", "TTB"],
         required: false,
         multi: false,
         label: "Realisasi Fisik (%)",
@@ -113,6 +115,20 @@ pub struct TotalTercetak {
 pub struct Realisasi {
     pub baris: Vec<RealisasiRow>,
     pub total: Option<TotalTercetak>,
+    /// A form without codes (FORM-RFK): its rows in order, to be given
+    /// their codes from the Renja by name (`ingest::nama`), which moves
+    /// them into `baris`.
+    #[serde(skip)]
+    pub menurut_nama: Vec<BarisNama>,
+}
+
+/// A row of a form without codes, before it is matched by name.
+#[derive(Debug, Clone)]
+pub struct BarisNama {
+    /// Its figures; `kode` is empty until matched.
+    pub baris: RealisasiRow,
+    /// Whether it prints an amount (else a heading: summed from its rows).
+    pub beranggaran: bool,
 }
 
 fn is_total_label(t: &str) -> bool {
@@ -122,14 +138,16 @@ fn is_total_label(t: &str) -> bool {
 
 /// Reads the realization table of `wb`.
 pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Realisasi> {
-    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Laporan Realisasi Fisik dan Keuangan", f)?;
+    let (sheet, h) = pick_sheet_codes_by_name(wb, SPECS, sheet, "Laporan Realisasi Fisik dan Keuangan", f)?;
     let kode_cols = h.cols("kode").to_vec();
     let budget_cols = h.cols("anggaran").to_vec();
     let (c_nama, c_real) = (h.col("nama"), h.col("realisasi"));
     let in_name = h.code_in_name_of("nama");
+    let by_name = h.kode_menurut_nama;
     let mut out = Realisasi {
         baris: Vec::new(),
         total: None,
+        menurut_nama: Vec::new(),
     };
     let mut seen: HashMap<Kode, Location> = HashMap::new();
     // rows that print no amount at all: headings over their rows
@@ -139,11 +157,15 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         let mut nama = name_at(&sheet, row, c_nama, f);
-        let (kode_texts, kode) = super::row_code(&sheet, row, &kode_cols, in_name, &mut nama);
+        let (kode_texts, kode) = super::nama::row_code(&sheet, row, &kode_cols, in_name, &mut nama);
         let Some(kode) = kode else {
+            // `Jumlah` in the code, the name or a column before the name
+            // (FORM-RFK prints it under NO)
+            let before_name: Vec<String> = (0..c_nama.unwrap_or(0)).map(|c| sheet.get(row, c).text()).collect();
             let label_is_total = kode_texts
                 .iter()
                 .chain(std::iter::once(&nama))
+                .chain(&before_name)
                 .any(|t| is_total_label(t));
             // words in an amount column (a signature block's place and
             // date, NIP) are not an amount; a number or an error value is
@@ -164,6 +186,15 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                     sisa: amount_at(&sheet, row, h.col("sisa"), f),
                     lokasi: sheet.row_loc(row),
                 });
+            } else if by_name {
+                if !label_is_total && !nama.trim().is_empty() {
+                    let loc = sheet.loc(row, c_nama.unwrap_or(0));
+                    let (r, beranggaran) = read_row(&sheet, &h, row, Kode(String::new()), nama, loc, f);
+                    out.menurut_nama.push(BarisNama {
+                        baris: r,
+                        beranggaran: beranggaran && has_amount,
+                    });
+                }
             } else if has_amount {
                 let shown = kode_texts.iter().find(|t| !t.is_empty()).cloned().unwrap_or_default();
                 let loc = sheet.loc(row, kode_cols.first().copied().unwrap_or(0));
@@ -194,67 +225,37 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         seen.insert(kode.clone(), loc.clone());
-        // A bad amount is reported and read as zero: the run fails on the
-        // error anyway, and keeping the row avoids follow-up "code not
-        // found" findings that would hide the real problem.
-        // budget and realization are never negative (a sisa may be)
-        let nonnegative = |col: Option<u32>, f: &mut Findings| {
-            let v = amount_at(&sheet, row, col, f);
-            if let (Some(x), Some(c)) = (v, col)
-                && x.is_sign_negative()
-                && !x.is_zero()
-            {
-                f.error(
-                    "amount-negative",
-                    sheet.loc(row, c),
-                    format!(
-                        "nilai negatif Rp {}: pagu dan realisasi tidak boleh negatif",
-                        crate::tampil::fmt_rupiah(x)
-                    ),
-                );
-            }
-            v
-        };
-        let prints_amount = budget_cols
-            .iter()
-            .chain(c_real.iter())
-            .any(|c| !sheet.get(row, *c).is_empty());
-        if !prints_amount && matches!(kode.level(), Level::Program | Level::Kegiatan) {
-            headings.push(out.baris.len());
-        }
-        let anggaran: Vec<Option<Decimal>> = budget_cols.iter().map(|c| nonnegative(Some(*c), f)).collect();
-        let realisasi = nonnegative(c_real, f);
-        let pagu = anggaran.iter().rev().find_map(|a| *a).unwrap_or(Decimal::ZERO);
-        if nama.is_empty() {
+        let unnamed = nama.is_empty().then(|| (loc.clone(), kode.to_string()));
+        let (r, prints_amount) = read_row(&sheet, &h, row, kode, nama, loc, f);
+        if let Some((loc, kode)) = unnamed {
             f.warning(
                 "name-missing",
-                loc.clone(),
+                loc,
                 format!("baris kode {kode} tanpa nama program/kegiatan"),
             );
         }
-        out.baris.push(RealisasiRow {
-            kode,
-            nama,
-            anggaran,
-            pagu,
-            realisasi: realisasi.unwrap_or(Decimal::ZERO),
-            persen_tercetak: percent_at(&sheet, row, h.col("persen"), f),
-            fisik_target: percent_at(&sheet, row, h.col("fisik_target"), f),
-            fisik_realisasi: percent_at(&sheet, row, h.col("fisik_realisasi"), f),
-            sisa_tercetak: amount_at(&sheet, row, h.col("sisa"), f),
-            lokasi: loc,
-        });
+        if !prints_amount && matches!(r.kode.level(), Level::Program | Level::Kegiatan) {
+            headings.push(out.baris.len());
+        }
+        out.baris.push(r);
     }
     sum_headings(&mut out.baris, &headings);
-    if out.baris.is_empty() {
+    if out.baris.is_empty() && out.menurut_nama.iter().all(|b| !b.beranggaran) {
         f.error(
             "table-empty",
             sheet.sheet_loc(),
             "tabel realisasi tidak berisi satu pun baris program/kegiatan/sub kegiatan".to_string(),
         );
     }
+    let named: Vec<RealisasiRow>;
+    let rows = if by_name {
+        named = out.menurut_nama.iter().map(|b| b.baris.clone()).collect();
+        &named
+    } else {
+        &out.baris
+    };
     if let Some(c) = c_real
-        && let Some(e) = realisasi_column_misread(&out.baris, &sheet, &h, c)
+        && let Some(e) = realisasi_column_misread(rows, &sheet, &h, c)
     {
         // a report of zeros or of sisa as realisasi must not be built
         f.push(e);
@@ -263,10 +264,65 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
     Some(out)
 }
 
+/// The amounts of one row, and whether it prints any. A bad amount is
+/// reported and read as zero: the run fails on the error anyway, and
+/// keeping the row avoids follow-up "code not found" findings that would
+/// hide the real problem. Budget and realization are never negative (a
+/// sisa may be).
+fn read_row(
+    sheet: &Sheet,
+    h: &Header,
+    row: u32,
+    kode: Kode,
+    nama: String,
+    lokasi: Location,
+    f: &mut Findings,
+) -> (RealisasiRow, bool) {
+    let budget_cols = h.cols("anggaran");
+    let c_real = h.col("realisasi");
+    let nonnegative = |col: Option<u32>, f: &mut Findings| {
+        let v = amount_at(sheet, row, col, f);
+        if let (Some(x), Some(c)) = (v, col)
+            && x.is_sign_negative()
+            && !x.is_zero()
+        {
+            f.error(
+                "amount-negative",
+                sheet.loc(row, c),
+                format!(
+                    "nilai negatif Rp {}: pagu dan realisasi tidak boleh negatif",
+                    crate::tampil::fmt_rupiah(x)
+                ),
+            );
+        }
+        v
+    };
+    let prints_amount = budget_cols
+        .iter()
+        .chain(c_real.iter())
+        .any(|c| !sheet.get(row, *c).is_empty());
+    let anggaran: Vec<Option<Decimal>> = budget_cols.iter().map(|c| nonnegative(Some(*c), f)).collect();
+    let realisasi = nonnegative(c_real, f);
+    let pagu = anggaran.iter().rev().find_map(|a| *a).unwrap_or(Decimal::ZERO);
+    let r = RealisasiRow {
+        kode,
+        nama,
+        anggaran,
+        pagu,
+        realisasi: realisasi.unwrap_or(Decimal::ZERO),
+        persen_tercetak: percent_at(sheet, row, h.col("persen"), f),
+        fisik_target: percent_at(sheet, row, h.col("fisik_target"), f),
+        fisik_realisasi: percent_at(sheet, row, h.col("fisik_realisasi"), f),
+        sisa_tercetak: amount_at(sheet, row, h.col("sisa"), f),
+        lokasi,
+    };
+    (r, prints_amount)
+}
+
 /// A program or kegiatan row that prints no amount is a heading: its pagu
 /// and realisasi are the sums of its rows (kegiatan first, then programs),
 /// not a printed 0 that every total check would call wrong.
-fn sum_headings(rows: &mut [RealisasiRow], headings: &[usize]) {
+pub(super) fn sum_headings(rows: &mut [RealisasiRow], headings: &[usize]) {
     for level in [Level::Kegiatan, Level::Program] {
         let at_level: Vec<usize> = headings
             .iter()

@@ -138,7 +138,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         }
         let mut uraian = super::name_at(&sheet, row, h.col("uraian"), f);
         let indikator = text_at(&sheet, row, h.col("indikator"));
-        let (kode_texts, kode) = super::row_code(&sheet, row, &kode_cols, in_name, &mut uraian);
+        let (kode_texts, kode) = super::nama::row_code(&sheet, row, &kode_cols, in_name, &mut uraian);
         match kode {
             Some(kode) => {
                 let loc = sheet.loc(row, kode_cols[0]);
