@@ -1262,6 +1262,12 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         "error[code-duplicate]: data/realisasi.xlsx › Sheet1 › A14: kode 1.06.02.2.03.0002 muncul dua kali",
     ),
     (
+        "bad-rfk-nama-ganda",
+        1,
+        1,
+        "error[name-ambiguous]: data/realisasi.xlsx › RFK › B17: \"Peningkatan Kemampuan Potensi Sumber Kesejahteraan…\" ada di Renja dengan 2 kode (1.06.02.2.03.0002, 1.06.02.2.03.0003)",
+    ),
+    (
         "bad-rfk-nama-asing",
         1,
         1,
