@@ -1,11 +1,14 @@
-//! Codes from names. A code at the start of the name cell (`1.06.01 Program
-//! …`, SIPD exports: [`code_in_name`], [`row_code`]); and a realization
-//! form without codes (FORM-RFK: `NO | URAIAN
-//! KEGIATAN | NILAI DPA | …`, program and kegiatan printed as headings over
-//! their sub kegiatan) gets its codes from the Renja, row by row, by the
-//! name (compared in capitals, single spaces, without a leading `Program`,
-//! `Kegiatan`, `Sub Kegiatan` or row number). A name found once is taken;
-//! a name the Renja has under several codes is taken under the program or
+//! Codes from names, for layouts that have no code column.
+//!
+//! A code at the start of the name cell (`1.06.01 Program …`, SIPD
+//! exports, the NTB Form A) is split off ([`code_in_name`], [`row_code`]).
+//!
+//! A realization form without any code (FORM-RFK: `NO | URAIAN KEGIATAN |
+//! NILAI DPA | …`, program and kegiatan printed as headings over their sub
+//! kegiatan) gets its codes from the Renja, row by row, by the name
+//! (compared in capitals, single spaces, without a leading `Program`,
+//! `Kegiatan`, `Sub Kegiatan` or row number). A name found once is taken; a
+//! name the Renja has under several codes is taken under the program or
 //! kegiatan heading above it; a row with an amount that finds no code, or
 //! more than one, is an error at its cell — its money must not vanish from
 //! the report. Program and kegiatan the form prints only as a heading, or
