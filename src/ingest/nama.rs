@@ -327,6 +327,90 @@ pub(super) fn row_code(
 mod tests {
     use super::*;
 
+    fn entry(kode: &str, nama: &str) -> crate::model::RenjaEntry {
+        let kode = Kode(kode.to_string());
+        crate::model::RenjaEntry {
+            level: kode.level(),
+            kode,
+            nama: nama.to_string(),
+            indikator: Vec::new(),
+            pagu_rkpd: None,
+            pagu_apbd: None,
+            pagu_perubahan: None,
+            lokasi_kegiatan: String::new(),
+            sumber_dana: String::new(),
+            prioritas_nasional: String::new(),
+            prioritas_daerah: String::new(),
+            lokasi: Location::default(),
+        }
+    }
+
+    fn named(nama: &str, row: u32, pagu: i64, real: i64) -> super::super::realisasi::BarisNama {
+        super::super::realisasi::BarisNama {
+            baris: RealisasiRow {
+                kode: Kode(String::new()),
+                nama: nama.to_string(),
+                anggaran: vec![Some(Decimal::from(pagu))],
+                pagu: Decimal::from(pagu),
+                realisasi: Decimal::from(real),
+                persen_tercetak: None,
+                fisik_target: None,
+                fisik_realisasi: None,
+                sisa_tercetak: None,
+                lokasi: Location::cell("data/realisasi.xlsx", "RFK", format!("B{row}")),
+            },
+            beranggaran: pagu > 0,
+        }
+    }
+
+    /// Two kegiatan each have a sub kegiatan "Rapat Koordinasi": the heading
+    /// above a row decides. The programs, which the form does not print, and
+    /// the kegiatan come from the Renja, summed from their rows.
+    #[test]
+    fn the_heading_above_decides_between_equal_names_and_parents_are_added() {
+        let renja = Renja {
+            entri: vec![
+                entry("1.06.01", "PROGRAM PENUNJANG"),
+                entry("1.06.01.2.01", "Perencanaan"),
+                entry("1.06.01.2.01.0001", "Rapat Koordinasi"),
+                entry("1.06.01.2.02", "Administrasi Keuangan"),
+                entry("1.06.01.2.02.0001", "Rapat Koordinasi"),
+            ],
+            total_tercetak: None,
+        };
+        let mut r = Realisasi {
+            baris: Vec::new(),
+            total: None,
+            menurut_nama: vec![
+                named("Kegiatan Administrasi Keuangan", 11, 0, 0),
+                named("1. Rapat koordinasi", 12, 300, 250),
+                named("Perencanaan", 13, 0, 0),
+                named("1. Rapat Koordinasi", 14, 100, 90),
+                named("Rapat Koordinasi", 15, 50, 50),
+            ],
+        };
+        let mut f = Findings::new();
+        let matched = resolve(&mut r, &renja, &mut f);
+        let got: Vec<(&str, &str)> = matched.iter().map(|m| (m.sel.as_str(), m.kode.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("B11", "1.06.01.2.02"),
+                ("B12", "1.06.01.2.02.0001"),
+                ("B13", "1.06.01.2.01"),
+                ("B14", "1.06.01.2.01.0001"),
+            ]
+        );
+        // the third one: its code is taken already (B14)
+        let codes: Vec<&str> = f.iter().map(|x| x.code).collect();
+        assert_eq!(codes, ["code-duplicate"], "{:?}", f.sorted());
+        let pagu = |k: &str| r.baris.iter().find(|b| b.kode.as_str() == k).map(|b| b.pagu);
+        // headings summed: 300 under 2.02, 100 under 2.01; the program added
+        assert_eq!(pagu("1.06.01.2.02"), Some(Decimal::from(300)));
+        assert_eq!(pagu("1.06.01.2.01"), Some(Decimal::from(100)));
+        assert_eq!(pagu("1.06.01"), Some(Decimal::from(400)));
+    }
+
     #[test]
     fn names_compare_without_level_words_numbers_and_case() {
         assert_eq!(
