@@ -267,6 +267,13 @@ fn a_form_without_codes_is_matched_to_the_renja_by_name() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     // Evaluasi Kinerja: pagu 2.000.000, realisasi 1.702.000, left out
     assert!(stdout.contains("error[total-mismatch]: data/realisasi.xlsx › RFK › baris 24: Total pagu tercetak Rp 136.909.500, tetapi jumlah 2 program Rp 134.909.500 (selisih Rp 2.000.000)"), "{stdout}");
+
+    // last year's form in last year's wording: a warning, the build goes on
+    let lalu = fixture("ok-rfk-lalu-nama-lama");
+    let out = lkjip(&["check", lalu.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("warning[name-unmatched]: data/realisasi-lalu.xlsx › RFK › B14: \"Evaluasi Kinerja SKPD\" tidak ditemukan di Renja menurut nama"), "{stdout}");
 }
 
 /// Laid out as ../shared/realworld/ntb-biro-ap/programs.xlsx: no code

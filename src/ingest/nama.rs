@@ -21,7 +21,7 @@ use super::renja::Renja;
 use super::workbook::Sheet;
 use super::{Codes, Inputs, cell};
 use crate::config::Peran;
-use crate::finding::{Findings, Kunci, Location};
+use crate::finding::{Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level};
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
@@ -61,8 +61,11 @@ pub fn key(name: &str) -> String {
 }
 
 /// Gives the rows of `r.menurut_nama` their codes from `renja`, moving them
-/// into `r.baris`; returns the matches.
-pub fn resolve(r: &mut Realisasi, renja: &Renja, f: &mut Findings) -> Vec<CocokNama> {
+/// into `r.baris`; returns the matches. A row that finds no code, or
+/// several, is reported with `severity`: an error in this year's report,
+/// a warning in last year's (closed and only quoted; its names may be
+/// last year's wording).
+pub fn resolve(r: &mut Realisasi, renja: &Renja, severity: Severity, f: &mut Findings) -> Vec<CocokNama> {
     let mut index: HashMap<String, Vec<(&Kode, &str)>> = HashMap::new();
     for e in &renja.entri {
         if matches!(e.level, Level::Program | Level::Kegiatan | Level::SubKegiatan) {
@@ -121,7 +124,8 @@ pub fn resolve(r: &mut Realisasi, renja: &Renja, f: &mut Findings) -> Vec<CocokN
                 r.baris.push(row);
             }
             [] if b.beranggaran => {
-                f.error(
+                f.add(
+                    severity,
                     "name-unmatched",
                     row.lokasi.clone(),
                     format!(
@@ -134,7 +138,8 @@ pub fn resolve(r: &mut Realisasi, renja: &Renja, f: &mut Findings) -> Vec<CocokN
             several => {
                 if b.beranggaran {
                     let codes: Vec<&str> = several.iter().map(|(k, _)| k.as_str()).collect();
-                    f.error(
+                    f.add(
+                        severity,
                         "name-ambiguous",
                         row.lokasi.clone(),
                         format!(
@@ -224,7 +229,12 @@ pub(super) fn codes_by_name(inputs: &mut Inputs, f: &mut Findings) {
             r.menurut_nama.clear();
             continue;
         };
-        let matches = resolve(r, renja, f);
+        let severity = if peran == Peran::RealisasiLalu {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let matches = resolve(r, renja, severity, f);
         if r.baris.is_empty() {
             f.error(
                 "table-empty",
@@ -390,7 +400,7 @@ mod tests {
             ],
         };
         let mut f = Findings::new();
-        let matched = resolve(&mut r, &renja, &mut f);
+        let matched = resolve(&mut r, &renja, Severity::Error, &mut f);
         let got: Vec<(&str, &str)> = matched.iter().map(|m| (m.sel.as_str(), m.kode.as_str())).collect();
         assert_eq!(
             got,
