@@ -362,18 +362,6 @@ fn apply_fixed(tetap: &[KolomTetap], sheet: &Sheet, h: &mut Header, specs: &[Col
     ok
 }
 
-/// Picks the sheet whose header matches `specs` (or the named one), and
-/// reports missing columns when none matches fully.
-pub fn pick_sheet(
-    wb: &mut Workbook,
-    specs: &[ColumnSpec],
-    named: Option<&str>,
-    what: &str,
-    f: &mut Findings,
-) -> Option<(Sheet, Header)> {
-    pick(wb, specs, named, what, Codes::Required, f)
-}
-
 /// Whether a table without any code may have its rows matched to the Renja
 /// by name (a realization form, never the Renja itself).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -382,18 +370,9 @@ pub enum Codes {
     ByNameAllowed,
 }
 
-/// [`pick_sheet`] for a table whose codes may come from the Renja by name.
-pub fn pick_sheet_codes_by_name(
-    wb: &mut Workbook,
-    specs: &[ColumnSpec],
-    named: Option<&str>,
-    what: &str,
-    f: &mut Findings,
-) -> Option<(Sheet, Header)> {
-    pick(wb, specs, named, what, Codes::ByNameAllowed, f)
-}
-
-fn pick(
+/// Picks the sheet whose header matches `specs` (or the named one), and
+/// reports missing columns when none matches fully.
+pub fn pick_sheet(
     wb: &mut Workbook,
     specs: &[ColumnSpec],
     named: Option<&str>,

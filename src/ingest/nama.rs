@@ -24,7 +24,6 @@ use crate::config::Peran;
 use crate::finding::{Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level};
 use crate::tampil::{normalize, short};
-use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -176,21 +175,7 @@ fn add_missing_parents(r: &mut Realisasi, renja: &Renja, headings: &mut Vec<usiz
                     .find(|e| e.kode == p)
                     .map(|e| e.nama.clone())
                     .unwrap_or_default();
-                wanted.push((
-                    p.clone(),
-                    RealisasiRow {
-                        kode: p.clone(),
-                        nama,
-                        anggaran: Vec::new(),
-                        pagu: Decimal::ZERO,
-                        realisasi: Decimal::ZERO,
-                        persen_tercetak: None,
-                        fisik_target: None,
-                        fisik_realisasi: None,
-                        sisa_tercetak: None,
-                        lokasi: b.lokasi.clone(),
-                    },
-                ));
+                wanted.push((p.clone(), RealisasiRow::heading(p.clone(), nama, b.lokasi.clone())));
             }
             k = p.parent();
         }
@@ -336,38 +321,23 @@ pub(super) fn row_code(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn entry(kode: &str, nama: &str) -> crate::model::RenjaEntry {
-        let kode = Kode(kode.to_string());
-        crate::model::RenjaEntry {
-            level: kode.level(),
-            kode,
-            nama: nama.to_string(),
-            indikator: Vec::new(),
-            pagu_rkpd: None,
-            pagu_apbd: None,
-            pagu_perubahan: None,
-            lokasi_kegiatan: String::new(),
-            sumber_dana: String::new(),
-            prioritas_nasional: String::new(),
-            prioritas_daerah: String::new(),
-            lokasi: Location::default(),
-        }
+        crate::model::RenjaEntry::new(Kode(kode.to_string()), nama.to_string(), Location::default())
     }
 
     fn named(nama: &str, row: u32, pagu: i64, real: i64) -> super::super::realisasi::BarisNama {
         super::super::realisasi::BarisNama {
             baris: RealisasiRow {
-                kode: Kode(String::new()),
-                nama: nama.to_string(),
                 anggaran: vec![Some(Decimal::from(pagu))],
                 pagu: Decimal::from(pagu),
                 realisasi: Decimal::from(real),
-                persen_tercetak: None,
-                fisik_target: None,
-                fisik_realisasi: None,
-                sisa_tercetak: None,
-                lokasi: Location::cell("data/realisasi.xlsx", "RFK", format!("B{row}")),
+                ..RealisasiRow::heading(
+                    Kode(String::new()),
+                    nama.to_string(),
+                    Location::cell("data/realisasi.xlsx", "RFK", format!("B{row}")),
+                )
             },
             beranggaran: pagu > 0,
         }

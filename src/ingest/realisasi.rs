@@ -6,7 +6,7 @@
 use super::cell::{Cell, closest_percent, parse_amount};
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
-use super::{amount_at, name_at, percent_at, pick_sheet_codes_by_name};
+use super::{Codes, amount_at, name_at, percent_at, pick_sheet};
 use crate::angka::persen;
 use crate::finding::{Finding, Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level};
@@ -101,6 +101,25 @@ pub struct RealisasiRow {
     pub lokasi: Location,
 }
 
+impl RealisasiRow {
+    /// A row that prints nothing: a program or kegiatan heading, whose
+    /// figures are summed from its rows.
+    pub fn heading(kode: Kode, nama: String, lokasi: Location) -> RealisasiRow {
+        RealisasiRow {
+            kode,
+            nama,
+            anggaran: Vec::new(),
+            pagu: Decimal::ZERO,
+            realisasi: Decimal::ZERO,
+            persen_tercetak: None,
+            fisik_target: None,
+            fisik_realisasi: None,
+            sisa_tercetak: None,
+            lokasi,
+        }
+    }
+}
+
 /// The printed `Total` row.
 #[derive(Debug, Clone, Serialize)]
 pub struct TotalTercetak {
@@ -138,7 +157,14 @@ fn is_total_label(t: &str) -> bool {
 
 /// Reads the realization table of `wb`.
 pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Realisasi> {
-    let (sheet, h) = pick_sheet_codes_by_name(wb, SPECS, sheet, "Laporan Realisasi Fisik dan Keuangan", f)?;
+    let (sheet, h) = pick_sheet(
+        wb,
+        SPECS,
+        sheet,
+        "Laporan Realisasi Fisik dan Keuangan",
+        Codes::ByNameAllowed,
+        f,
+    )?;
     let kode_cols = h.cols("kode").to_vec();
     let budget_cols = h.cols("anggaran").to_vec();
     let (c_nama, c_real) = (h.col("nama"), h.col("realisasi"));

@@ -5,7 +5,7 @@
 
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
-use super::{amount_at, pick_sheet, targets_at, text_at};
+use super::{Codes, amount_at, pick_sheet, targets_at, text_at};
 use crate::finding::{Finding, Findings, Kunci, Location, Severity};
 use crate::model::{Kode, Level, RenjaEntry, RenjaIndikator};
 use crate::tampil::{normalize, short};
@@ -126,7 +126,7 @@ pub struct Renja {
 
 /// Reads the Renja table of `wb`.
 pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Renja> {
-    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Renja (SIPD)", f)?;
+    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Renja (SIPD)", Codes::Required, f)?;
     let kode_cols = h.cols("kode").to_vec();
     let in_name = h.code_in_name_of("uraian");
     let mut out = Renja::default();
@@ -153,20 +153,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                     continue;
                 }
                 seen.insert(kode.clone(), loc.clone());
-                out.entri.push(RenjaEntry {
-                    level: kode.level(),
-                    kode,
-                    nama: uraian,
-                    indikator: Vec::new(),
-                    pagu_rkpd: None,
-                    pagu_apbd: None,
-                    pagu_perubahan: None,
-                    lokasi_kegiatan: String::new(),
-                    sumber_dana: String::new(),
-                    prioritas_nasional: String::new(),
-                    prioritas_daerah: String::new(),
-                    lokasi: loc,
-                });
+                out.entri.push(RenjaEntry::new(kode, uraian, loc));
                 let i = out.entri.len() - 1;
                 current = Some(i);
                 fill(&mut out.entri[i], &sheet, &h, row, &indikator, f);

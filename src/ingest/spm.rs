@@ -4,7 +4,7 @@
 
 use super::header::{ColumnSpec, Header};
 use super::workbook::{Sheet, Workbook};
-use super::{number_at, percent_at, pick_sheet, text_at};
+use super::{Codes, number_at, percent_at, pick_sheet, text_at};
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::model::{JenisLayanan, Layanan};
 use crate::tampil::normalize;
@@ -78,7 +78,7 @@ fn item_number(s: &str) -> Option<(String, String)> {
 
 /// Reads the SPM table of `wb`.
 pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Spm> {
-    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Laporan Pencapaian SPM", f)?;
+    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Laporan Pencapaian SPM", Codes::Required, f)?;
     let out_cols = h.cols("output").to_vec();
     let oc = |i: usize| out_cols.get(i).copied();
     let c_total = h.col("total");

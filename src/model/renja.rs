@@ -44,3 +44,23 @@ pub struct RenjaEntry {
     #[serde(skip_serializing)]
     pub lokasi: Location,
 }
+
+impl RenjaEntry {
+    /// An entry as its code row gives it: no indicator, no pagu yet.
+    pub fn new(kode: Kode, nama: String, lokasi: Location) -> RenjaEntry {
+        RenjaEntry {
+            level: kode.level(),
+            kode,
+            nama,
+            indikator: Vec::new(),
+            pagu_rkpd: None,
+            pagu_apbd: None,
+            pagu_perubahan: None,
+            lokasi_kegiatan: String::new(),
+            sumber_dana: String::new(),
+            prioritas_nasional: String::new(),
+            prioritas_daerah: String::new(),
+            lokasi,
+        }
+    }
+}

@@ -6,7 +6,7 @@
 use super::cell::{Cell, parse_kode_text, parse_number};
 use super::header::ColumnSpec;
 use super::workbook::{Sheet, Workbook};
-use super::{percent_at, pick_sheet, targets_at, text_at};
+use super::{Codes, percent_at, pick_sheet, targets_at, text_at};
 use crate::finding::{Findings, Location};
 use crate::model::{Arah, Kode, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan, Target, Tingkat};
 use crate::tampil::normalize;
@@ -108,7 +108,7 @@ pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
                     f: &mut Findings|
      -> Option<(Sheet, super::header::Header)> {
         match find(want) {
-            Some(n) => pick_sheet(wb, specs, Some(&n), &format!("lembar {want}"), f),
+            Some(n) => pick_sheet(wb, specs, Some(&n), &format!("lembar {want}"), Codes::Required, f),
             None => {
                 f.warning(
                     "sheet-missing",

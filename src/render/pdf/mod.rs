@@ -101,8 +101,7 @@ pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
 /// index (`indeks.json`: identity, paper, logo and the chapter files); the
 /// draft's review pages (`draf.json`, `null` in a final build). The whole
 /// document in one file (`/data/laporan.json`) for templates written before
-/// the split — spliced from the same bytes. `docs/TEMPLATE.md` is the
-/// contract.
+/// the split. `docs/TEMPLATE.md` is the contract.
 fn data_files(doc: &Dokumen, draf: Option<&serde_json::Value>) -> serde_json::Result<Vec<(String, Vec<u8>)>> {
     let bab: Vec<String> = (1..=doc.bab.len()).map(|i| format!("bab-{i}.json")).collect();
     let indeks = serde_json::json!({
@@ -120,37 +119,14 @@ fn data_files(doc: &Dokumen, draf: Option<&serde_json::Value>) -> serde_json::Re
     }
     files.push(("lampiran.json".to_string(), serde_json::to_vec(&doc.lampiran)?));
     files.push(("draf.json".to_string(), serde_json::to_vec(&draf)?));
-    // the one-file form: {"identitas":…,"logo":…,"kertas":…,"depan":…,"bab":[…],"lampiran":…,"draf":…}
-    let find = |n: &str| {
-        files
-            .iter()
-            .find(|(f, _)| f == n)
-            .map(|(_, b)| b.as_slice())
-            .unwrap_or(b"null")
-    };
-    let mut whole = Vec::with_capacity(files.iter().map(|(_, b)| b.len() + 16).sum());
-    whole.extend_from_slice(&serde_json::to_vec(&serde_json::json!({
-        "identitas": doc.identitas,
-        "logo": doc.logo,
-        "kertas": doc.kertas,
-    }))?);
-    whole.pop(); // the closing brace
-    for (key, part) in [
-        ("depan", find("depan.json")),
-        ("lampiran", find("lampiran.json")),
-        ("draf", find("draf.json")),
-    ] {
-        whole.extend_from_slice(format!(",\"{key}\":").as_bytes());
-        whole.extend_from_slice(part);
+    // the one-file form, for templates written before the split
+    #[derive(serde::Serialize)]
+    struct Whole<'a> {
+        #[serde(flatten)]
+        doc: &'a Dokumen,
+        draf: Option<&'a serde_json::Value>,
     }
-    whole.extend_from_slice(b",\"bab\":[");
-    for (i, name) in bab.iter().enumerate() {
-        if i > 0 {
-            whole.push(b',');
-        }
-        whole.extend_from_slice(find(name));
-    }
-    whole.extend_from_slice(b"]}");
+    let whole = serde_json::to_vec(&Whole { doc, draf })?;
     let mut out: Vec<(String, Vec<u8>)> = files
         .into_iter()
         .map(|(n, b)| (format!("/data/laporan/{n}"), b))
@@ -299,8 +275,8 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    /// The one-file form spliced from the chapter files is valid JSON and
-    /// holds exactly what they hold (docs/TEMPLATE.md).
+    /// The one-file form holds exactly what the chapter files hold
+    /// (docs/TEMPLATE.md).
     #[test]
     fn the_one_file_data_is_the_chapter_files_together() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok-dasar");
