@@ -59,6 +59,52 @@ fn is_stamp(t: &str) -> bool {
     })
 }
 
+/// The first numeric date of a text (`30-09-2024`, `31/12/2024`), as
+/// (month, year).
+fn numeric_date(t: &str) -> Option<(u32, i32)> {
+    let b = t.as_bytes();
+    (0..b.len()).find_map(|i| {
+        let digits = |from: usize, n: usize| (from..from + n).all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
+        let sep = |k: usize| b.get(k).is_some_and(|c| matches!(c, b'-' | b'/' | b'.'));
+        if !(digits(i, 2) && sep(i + 2) && digits(i + 3, 2) && sep(i + 5) && digits(i + 6, 4)) {
+            return None;
+        }
+        let month: u32 = t.get(i + 3..i + 5)?.parse().ok()?;
+        let year: i32 = t.get(i + 6..i + 10)?.parse().ok()?;
+        (1..=12).contains(&month).then_some((month, year))
+    })
+}
+
+/// Whether a label dates the figures themselves (`KONDISI S/D TGL.`,
+/// `Keadaan sampai dengan`, `Posisi per`) rather than the printing or
+/// signing: FORM-RFK states its period only so.
+fn is_as_of(label: &str) -> bool {
+    let up = label.to_uppercase();
+    ["KONDISI", "KEADAAN", "POSISI", "S/D", "S.D", "SAMPAI"]
+        .iter()
+        .any(|w| up.contains(w))
+}
+
+/// The dates that state the period (`KONDISI S/D TGL. | : 30-09-2024`, in
+/// one cell or the label left of the date in its row), with their cell.
+fn as_of_dates(judul: &[(String, String)]) -> Vec<(&str, &str, u32, i32)> {
+    let row = |cell: &str| cell.trim_start_matches(|c: char| c.is_ascii_alphabetic()).to_string();
+    judul
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (cell, t))| {
+            let (m, y) = numeric_date(t)?;
+            let label: String = judul[..=i]
+                .iter()
+                .filter(|(c, _)| row(c) == row(cell))
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            is_as_of(&label).then_some((cell.as_str(), t.as_str(), m, y))
+        })
+        .collect()
+}
+
 /// Months named in a title, 1–12.
 fn months(t: &str) -> Vec<u32> {
     words(t)
@@ -129,7 +175,8 @@ fn agency(t: &str) -> Option<String> {
         {
             rest.trim()
         }
-        _ => t.trim(),
+        // the value cell beside a `SKPD` label cell (FORM-RFK: `: Dinas …`)
+        _ => t.trim().trim_start_matches([':', ' ']),
     };
     let first = words(rest).into_iter().next()?;
     AGENCY.contains(&first.as_str()).then(|| rest.to_string())
@@ -213,6 +260,34 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
     if !matches!(peran, Peran::Realisasi | Peran::RealisasiLalu) {
         return;
     }
+    let as_of = as_of_dates(&p.judul);
+    // a date the figures are "as of" (FORM-RFK) names the year and month
+    if let Some(&(cell, t, m, y)) = as_of.first() {
+        let loc = Location::cell(&p.berkas, &p.lembar, cell);
+        if y != expected {
+            f.error(
+                "wrong-year",
+                loc,
+                format!(
+                    "{what} ini berisi keadaan per \"{}\" (tahun {y}), sedangkan yang diperlukan tahun {expected}; periksa berkasnya atau identitas.tahun",
+                    short(t.trim_start_matches([':', ' ']))
+                ),
+            );
+            return;
+        }
+        if m != 12 {
+            f.error(
+                "wrong-period",
+                loc,
+                format!(
+                    "{what} ini berisi keadaan per \"{}\" (bulan {}), bukan Desember: LKjIP memakai realisasi sampai akhir tahun",
+                    short(t.trim_start_matches([':', ' '])),
+                    bulan(m)
+                ),
+            );
+            return;
+        }
+    }
     // the month or quarter: the year's figure is December's (TW IV)
     for (loc, t) in titles.iter().filter(|(_, t)| !is_stamp(t)) {
         let (ms, qs) = (months(t), quarters(t));
@@ -290,6 +365,30 @@ mod tests {
         // last year's report must be of last year
         assert!(codes(&old, Peran::RealisasiLalu).is_empty());
         assert_eq!(codes(&ok, Peran::RealisasiLalu).len(), 1);
+        // FORM-RFK: `KONDISI S/D TGL.` and the date in the next cell
+        let rfk = |date: &str| {
+            mapping(
+                "RFK",
+                &[
+                    ("A1", "REKAPITULASI LAPORAN REALISASI FISIK DAN KEUANGAN"),
+                    ("A4", "KONDISI S/D TGL."),
+                    ("C4", date),
+                ],
+            )
+        };
+        assert!(codes(&rfk(": 31-12-2024"), Peran::Realisasi).is_empty());
+        assert_eq!(
+            codes(&rfk(": 30-09-2024"), Peran::Realisasi),
+            ["wrong-period data/realisasi.xlsx › RFK › C4"]
+        );
+        assert_eq!(
+            codes(&rfk(": 31-12-2023"), Peran::Realisasi),
+            ["wrong-year data/realisasi.xlsx › RFK › C4"]
+        );
+        assert!(codes(&rfk(": 31-12-2023"), Peran::RealisasiLalu).is_empty());
+        // a signing date in the same place is no period
+        let signed = mapping("RFK", &[("A4", "Tanggal"), ("C4", ": 15-01-2025")]);
+        assert!(codes(&signed, Peran::Realisasi).is_empty());
         let tw = mapping("TW III 2024", &[]);
         assert_eq!(
             codes(&tw, Peran::Realisasi),
