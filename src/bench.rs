@@ -161,8 +161,10 @@ fn measure(exe: &Path, example: &Path, tmp: &Path, batch: usize, runs: usize) ->
     let copy = tmp.join("watch");
     copy_dir(example, &copy).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_dir_all(copy.join("out"));
+    // as `lkjip watch` builds: without the Word copy
     let opts = BuildOptions {
         out: Some(tmp.join("watch-out")),
+        tanpa_docx: true,
         ..Default::default()
     };
     let mut cache = None;

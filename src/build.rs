@@ -8,6 +8,7 @@
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::folder::{MODEL_FILE, write_all};
 use crate::load::{InputCache, load_cached};
+use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::pdf::draf::Draft;
 use crate::render::xlsx::XlsxRenderer;
@@ -25,8 +26,11 @@ pub struct BuildOptions {
     pub aksesibel: bool,
     /// Build even when the inputs have errors.
     pub paksa: bool,
-    /// Only this output: `pdf` or `xlsx`; both when `None`.
+    /// Only this output: `pdf`, `xlsx` or `docx`; all when `None`.
     pub only: Option<String>,
+    /// Leave the Word copy out unless asked for by `only` (`lkjip watch`:
+    /// it is made for the last edits, not on every save).
+    pub tanpa_docx: bool,
     /// The reviewer draft: `…-DRAF.pdf` with review pages and marks, built
     /// even when the inputs have errors (it shows them).
     pub draft: bool,
@@ -74,12 +78,21 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     if findings.has_errors() && !opts.paksa && !opts.draft {
         return Err(findings);
     }
-    if opts.draft && opts.only.as_deref().is_some_and(|o| o.eq_ignore_ascii_case("xlsx")) {
+    if let Some(other) = opts
+        .only
+        .as_deref()
+        .filter(|o| opts.draft && !o.eq_ignore_ascii_case("pdf"))
+    {
+        let what = if other.eq_ignore_ascii_case("docx") {
+            "salinan Word (DOCX)"
+        } else {
+            "lampiran XLSX"
+        };
         fail(
             &mut findings,
             "option-invalid",
             "--only".into(),
-            "--draft hanya menghasilkan PDF draf; lampiran XLSX dibuat oleh build final".into(),
+            format!("--draft hanya menghasilkan PDF draf; {what} dibuat oleh build final"),
         );
         return Err(findings);
     }
@@ -134,12 +147,18 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     if want("xlsx") && !opts.draft && !xlsx_current {
         renderers.push(Box::new(XlsxRenderer));
     }
+    // the Word copy is final too; it holds the narrative, so it is made
+    // anew whenever the PDF is
+    let docx_asked = opts.only.as_deref().is_some_and(|o| o.eq_ignore_ascii_case("docx"));
+    if want("docx") && !opts.draft && (!opts.tanpa_docx || docx_asked) {
+        renderers.push(Box::new(DocxRenderer));
+    }
     if renderers.is_empty() {
         fail(
             &mut findings,
             "option-invalid",
             "--only".into(),
-            "pilih pdf atau xlsx".into(),
+            "pilih pdf, xlsx atau docx".into(),
         );
         return Err(findings);
     }

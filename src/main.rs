@@ -44,8 +44,8 @@ enum Command {
         /// Tampilkan waktu setiap tahap
         #[arg(short, long)]
         verbose: bool,
-        /// Hanya satu keluaran: pdf atau xlsx
-        #[arg(long, value_parser = ["pdf", "xlsx"], value_name = "JENIS")]
+        /// Hanya satu keluaran: pdf, xlsx atau docx
+        #[arg(long, value_parser = ["pdf", "xlsx", "docx"], value_name = "JENIS")]
         only: Option<String>,
         /// Draf untuk reviu: …-DRAF.pdf dengan Lembar Reviu, tanda di tepi halaman
         /// dan perubahan sejak draf sebelumnya; tetap dibuat walaupun ada kesalahan
@@ -84,8 +84,8 @@ enum Command {
         /// Buat draf untuk reviu, bukan laporan final
         #[arg(long)]
         draft: bool,
-        /// Hanya satu keluaran: pdf atau xlsx
-        #[arg(long, value_parser = ["pdf", "xlsx"], value_name = "JENIS")]
+        /// Hanya satu keluaran: pdf, xlsx atau docx
+        #[arg(long, value_parser = ["pdf", "xlsx", "docx"], value_name = "JENIS")]
         only: Option<String>,
         /// Tampilkan semua temuan, bukan hanya kesalahan
         #[arg(short, long)]
@@ -290,6 +290,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 only,
                 draft,
                 since,
+                tanpa_docx: false,
             };
             let (folders, skipped) = lkjip::batch::folders(&dirs);
             for s in &skipped {
@@ -409,6 +410,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out,
                 only,
                 draft,
+                tanpa_docx: true,
                 ..Default::default()
             };
             eprintln!("lkjip: memantau {} (Ctrl-C untuk berhenti)", dir.display());

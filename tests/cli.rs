@@ -1455,7 +1455,7 @@ fn the_command_line_speaks_indonesian() {
         (&["check"][..], "lkjip: argumen wajib belum diisi: <FOLDER>"),
         (
             &["build", "--only", "doc", "x"][..],
-            "lkjip: nilai 'doc' tidak dapat dipakai untuk --only <JENIS>; yang dapat dipakai: pdf, xlsx",
+            "lkjip: nilai 'doc' tidak dapat dipakai untuk --only <JENIS>; yang dapat dipakai: pdf, xlsx, docx",
         ),
     ] {
         let r = lkjip(args);

@@ -89,7 +89,7 @@ pub enum Item {
         #[serde(skip_serializing_if = "Option::is_none")]
         gaya: Option<&'static str>,
     },
-    /// A generated list; `gaya` is the numbering: `-`, `(1)` or `a.`.
+    /// A generated list; `gaya` is the numbering: `-`, `1.`, `(1)` or `a.`.
     Daftar {
         items: Vec<String>,
         gaya: &'static str,
@@ -214,7 +214,7 @@ impl Item {
         Item::H { level, teks: s.into() }
     }
 
-    /// A generated list; `gaya` is the numbering: `-` (bullets), `(1)` or `a.`.
+    /// A generated list; `gaya` is the numbering: `-` (bullets), `1.`, `(1)` or `a.`.
     pub fn daftar(items: Vec<String>, gaya: &'static str) -> Item {
         Item::Daftar { items, gaya }
     }

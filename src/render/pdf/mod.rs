@@ -5,9 +5,9 @@
 pub mod draf;
 pub mod world;
 
-use super::{Output, RenderContext, Renderer, Report};
+use super::{Halaman, Output, RenderContext, Renderer, Report};
 use crate::config::parse_date;
-use crate::document::{Content, Dokumen};
+use crate::document::Dokumen;
 use crate::finding::{Finding, Location, Severity};
 use draf::Draft;
 use std::time::Instant;
@@ -28,7 +28,8 @@ pub struct PdfRenderer {
     pub draft: Option<Draft>,
 }
 
-fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
+/// A Typst diagnostic as a finding located in the template.
+pub(crate) fn diagnostic(world: &LkjipWorld, d: &SourceDiagnostic) -> Finding {
     let (file, line) = match d.span.get() {
         DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => {
             let path = id.get().vpath().get_without_slash().to_string();
@@ -95,6 +96,43 @@ pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
         .collect()
 }
 
+/// The printed page number of each heading and figure caption of the laid
+/// out document, in document order (for the Word copy's lists).
+pub fn halaman(doc: &PagedDocument) -> Halaman {
+    use typst::foundations::{NativeElement, Selector};
+    use typst::introspection::Introspector;
+    use typst::model::{FigureElem, HeadingElem, Numbering};
+    let intro = doc.introspector();
+    let printed = |c: &typst::foundations::Content| -> Option<String> {
+        let page = intro.page(c.location()?)?.get();
+        let p = doc.pages().get(page - 1)?;
+        Some(match &p.numbering {
+            Some(Numbering::Pattern(pat)) => pat
+                .apply(None, &[p.number])
+                .map(|s| s.to_string())
+                .unwrap_or_else(|_| p.number.to_string()),
+            _ => p.number.to_string(),
+        })
+    };
+    let list = |elem, text: &dyn Fn(&typst::foundations::Content) -> Option<String>| -> Vec<(String, String)> {
+        intro
+            .query(&Selector::Elem(elem, None))
+            .iter()
+            .filter_map(|c| Some((Halaman::key(&text(c)?), printed(c)?)))
+            .collect()
+    };
+    Halaman {
+        judul: list(HeadingElem::ELEM, &|c| {
+            Some(c.to_packed::<HeadingElem>()?.body.plain_text().to_string())
+        }),
+        gambar: list(FigureElem::ELEM, &|c| {
+            let f = c.to_packed::<FigureElem>()?;
+            let cap = f.caption.get_ref(typst::foundations::StyleChain::default());
+            Some(cap.as_ref()?.body.plain_text().to_string())
+        }),
+    }
+}
+
 /// The document as the template's data: one virtual file per chapter
 /// (`/data/laporan/bab-1.json`…), so that an edit of one narrative file
 /// changes one file and Typst's memo keeps the layout of the others; an
@@ -144,34 +182,7 @@ impl PdfRenderer {
         report: &mut Report,
     ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
         let t0 = Instant::now();
-        let errors = &ctx.naskah.errors;
-        let mut narasi = std::borrow::Cow::Borrowed(&ctx.naskah.narasi);
-        if !errors.is_empty() {
-            if self.draft.is_none() {
-                return Err(errors.clone());
-            }
-            // a draft shows the section as broken; the Lembar Reviu says why
-            for e in errors {
-                let stem = e
-                    .location
-                    .file
-                    .trim_start_matches("(bawaan) ")
-                    .trim_start_matches("narasi/")
-                    .trim_end_matches(".md");
-                narasi.to_mut().insert(
-                    stem.to_string(),
-                    vec![serde_json::json!({"t": "p", "c": [{"t": "strong", "c": [{"t": "text", "s": format!("[Narasi {} tidak dapat diolah: {}]", e.location.file, e.message)}]}]})],
-                );
-            }
-        }
-        let mut content = Content::new(ctx.model, ctx.rules, &narasi, &ctx.naskah.gambar);
-        content.kertas_f4 = ctx
-            .config
-            .laporan
-            .kertas
-            .as_deref()
-            .is_some_and(|k| k.eq_ignore_ascii_case("F4"));
-        let mut doc = content.build();
+        let mut doc = super::dokumen(ctx, self.draft.is_some())?;
         if let Some(draft) = &self.draft {
             draft.mark(&mut doc);
         }
@@ -257,6 +268,7 @@ impl Renderer for PdfRenderer {
         let t2 = Instant::now();
         let bytes = self.export(ctx, &document, &world)?;
         report.timings.push(("PDF", t2.elapsed()));
+        report.halaman = Some(halaman(&document));
         Ok(vec![Output {
             file_name: format!(
                 "LKjIP-{}-{}{}.pdf",
@@ -282,7 +294,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok-dasar");
         let loaded = crate::load::load(&dir);
         let ctx = loaded.context().expect("the fixture builds");
-        let doc = Content::new(ctx.model, ctx.rules, &ctx.naskah.narasi, &ctx.naskah.gambar).build();
+        let doc = crate::document::Content::new(ctx.model, ctx.rules, &ctx.naskah.narasi, &ctx.naskah.gambar).build();
         let draf = serde_json::json!({"temuan": []});
         let files = data_files(&doc, Some(&draf)).unwrap();
         let get = |name: &str| -> Value {

@@ -84,6 +84,13 @@ impl LkjipWorld {
         })
     }
 
+    /// The same world laying out another main file (set with
+    /// [`set_data`](Self::set_data)): the Word copy's charts.
+    pub fn with_main(mut self, path: &str) -> Option<LkjipWorld> {
+        self.main = file_id(path)?;
+        Some(self)
+    }
+
     /// Sets (or replaces) a virtual data file.
     pub fn set_data(&mut self, path: &str, bytes: Vec<u8>) {
         self.data.insert(path.to_string(), Bytes::new(bytes));

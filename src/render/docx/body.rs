@@ -1,0 +1,937 @@
+//! The body of `word/document.xml`: the report document walked in the
+//! order of `templates/lkjip.typ` — cover, front matter numbered i, ii, …,
+//! BAB I–IV numbered 1, 2, …, the Lampiran landscape — with the same
+//! heading numbers, captions and signature blocks as the PDF.
+
+use super::gambar::{Gambar, Media};
+use super::xml::{Gaya, Par, br, esc, field, mm, run, styled};
+use crate::document::item::Tabel;
+use crate::document::{Bab, Dokumen, Grafik, Identitas, Item, Rata, Sel};
+use crate::render::Halaman;
+use crate::tampil::roman;
+use serde_json::Value;
+
+/// The page layouts of the report's sections.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Halamannya {
+    /// The cover: no header, footer or number.
+    Sampul,
+    /// Kata Pengantar to Ringkasan Eksekutif: i, ii, …
+    Depan,
+    /// BAB I–IV: 1, 2, …; `mulai` restarts the count.
+    Bab { mulai: bool },
+    /// A wide table of a chapter, turned.
+    BabLebar,
+    /// The Lampiran, landscape with narrower margins.
+    Lampiran,
+}
+
+/// A Daftar Isi / Tabel / Gambar: filled in at the end, when every entry
+/// is known.
+#[derive(Clone, Copy)]
+enum Daftar {
+    Isi,
+    Tabel,
+    Gambar,
+}
+
+const DAFTAR: [Daftar; 3] = [Daftar::Isi, Daftar::Tabel, Daftar::Gambar];
+
+fn marker(d: Daftar) -> String {
+    // NUL never survives `esc`: no text of the report can look like this
+    format!("\u{0}daftar-{}\u{0}", d as u8)
+}
+
+/// An entry of a list: level, the printed text, the page.
+struct Entri {
+    level: u8,
+    teks: String,
+    halaman: String,
+}
+
+pub struct Body<'a> {
+    doc: &'a Dokumen,
+    halaman: Option<&'a Halaman>,
+    pub media: Media,
+    gambar: &'a Gambar,
+    /// The XML written so far.
+    out: String,
+    /// Typst's heading counter: stepped by numbered headings only.
+    counter: Vec<usize>,
+    /// Lists: `(kind, start)` per `numId` − 1 (numbering.xml).
+    pub lists: Vec<(usize, usize)>,
+    section: Halamannya,
+    /// The next chart of `gambar.charts`.
+    chart: usize,
+    isi: Vec<Entri>,
+    tabel: Vec<Entri>,
+    grafik: Vec<Entri>,
+    cursor_judul: usize,
+    cursor_gambar: usize,
+}
+
+/// Numbering kinds of numbering.xml.
+pub const LIST_BULLET: usize = 0;
+pub const LIST_PAREN: usize = 1;
+pub const LIST_LETTER: usize = 2;
+pub const LIST_DECIMAL: usize = 3;
+
+impl<'a> Body<'a> {
+    pub fn new(doc: &'a Dokumen, halaman: Option<&'a Halaman>, gambar: &'a Gambar) -> Self {
+        Body {
+            doc,
+            halaman,
+            media: Media::default(),
+            gambar,
+            out: String::new(),
+            counter: Vec::new(),
+            lists: Vec::new(),
+            section: Halamannya::Sampul,
+            chart: 0,
+            isi: Vec::new(),
+            tabel: Vec::new(),
+            grafik: Vec::new(),
+            cursor_judul: 0,
+            cursor_gambar: 0,
+        }
+    }
+
+    /// The paper's text width in twips for a layout.
+    pub fn text_width(&self, s: Halamannya) -> i64 {
+        let k = self.doc.kertas;
+        let (w, h) = (f64::from(k.lebar), f64::from(k.tinggi));
+        match s {
+            Halamannya::Sampul => mm(w - 50.0),
+            Halamannya::Depan | Halamannya::Bab { .. } => mm(w - 55.0),
+            Halamannya::BabLebar => mm(h - 55.0),
+            Halamannya::Lampiran => mm(h - 30.0),
+        }
+    }
+
+    /// The text height in mm (to keep a picture on its page).
+    fn text_height_mm(&self) -> f64 {
+        let k = self.doc.kertas;
+        match self.section {
+            Halamannya::BabLebar | Halamannya::Lampiran => f64::from(k.lebar) - 50.0,
+            _ => f64::from(k.tinggi) - 50.0,
+        }
+    }
+
+    /// The `<w:sectPr>` of a layout.
+    pub fn sect_pr(&self, s: Halamannya) -> String {
+        let k = self.doc.kertas;
+        let (w, h) = (mm(f64::from(k.lebar)), mm(f64::from(k.tinggi)));
+        let refs = if s == Halamannya::Sampul {
+            ""
+        } else {
+            "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+        };
+        let size = match s {
+            Halamannya::BabLebar | Halamannya::Lampiran => {
+                format!("<w:pgSz w:w=\"{h}\" w:h=\"{w}\" w:orient=\"landscape\"/>")
+            }
+            _ => format!("<w:pgSz w:w=\"{w}\" w:h=\"{h}\"/>"),
+        };
+        let (top, right, bottom, left) = match s {
+            Halamannya::Sampul => (25.0, 25.0, 25.0, 25.0),
+            Halamannya::Lampiran => (20.0, 15.0, 18.0, 15.0),
+            _ => (25.0, 25.0, 25.0, 30.0),
+        };
+        let margin = format!(
+            "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>",
+            mm(top),
+            mm(right),
+            mm(bottom),
+            mm(left),
+            mm(12.0),
+            mm(10.0)
+        );
+        let numbers = match s {
+            Halamannya::Sampul => "",
+            Halamannya::Depan => "<w:pgNumType w:fmt=\"lowerRoman\" w:start=\"1\"/>",
+            Halamannya::Bab { mulai: true } => "<w:pgNumType w:fmt=\"decimal\" w:start=\"1\"/>",
+            _ => "<w:pgNumType w:fmt=\"decimal\"/>",
+        };
+        format!("<w:sectPr>{refs}<w:type w:val=\"nextPage\"/>{size}{margin}{numbers}</w:sectPr>")
+    }
+
+    /// Ends the current section and starts one of layout `next`.
+    fn section(&mut self, next: Halamannya) {
+        let p = Par {
+            extra: self.sect_pr(self.section),
+            ..Par::default()
+        };
+        self.out.push_str(&p.with(""));
+        self.section = next;
+    }
+
+    fn p(&mut self, xml: String) {
+        self.out.push_str(&xml);
+    }
+
+    /// The whole body, and the `<w:sectPr>` of its last section.
+    pub fn write(mut self) -> (String, Vec<(usize, usize)>, Media) {
+        let doc = self.doc;
+        self.cover();
+        self.section(Halamannya::Depan);
+        self.heading(1, "Kata Pengantar", false);
+        self.items(&doc.depan.kata_pengantar);
+        self.ttd();
+        for (d, judul) in DAFTAR.iter().zip(["Daftar Isi", "Daftar Tabel", "Daftar Gambar"]) {
+            self.heading(1, judul, false);
+            self.out.push_str(&marker(*d));
+        }
+        self.heading(1, "Ringkasan Eksekutif", false);
+        self.items(&doc.depan.ringkasan);
+        self.section(Halamannya::Bab { mulai: true });
+        for b in &doc.bab {
+            self.heading(1, &b.judul, true);
+            self.items(&b.isi);
+        }
+        self.section(Halamannya::Lampiran);
+        self.heading(1, "Lampiran", false);
+        for (i, l) in doc.lampiran.iter().enumerate() {
+            self.lampiran(i, l);
+        }
+        let last = self.sect_pr(self.section);
+        let mut body = std::mem::take(&mut self.out);
+        for d in DAFTAR {
+            body = body.replace(&marker(d), &self.daftar(d));
+        }
+        body.push_str(&last);
+        (body, self.lists, self.media)
+    }
+
+    fn cover(&mut self) {
+        let id = &self.doc.identitas;
+        let c = |size: u32, text: &str, before: i64| {
+            Par {
+                rata: Some("center"),
+                sebelum: Some(before),
+                sesudah: Some(0),
+                ..Par::default()
+            }
+            .with(&run(
+                text,
+                Gaya {
+                    tebal: true,
+                    ukuran: Some(size),
+                    ..Gaya::BIASA
+                },
+            ))
+        };
+        self.p(c(40, "LAPORAN KINERJA INSTANSI PEMERINTAH", mm(20.0)));
+        self.p(c(32, "(LKjIP)", 0));
+        let logo = match &self.doc.logo {
+            Some(name) => self.gambar.picture(name).map(|pic| {
+                let h = 40.0;
+                let w = h * pic.lebar / pic.tinggi;
+                self.media.inline(&pic, w, h, "Logo")
+            }),
+            None => None,
+        };
+        let logo_par = Par {
+            rata: Some("center"),
+            sebelum: Some(mm(15.0)),
+            sesudah: Some(mm(if logo.is_some() { 15.0 } else { 55.0 })),
+            ..Par::default()
+        };
+        self.p(logo_par.with(&logo.unwrap_or_default()));
+        self.p(c(32, &id.nama_opd.to_uppercase(), 0));
+        self.p(c(32, &id.pemerintah_daerah.to_uppercase(), 0));
+        self.p(c(36, &format!("TAHUN {}", id.tahun), mm(12.0)));
+        let alamat = Par {
+            rata: Some("center"),
+            sebelum: Some(mm(60.0)),
+            ..Par::default()
+        };
+        self.p(alamat.with(&run(&id.alamat.to_uppercase(), Gaya::BIASA)));
+    }
+
+    /// A heading; `numbered` steps the counter as Typst does (levels
+    /// padded with zeros, lower levels reset).
+    fn heading(&mut self, level: u8, teks: &str, numbered: bool) {
+        let lvl = usize::from(level.clamp(1, 4));
+        let number = numbered.then(|| {
+            while self.counter.len() < lvl {
+                self.counter.push(0);
+            }
+            self.counter[lvl - 1] += 1;
+            self.counter.truncate(lvl);
+            if lvl == 1 {
+                format!("BAB {}", roman(self.counter[0]))
+            } else {
+                self.counter.iter().map(usize::to_string).collect::<Vec<_>>().join(".")
+            }
+        });
+        let style = format!("Heading{lvl}");
+        let runs = match (&number, lvl) {
+            (Some(n), 1) => format!(
+                "{}{}{}",
+                run(n, Gaya::BIASA),
+                br(),
+                run(&teks.to_uppercase(), Gaya::BIASA)
+            ),
+            (Some(n), _) => format!("{}{}", run(n, Gaya::BIASA), run(&format!("\t{teks}"), Gaya::BIASA)),
+            (None, 1) => run(&teks.to_uppercase(), Gaya::BIASA),
+            (None, _) => run(teks, Gaya::BIASA),
+        };
+        self.p(styled(&style).with(&runs));
+        // the Daftar Isi of the PDF goes two levels deep
+        if lvl <= 2 {
+            let halaman = self
+                .halaman
+                .and_then(|h| Halaman::find(&h.judul, &mut self.cursor_judul, teks))
+                .unwrap_or_default();
+            let teks = match number {
+                Some(n) if lvl == 1 => format!("{n} {teks}"),
+                Some(n) => format!("{n}\u{a0}\u{a0}{teks}"),
+                None => teks.to_string(),
+            };
+            self.isi.push(Entri {
+                level: level.min(2),
+                teks,
+                halaman,
+            });
+        }
+    }
+
+    fn items(&mut self, items: &[Item]) {
+        for it in items {
+            self.item(it);
+        }
+    }
+
+    fn item(&mut self, it: &Item) {
+        match it {
+            Item::H { level, teks } => self.heading(*level, teks, *level <= 3),
+            Item::P { teks, gaya } => {
+                let g = Gaya {
+                    miring: *gaya == Some("em"),
+                    ..Gaya::BIASA
+                };
+                self.p(Par::default().with(&run(teks, g)));
+            }
+            Item::Daftar { items, gaya } => {
+                let kind = match *gaya {
+                    "-" => LIST_BULLET,
+                    "(1)" => LIST_PAREN,
+                    "a." => LIST_LETTER,
+                    _ => LIST_DECIMAL,
+                };
+                let id = self.list(kind, 1);
+                for t in items {
+                    let p = Par {
+                        gaya: Some("ListParagraph"),
+                        nomor: Some((id, 0)),
+                        ..Par::default()
+                    };
+                    self.p(p.with(&run(t, Gaya::BIASA)));
+                }
+            }
+            Item::Narasi(n) => {
+                for b in &n.blocks {
+                    self.block(b, 0);
+                }
+            }
+            Item::Tabel(t) => {
+                if t.lebar && matches!(self.section, Halamannya::Bab { .. }) {
+                    self.section(Halamannya::BabLebar);
+                    self.table(t, true);
+                    self.section(Halamannya::Bab { mulai: false });
+                } else {
+                    self.table(t, true);
+                }
+            }
+            Item::Grafik(g) => self.chart(g),
+            Item::Gambar {
+                file,
+                keterangan,
+                nomor,
+            } => self.picture(file, keterangan.as_str().unwrap_or_default(), nomor.as_deref()),
+            Item::Ttd => self.ttd(),
+            Item::TtdPk => self.ttd_pk(),
+        }
+    }
+
+    /// A new list instance (numbering restarts); its `numId`.
+    fn list(&mut self, kind: usize, start: usize) -> usize {
+        self.lists.push((kind, start));
+        self.lists.len()
+    }
+
+    /// A narrative block of `narrative::jinja`'s tree.
+    fn block(&mut self, b: &Value, depth: usize) {
+        let c = || b.get("c").map(inlines).unwrap_or_default();
+        match b["t"].as_str() {
+            Some("h") => {
+                let teks = b.get("c").map(plain).unwrap_or_default();
+                self.heading(3, &teks, true);
+            }
+            Some("list") => {
+                let ordered = b["ordered"].as_bool().unwrap_or(false);
+                let start = b["start"].as_u64().unwrap_or(1) as usize;
+                let id = self.list(if ordered { LIST_DECIMAL } else { LIST_BULLET }, start);
+                for item in b["items"].as_array().into_iter().flatten() {
+                    let blocks = item["c"].as_array().cloned().unwrap_or_default();
+                    for (i, inner) in blocks.iter().enumerate() {
+                        if i == 0 && inner["t"] == "p" {
+                            let p = Par {
+                                gaya: Some("ListParagraph"),
+                                nomor: Some((id, depth.min(2))),
+                                ..Par::default()
+                            };
+                            self.p(p.with(&inner.get("c").map(inlines).unwrap_or_default()));
+                        } else {
+                            self.block(inner, depth + 1);
+                        }
+                    }
+                }
+            }
+            Some("quote") => {
+                for inner in b["c"].as_array().into_iter().flatten() {
+                    if inner["t"] == "p" {
+                        self.p(styled("Quote").with(&inner.get("c").map(inlines).unwrap_or_default()));
+                    } else {
+                        self.block(inner, depth);
+                    }
+                }
+            }
+            Some("table") => self.narrative_table(b),
+            Some("rule") => {
+                let p = Par {
+                    extra: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>"
+                        .into(),
+                    ..Par::default()
+                };
+                self.p(p.with(""));
+            }
+            _ if b.get("c").is_some() => {
+                let p = if depth > 0 {
+                    Par {
+                        indent: Some((360 * depth as i64 + 360, 0)),
+                        ..Par::default()
+                    }
+                } else {
+                    Par::default()
+                };
+                self.p(p.with(&c()));
+            }
+            _ => {}
+        }
+    }
+
+    fn narrative_table(&mut self, b: &Value) {
+        let rows: Vec<&Value> = b["c"].as_array().into_iter().flatten().collect();
+        let n = rows
+            .iter()
+            .map(|r| r["c"].as_array().map_or(0, Vec::len))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let width = self.text_width(self.section);
+        let col = width / n as i64;
+        let mut x = table_start(&vec![col; n]);
+        for r in rows {
+            let head = r["head"].as_bool().unwrap_or(false);
+            x.push_str(if head {
+                "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+            } else {
+                "<w:tr>"
+            });
+            let cells = r["c"].as_array().cloned().unwrap_or_default();
+            for i in 0..n {
+                let content = cells.get(i).and_then(|c| c.get("c")).map(inlines).unwrap_or_default();
+                let content = if head { bold_runs(&content) } else { content };
+                x.push_str(&format!(
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{col}\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>",
+                    styled("IsiTabel").with(&content)
+                ));
+            }
+            x.push_str("</w:tr>");
+        }
+        x.push_str("</w:tbl>");
+        self.p(x);
+        self.p(Par::default().with(""));
+    }
+
+    /// A caption: `Tabel 3.` and a `SEQ` field counting from each BAB, so
+    /// Word's cross-references and Daftar Tabel find it; `judul` after.
+    fn caption(&mut self, kind: &str, nomor: Option<&str>, judul: &str, keep_next: bool) {
+        let num = match nomor {
+            Some(n) => {
+                let (chapter, k) = n.rsplit_once('.').unwrap_or(("", n));
+                let prefix = if chapter.is_empty() {
+                    String::new()
+                } else {
+                    format!("{chapter}.")
+                };
+                format!(
+                    "{}{}{}",
+                    run(&format!("{kind} {prefix}"), Gaya::BIASA),
+                    field(&format!("SEQ {kind} \\* ARABIC \\s 1"), k, Gaya::BIASA),
+                    run(" ", Gaya::BIASA)
+                )
+            }
+            None => String::new(),
+        };
+        let p = Par {
+            gaya: Some("Caption"),
+            tetap_dengan_berikut: keep_next,
+            ..Par::default()
+        };
+        self.p(p.with(&format!("{num}{}", run(judul, Gaya::BIASA))));
+        if let Some(n) = nomor {
+            let halaman = self
+                .halaman
+                .and_then(|h| Halaman::find(&h.gambar, &mut self.cursor_gambar, judul))
+                .unwrap_or_default();
+            let e = Entri {
+                level: 1,
+                teks: format!("{kind} {n} {judul}"),
+                halaman,
+            };
+            if kind == "Tabel" {
+                self.tabel.push(e);
+            } else {
+                self.grafik.push(e);
+            }
+        }
+    }
+
+    /// A table of the document: caption, header rows repeated on every
+    /// page, merged cells, the note below.
+    fn table(&mut self, t: &Tabel, numbered: bool) {
+        if numbered {
+            self.caption("Tabel", t.nomor.as_deref(), &t.judul, true);
+        }
+        let width = self.text_width(self.section);
+        let total: f64 = t.kolom.iter().sum::<f64>().max(f64::EPSILON);
+        let cols: Vec<i64> = t
+            .kolom
+            .iter()
+            .map(|w| ((w / total) * width as f64).round() as i64)
+            .collect();
+        let style = if t.kecil { "IsiTabelKecil" } else { "IsiTabel" };
+        let mut x = table_start(&cols);
+        let mut grid = Grid::new(cols.len());
+        for r in &t.kepala {
+            x.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+            grid.row(r, &cols, true, &mut x, |s| cell(s, style, true));
+            x.push_str("</w:tr>");
+        }
+        for r in &t.baris {
+            x.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            grid.row(r, &cols, false, &mut x, |s| cell(s, style, false));
+            x.push_str("</w:tr>");
+        }
+        x.push_str("</w:tbl>");
+        self.p(x);
+        let after = match &t.catatan {
+            Some(c) => Par {
+                gaya: Some("Catatan"),
+                ..Par::default()
+            }
+            .with(&run(c, Gaya::BIASA)),
+            None => Par {
+                sesudah: Some(0),
+                ..Par::default()
+            }
+            .with(""),
+        };
+        self.p(after);
+    }
+
+    fn chart(&mut self, g: &Grafik) {
+        let pic = self.gambar.charts.get(self.chart).cloned();
+        self.chart += 1;
+        let drawing = pic.map(|pic| {
+            let (w, h) = self.fit(pic.lebar, pic.tinggi, 1.0);
+            self.media.inline(&pic, w, h, &g.judul)
+        });
+        let p = Par {
+            rata: Some("center"),
+            tetap_dengan_berikut: true,
+            sesudah: Some(0),
+            ..Par::default()
+        };
+        self.p(p.with(&drawing.unwrap_or_default()));
+        self.caption("Grafik", g.nomor.as_deref(), &g.judul, false);
+    }
+
+    /// A size in mm that fits the text area (`share` of its width at most).
+    fn fit(&self, w: f64, h: f64, share: f64) -> (f64, f64) {
+        let max_w = self.text_width(self.section) as f64 / super::xml::TWIP_PER_MM * share;
+        let max_h = self.text_height_mm() * 0.8;
+        let scale = (max_w / w).min(max_h / h).min(1.0);
+        (w * scale, h * scale)
+    }
+
+    fn picture(&mut self, file: &str, keterangan: &str, nomor: Option<&str>) {
+        let Some(pic) = self.gambar.picture(file) else {
+            return;
+        };
+        let max_w = self.text_width(self.section) as f64 / super::xml::TWIP_PER_MM * 0.9;
+        let (w, h) = self.fit(max_w, max_w * pic.tinggi / pic.lebar, 0.9);
+        let drawing = self.media.inline(&pic, w, h, keterangan);
+        let p = Par {
+            rata: Some("center"),
+            tetap_dengan_berikut: true,
+            sesudah: Some(0),
+            ..Par::default()
+        };
+        self.p(p.with(&drawing));
+        self.caption("Gambar", nomor, keterangan, false);
+    }
+
+    /// The head of the agency's signature: a borderless block on the
+    /// right that never splits.
+    fn ttd(&mut self) {
+        let id = &self.doc.identitas;
+        let lines = signature(id, &format!("{},", id.kepala.jabatan), true);
+        let w = mm(80.0);
+        let mut x = format!(
+            "<w:tbl><w:tblPr><w:tblW w:w=\"{w}\" w:type=\"dxa\"/><w:jc w:val=\"right\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"{w}\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>"
+        );
+        x.push_str(&lines);
+        x.push_str("</w:tc></w:tr></w:tbl>");
+        self.p(Par {
+            tetap_dengan_berikut: true,
+            sesudah: Some(0),
+            ..Par::default()
+        }
+        .with(""));
+        self.p(x);
+        self.p(Par::default().with(""));
+    }
+
+    /// The two signatures of the Perjanjian Kinerja side by side.
+    fn ttd_pk(&mut self) {
+        let id = &self.doc.identitas;
+        let half = self.text_width(self.section) / 2;
+        let left = {
+            let c = |t: &str| signature_line(t, Gaya::BIASA, true);
+            let mut s = c("Pihak Kedua,");
+            if let Some(a) = &id.atasan {
+                s.push_str(&c(&format!("{},", a.jabatan)));
+                s.push_str(&signature_space());
+                s.push_str(&signature_line(&a.nama, Gaya::tebal(), false));
+            } else {
+                s.push_str(&signature_space());
+            }
+            s
+        };
+        let right = {
+            let mut s = signature_line(&format!("{}, {}", id.tempat_pk, id.tanggal_pk), Gaya::BIASA, true);
+            s.push_str(&signature_line("Pihak Kesatu,", Gaya::BIASA, true));
+            s.push_str(&signature(id, &format!("{},", id.kepala.jabatan), false).replacen(
+                &signature_line(&format!("{}, {}", id.tempat, id.tanggal), Gaya::BIASA, true),
+                "",
+                1,
+            ));
+            s
+        };
+        let mut x = format!(
+            "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"{half}\"/><w:gridCol w:w=\"{half}\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>",
+            half * 2
+        );
+        for side in [left, right] {
+            x.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{half}\" w:type=\"dxa\"/></w:tcPr>{side}</w:tc>"
+            ));
+        }
+        x.push_str("</w:tr></w:tbl>");
+        self.p(x);
+        self.p(Par::default().with(""));
+    }
+
+    fn lampiran(&mut self, i: usize, l: &Bab) {
+        let mut lines = l.judul.split('\n');
+        let first = lines.next().unwrap_or_default();
+        if i > 0 {
+            self.p("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".into());
+        }
+        self.heading(2, first, false);
+        let rest: Vec<&str> = lines.collect();
+        if !rest.is_empty() {
+            let p = Par {
+                rata: Some("center"),
+                tetap_dengan_berikut: true,
+                ..Par::default()
+            };
+            self.p(p.with(&run(
+                &rest.join("\n"),
+                Gaya {
+                    tebal: true,
+                    ukuran: Some(20),
+                    ..Gaya::BIASA
+                },
+            )));
+        }
+        for it in &l.isi {
+            match it {
+                Item::Tabel(t) => self.table(t, false),
+                it => self.item(it),
+            }
+        }
+    }
+
+    /// A Daftar as a `TOC` field with its entries filled in, so it reads
+    /// right before Word updates it.
+    fn daftar(&self, d: Daftar) -> String {
+        let (entries, instr) = match d {
+            Daftar::Isi => (&self.isi, "TOC \\o \"1-2\" \\h \\z \\u"),
+            Daftar::Tabel => (&self.tabel, "TOC \\h \\z \\c \"Tabel\""),
+            Daftar::Gambar => (&self.grafik, "TOC \\h \\z \\c \"Grafik\""),
+        };
+        let style = |level: u8| match d {
+            Daftar::Isi => format!("TOC{level}"),
+            _ => "TableofFigures".to_string(),
+        };
+        let tab = format!(
+            "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{}\"/></w:tabs>",
+            self.text_width(Halamannya::Depan)
+        );
+        let begin = format!(
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> {} </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>",
+            esc(instr)
+        );
+        let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+        if entries.is_empty() {
+            let empty = match d {
+                Daftar::Isi => "Tidak ada judul.",
+                Daftar::Tabel => "Tidak ada tabel.",
+                Daftar::Gambar => "Tidak ada gambar.",
+            };
+            return Par::default().with(&format!("{begin}{}{end}", run(empty, Gaya::BIASA)));
+        }
+        let mut x = String::new();
+        let n = entries.len();
+        for (i, e) in entries.iter().enumerate() {
+            let st = style(e.level);
+            let p = Par {
+                gaya: Some(&st),
+                extra: tab.clone(),
+                ..Par::default()
+            };
+            let mut runs = String::new();
+            if i == 0 {
+                runs.push_str(&begin);
+            }
+            runs.push_str(&run(&format!("{}\t{}", e.teks, e.halaman), Gaya::BIASA));
+            if i + 1 == n {
+                runs.push_str(end);
+            }
+            x.push_str(&p.with(&runs));
+        }
+        x
+    }
+}
+
+/// `<w:tbl>` with its properties and grid, the rows to follow.
+fn table_start(cols: &[i64]) -> String {
+    let total: i64 = cols.iter().sum();
+    let grid: String = cols.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
+    format!(
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TabelLkjip\"/><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    )
+}
+
+/// The paragraph of a cell.
+fn cell(s: &Sel, style: &str, head: bool) -> String {
+    let p = Par {
+        gaya: Some(style),
+        rata: Some(if head {
+            "center"
+        } else {
+            match s.rata {
+                Rata::Kiri => "left",
+                Rata::Tengah => "center",
+                Rata::Kanan => "right",
+            }
+        }),
+        ..Par::default()
+    };
+    let g = Gaya {
+        tebal: head || s.tebal,
+        ..Gaya::BIASA
+    };
+    p.with(&run(&s.isi, g))
+}
+
+/// Places cells with spans on the table's grid, as Typst does: a cell
+/// takes the next free column; a column under a row span gets Word's
+/// continuation cell (`vMerge`).
+struct Grid {
+    /// Per column: rows still covered by a span from above, its width in
+    /// columns, and whether it is a header cell (shaded).
+    covered: Vec<(u32, usize, bool)>,
+}
+
+impl Grid {
+    fn new(n: usize) -> Grid {
+        Grid {
+            covered: vec![(0, 1, false); n],
+        }
+    }
+
+    fn row(&mut self, cells: &[Sel], cols: &[i64], head: bool, x: &mut String, para: impl Fn(&Sel) -> String) {
+        let n = cols.len();
+        let width = |from: usize, span: usize| cols[from..(from + span).min(n)].iter().sum::<i64>();
+        let mut col = 0;
+        let mut cells = cells.iter();
+        loop {
+            while col < n && self.covered[col].0 > 0 {
+                let (_, span, shaded) = self.covered[col];
+                self.covered[col].0 -= 1;
+                x.push_str(&format!(
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}<w:vMerge/>{}</w:tcPr><w:p/></w:tc>",
+                    width(col, span),
+                    grid_span(span),
+                    if shaded { SHADE } else { "" }
+                ));
+                col += span.max(1);
+            }
+            if col >= n {
+                break;
+            }
+            let Some(s) = cells.next() else {
+                // a short row: empty cells to the end
+                x.push_str(&format!(
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
+                    width(col, 1)
+                ));
+                col += 1;
+                continue;
+            };
+            let span = (s.cs.max(1) as usize).min(n - col);
+            let vmerge = if s.rs > 1 {
+                self.covered[col] = (s.rs - 1, span, head);
+                "<w:vMerge w:val=\"restart\"/>"
+            } else {
+                ""
+            };
+            let (shade, valign) = if head {
+                (SHADE, "<w:vAlign w:val=\"center\"/>")
+            } else {
+                ("", "")
+            };
+            x.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}{vmerge}{shade}{valign}</w:tcPr>{}</w:tc>",
+                width(col, span),
+                grid_span(span),
+                para(s)
+            ));
+            col += span;
+        }
+    }
+}
+
+const SHADE: &str = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E1E1E1\"/>";
+
+fn grid_span(span: usize) -> String {
+    if span > 1 {
+        format!("<w:gridSpan w:val=\"{span}\"/>")
+    } else {
+        String::new()
+    }
+}
+
+/// The lines of a signature: place and date, jabatan, room to sign, the
+/// name underlined, pangkat, NIP.
+fn signature(id: &Identitas, jabatan: &str, with_date: bool) -> String {
+    let mut s = String::new();
+    if with_date {
+        s.push_str(&signature_line(
+            &format!("{}, {}", id.tempat, id.tanggal),
+            Gaya::BIASA,
+            true,
+        ));
+    }
+    s.push_str(&signature_line(jabatan, Gaya::BIASA, true));
+    s.push_str(&signature_space());
+    s.push_str(&signature_line(
+        &id.kepala.nama,
+        Gaya {
+            tebal: true,
+            garis_bawah: true,
+            ..Gaya::BIASA
+        },
+        true,
+    ));
+    s.push_str(&signature_line(&id.kepala.pangkat, Gaya::BIASA, true));
+    if !id.kepala.nip.is_empty() {
+        s.push_str(&signature_line(&format!("NIP. {}", id.kepala.nip), Gaya::BIASA, false));
+    }
+    s
+}
+
+fn signature_line(t: &str, g: Gaya, keep: bool) -> String {
+    Par {
+        rata: Some("center"),
+        tetap_dengan_berikut: keep,
+        sebelum: Some(0),
+        sesudah: Some(0),
+        ..Par::default()
+    }
+    .with(&run(t, g))
+}
+
+fn signature_space() -> String {
+    Par {
+        tetap_dengan_berikut: true,
+        sebelum: Some(mm(22.0)),
+        sesudah: Some(0),
+        ..Par::default()
+    }
+    .with("")
+}
+
+/// Runs of narrative inlines (`text`, `strong`, `em`, `strike`, `br`,
+/// `span`).
+fn inlines(v: &Value) -> String {
+    fn walk(v: &Value, g: Gaya, out: &mut String) {
+        for x in v.as_array().into_iter().flatten() {
+            match x["t"].as_str() {
+                Some("text") => out.push_str(&run(x["s"].as_str().unwrap_or_default(), g)),
+                Some("br") => out.push_str(br()),
+                Some("strong") => walk(&x["c"], Gaya { tebal: true, ..g }, out),
+                Some("em") => walk(&x["c"], Gaya { miring: true, ..g }, out),
+                Some("strike") => walk(&x["c"], Gaya { coret: true, ..g }, out),
+                _ => {
+                    if let Some(c) = x.get("c") {
+                        walk(c, g, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(v, Gaya::BIASA, &mut out);
+    out
+}
+
+/// The plain text of narrative inlines.
+fn plain(v: &Value) -> String {
+    fn walk(v: &Value, out: &mut String) {
+        for x in v.as_array().into_iter().flatten() {
+            match x["t"].as_str() {
+                Some("text") => out.push_str(x["s"].as_str().unwrap_or_default()),
+                Some("br") => out.push(' '),
+                _ => {
+                    if let Some(c) = x.get("c") {
+                        walk(c, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(v, &mut out);
+    out
+}
+
+/// Runs made bold (a narrative table's header row).
+fn bold_runs(runs: &str) -> String {
+    runs.replace("<w:r><w:t", "<w:r><w:rPr><w:b/></w:rPr><w:t")
+}

@@ -1,0 +1,81 @@
+//! The editable Word copy of the LKjIP (`LKjIP-<kode>-<tahun>.docx`): the
+//! same report document as the PDF, written as WordprocessingML by hand
+//! over `zip` (ARCHITECTURE.md says why not docx-rs). Word's own heading
+//! and caption styles, the Daftar Isi / Tabel / Gambar as fields with the
+//! PDF's page numbers filled in, sections with the PDF's page numbering and
+//! orientation, real tables with merged and repeated header rows, the
+//! charts rendered by Typst.
+
+pub mod body;
+pub mod gambar;
+pub mod parts;
+pub mod xml;
+
+use super::{Output, RenderContext, Renderer, Report};
+use crate::finding::{Finding, Location, Severity};
+use crate::model::ReportModel;
+use crate::render::pdf::PdfRenderer;
+use std::time::Instant;
+
+/// Writes the DOCX.
+#[derive(Default)]
+pub struct DocxRenderer;
+
+impl DocxRenderer {
+    pub fn file_name(m: &ReportModel) -> String {
+        format!("LKjIP-{}-{}.docx", m.identitas.kode, m.identitas.tahun)
+    }
+}
+
+impl Renderer for DocxRenderer {
+    fn name(&self) -> &'static str {
+        "docx"
+    }
+
+    fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
+        // the page numbers of the lists come from the PDF's layout: this
+        // build's, or one laid out now (`--only docx`)
+        let halaman = match &report.halaman {
+            Some(h) => h.clone(),
+            None => {
+                let mut own = Report::default();
+                let (document, _world) = PdfRenderer::default().document(ctx, &mut own)?;
+                report.timings.push((
+                    "tata letak untuk nomor halaman DOCX",
+                    own.timings.iter().map(|t| t.1).sum(),
+                ));
+                crate::render::pdf::halaman(&document)
+            }
+        };
+        let t0 = Instant::now();
+        let doc = super::dokumen(ctx, false)?;
+        let gambar = gambar::prepare(ctx, &doc)?;
+        report.timings.push(("grafik DOCX (typst)", t0.elapsed()));
+        let t1 = Instant::now();
+        let (body, lists, media) = body::Body::new(&doc, Some(&halaman), &gambar).write();
+        let (y, m, d) =
+            crate::config::parse_date(&ctx.model.identitas.tanggal).unwrap_or((ctx.model.identitas.tahun + 1, 1, 1));
+        let bytes = parts::package(&parts::Parts {
+            body: &body,
+            lists: &lists,
+            media: &media,
+            identitas: &doc.identitas,
+            date: format!("{y:04}-{m:02}-{d:02}T00:00:00Z"),
+        })
+        .map_err(|e| {
+            vec![Finding {
+                severity: Severity::Error,
+                code: "render-failed",
+                location: Location::file("docx"),
+                message: format!("DOCX tidak dapat ditulis: {e}"),
+                kunci: Vec::new(),
+            }]
+        })?;
+        report.timings.push(("DOCX", t1.elapsed()));
+        Ok(vec![Output {
+            file_name: DocxRenderer::file_name(ctx.model),
+            bytes,
+            pages: None,
+        }])
+    }
+}
