@@ -410,7 +410,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out,
                 only,
                 draft,
-                tanpa_docx: true,
                 ..Default::default()
             };
             eprintln!("lkjip: memantau {} (Ctrl-C untuk berhenti)", dir.display());

@@ -40,7 +40,14 @@ pub struct Rebuild {
 
 /// Builds `dir`, then rebuilds after every change, calling `report` after
 /// each build until it returns `false`. `poll` is the polling interval.
+/// The Word copy is left out unless `opts.only` asks for it.
 pub fn watch(dir: &Path, opts: &BuildOptions, poll: Duration, mut report: impl FnMut(&Rebuild) -> bool) {
+    // the Word copy is for the last edits, not every save (unless asked
+    // for with --only docx)
+    let opts = &BuildOptions {
+        tanpa_docx: true,
+        ..opts.clone()
+    };
     let folder = Folder::new(dir);
     let out = opts.out.clone().unwrap_or_else(|| folder.out());
     // inputs that [berkas] puts outside data/ are watched too

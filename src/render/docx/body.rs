@@ -3,10 +3,12 @@
 //! BAB I–IV numbered 1, 2, …, the Lampiran landscape — with the same
 //! heading numbers, captions and signature blocks as the PDF.
 
+use super::blok::{bold_runs, inlines, plain};
 use super::gambar::{Gambar, Media};
+use super::tabel::{Grid, cell, signature, signature_line, signature_space, table_start};
 use super::xml::{Gaya, Par, br, esc, field, mm, run, styled};
 use crate::document::item::Tabel;
-use crate::document::{Bab, Dokumen, Grafik, Identitas, Item, Rata, Sel};
+use crate::document::{Bab, Dokumen, Grafik, Item};
 use crate::render::Halaman;
 use crate::tampil::roman;
 use serde_json::Value;
@@ -624,11 +626,7 @@ impl<'a> Body<'a> {
         let right = {
             let mut s = signature_line(&format!("{}, {}", id.tempat_pk, id.tanggal_pk), Gaya::BIASA, true);
             s.push_str(&signature_line("Pihak Kesatu,", Gaya::BIASA, true));
-            s.push_str(&signature(id, &format!("{},", id.kepala.jabatan), false).replacen(
-                &signature_line(&format!("{}, {}", id.tempat, id.tanggal), Gaya::BIASA, true),
-                "",
-                1,
-            ));
+            s.push_str(&signature(id, &format!("{},", id.kepala.jabatan), false));
             s
         };
         let mut x = format!(
@@ -726,212 +724,4 @@ impl<'a> Body<'a> {
         }
         x
     }
-}
-
-/// `<w:tbl>` with its properties and grid, the rows to follow.
-fn table_start(cols: &[i64]) -> String {
-    let total: i64 = cols.iter().sum();
-    let grid: String = cols.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
-    format!(
-        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TabelLkjip\"/><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
-    )
-}
-
-/// The paragraph of a cell.
-fn cell(s: &Sel, style: &str, head: bool) -> String {
-    let p = Par {
-        gaya: Some(style),
-        rata: Some(if head {
-            "center"
-        } else {
-            match s.rata {
-                Rata::Kiri => "left",
-                Rata::Tengah => "center",
-                Rata::Kanan => "right",
-            }
-        }),
-        ..Par::default()
-    };
-    let g = Gaya {
-        tebal: head || s.tebal,
-        ..Gaya::BIASA
-    };
-    p.with(&run(&s.isi, g))
-}
-
-/// Places cells with spans on the table's grid, as Typst does: a cell
-/// takes the next free column; a column under a row span gets Word's
-/// continuation cell (`vMerge`).
-struct Grid {
-    /// Per column: rows still covered by a span from above, its width in
-    /// columns, and whether it is a header cell (shaded).
-    covered: Vec<(u32, usize, bool)>,
-}
-
-impl Grid {
-    fn new(n: usize) -> Grid {
-        Grid {
-            covered: vec![(0, 1, false); n],
-        }
-    }
-
-    fn row(&mut self, cells: &[Sel], cols: &[i64], head: bool, x: &mut String, para: impl Fn(&Sel) -> String) {
-        let n = cols.len();
-        let width = |from: usize, span: usize| cols[from..(from + span).min(n)].iter().sum::<i64>();
-        let mut col = 0;
-        let mut cells = cells.iter();
-        loop {
-            while col < n && self.covered[col].0 > 0 {
-                let (_, span, shaded) = self.covered[col];
-                self.covered[col].0 -= 1;
-                x.push_str(&format!(
-                    "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}<w:vMerge/>{}</w:tcPr><w:p/></w:tc>",
-                    width(col, span),
-                    grid_span(span),
-                    if shaded { SHADE } else { "" }
-                ));
-                col += span.max(1);
-            }
-            if col >= n {
-                break;
-            }
-            let Some(s) = cells.next() else {
-                // a short row: empty cells to the end
-                x.push_str(&format!(
-                    "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
-                    width(col, 1)
-                ));
-                col += 1;
-                continue;
-            };
-            let span = (s.cs.max(1) as usize).min(n - col);
-            let vmerge = if s.rs > 1 {
-                self.covered[col] = (s.rs - 1, span, head);
-                "<w:vMerge w:val=\"restart\"/>"
-            } else {
-                ""
-            };
-            let (shade, valign) = if head {
-                (SHADE, "<w:vAlign w:val=\"center\"/>")
-            } else {
-                ("", "")
-            };
-            x.push_str(&format!(
-                "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}{vmerge}{shade}{valign}</w:tcPr>{}</w:tc>",
-                width(col, span),
-                grid_span(span),
-                para(s)
-            ));
-            col += span;
-        }
-    }
-}
-
-const SHADE: &str = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E1E1E1\"/>";
-
-fn grid_span(span: usize) -> String {
-    if span > 1 {
-        format!("<w:gridSpan w:val=\"{span}\"/>")
-    } else {
-        String::new()
-    }
-}
-
-/// The lines of a signature: place and date, jabatan, room to sign, the
-/// name underlined, pangkat, NIP.
-fn signature(id: &Identitas, jabatan: &str, with_date: bool) -> String {
-    let mut s = String::new();
-    if with_date {
-        s.push_str(&signature_line(
-            &format!("{}, {}", id.tempat, id.tanggal),
-            Gaya::BIASA,
-            true,
-        ));
-    }
-    s.push_str(&signature_line(jabatan, Gaya::BIASA, true));
-    s.push_str(&signature_space());
-    s.push_str(&signature_line(
-        &id.kepala.nama,
-        Gaya {
-            tebal: true,
-            garis_bawah: true,
-            ..Gaya::BIASA
-        },
-        true,
-    ));
-    s.push_str(&signature_line(&id.kepala.pangkat, Gaya::BIASA, true));
-    if !id.kepala.nip.is_empty() {
-        s.push_str(&signature_line(&format!("NIP. {}", id.kepala.nip), Gaya::BIASA, false));
-    }
-    s
-}
-
-fn signature_line(t: &str, g: Gaya, keep: bool) -> String {
-    Par {
-        rata: Some("center"),
-        tetap_dengan_berikut: keep,
-        sebelum: Some(0),
-        sesudah: Some(0),
-        ..Par::default()
-    }
-    .with(&run(t, g))
-}
-
-fn signature_space() -> String {
-    Par {
-        tetap_dengan_berikut: true,
-        sebelum: Some(mm(22.0)),
-        sesudah: Some(0),
-        ..Par::default()
-    }
-    .with("")
-}
-
-/// Runs of narrative inlines (`text`, `strong`, `em`, `strike`, `br`,
-/// `span`).
-fn inlines(v: &Value) -> String {
-    fn walk(v: &Value, g: Gaya, out: &mut String) {
-        for x in v.as_array().into_iter().flatten() {
-            match x["t"].as_str() {
-                Some("text") => out.push_str(&run(x["s"].as_str().unwrap_or_default(), g)),
-                Some("br") => out.push_str(br()),
-                Some("strong") => walk(&x["c"], Gaya { tebal: true, ..g }, out),
-                Some("em") => walk(&x["c"], Gaya { miring: true, ..g }, out),
-                Some("strike") => walk(&x["c"], Gaya { coret: true, ..g }, out),
-                _ => {
-                    if let Some(c) = x.get("c") {
-                        walk(c, g, out);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(v, Gaya::BIASA, &mut out);
-    out
-}
-
-/// The plain text of narrative inlines.
-fn plain(v: &Value) -> String {
-    fn walk(v: &Value, out: &mut String) {
-        for x in v.as_array().into_iter().flatten() {
-            match x["t"].as_str() {
-                Some("text") => out.push_str(x["s"].as_str().unwrap_or_default()),
-                Some("br") => out.push(' '),
-                _ => {
-                    if let Some(c) = x.get("c") {
-                        walk(c, out);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(v, &mut out);
-    out
-}
-
-/// Runs made bold (a narrative table's header row).
-fn bold_runs(runs: &str) -> String {
-    runs.replace("<w:r><w:t", "<w:r><w:rPr><w:b/></w:rPr><w:t")
 }

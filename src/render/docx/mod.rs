@@ -6,9 +6,11 @@
 //! orientation, real tables with merged and repeated header rows, the
 //! charts rendered by Typst.
 
+pub mod blok;
 pub mod body;
 pub mod gambar;
 pub mod parts;
+pub mod tabel;
 pub mod xml;
 
 use super::{Output, RenderContext, Renderer, Report};
