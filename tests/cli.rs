@@ -923,6 +923,51 @@ fn build_writes_the_model_it_rendered() {
     assert_eq!(s(&written["ringkasan"]["pagu"]), "10314852053");
 }
 
+/// `--only docx` writes the Word copy alone (with the model), the same
+/// bytes on a second build; the agency and the total pagu are in it.
+#[test]
+fn build_only_docx_writes_the_word_copy_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut bytes = Vec::new();
+    for run in ["a", "b"] {
+        let out_dir = tmp.path().join(run);
+        let out = lkjip(&[
+            "build",
+            fixture("ok-dasar").to_str().unwrap(),
+            "--only",
+            "docx",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["LKjIP-uji-2024.docx", "model.json"]);
+        bytes.push(std::fs::read(out_dir.join("LKjIP-uji-2024.docx")).unwrap());
+    }
+    assert!(bytes[0] == bytes[1], "two builds, two different DOCX");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[0])).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let m = model(&fixture("ok-dasar"));
+    let nama = m["identitas"]["nama_opd"].as_str().unwrap().to_uppercase();
+    assert!(xml.contains(&nama), "{nama}");
+    // the total pagu as the report prints it (1.234.567)
+    let pagu: u64 = s(&m["ringkasan"]["pagu"]).parse().unwrap();
+    let printed = pagu
+        .to_string()
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join(".");
+    assert!(xml.contains(&printed), "{printed}");
+}
+
 /// The explanation findings of `check --format json`: (code of the node,
 /// location) for sub kegiatan under the absorption threshold.
 fn unexplained_subs(dir: &Path) -> Vec<(String, String)> {
@@ -1006,6 +1051,10 @@ fn since_needs_a_draft_and_a_readable_model() {
         (
             vec!["build", ex.to_str().unwrap(), "--out", o, "--draft", "--only", "xlsx"],
             "--draft hanya menghasilkan PDF draf".to_string(),
+        ),
+        (
+            vec!["build", ex.to_str().unwrap(), "--out", o, "--draft", "--only", "docx"],
+            "--draft hanya menghasilkan PDF draf; salinan Word (DOCX) dibuat oleh build final".to_string(),
         ),
         (
             vec![

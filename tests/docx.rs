@@ -14,7 +14,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 mod common;
-use common::example;
+use common::{copy_dir, example, fixture, png};
 
 /// A paragraph of the DOCX: its style, its text, whether it sits in a
 /// table.
@@ -739,4 +739,101 @@ fn the_xml_parts_are_well_formed() {
         }
         assert_eq!(depth, 0, "{n}");
     }
+}
+
+/// Pictures of `gambar/`: the logo on the cover, a PNG as it is, an SVG
+/// and a GIF rendered to PNG by Typst; each with its caption (a `SEQ
+/// Gambar` field) and its alternative text; one file per picture however
+/// often it is placed.
+#[test]
+fn pictures_are_embedded_with_their_captions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("f");
+    copy_dir(&fixture("ok-dasar"), &dir);
+    std::fs::create_dir_all(dir.join("gambar")).unwrap();
+    std::fs::create_dir_all(dir.join("narasi")).unwrap();
+    std::fs::write(dir.join("gambar/logo.png"), png(40, 50)).unwrap();
+    std::fs::write(dir.join("gambar/foto.png"), png(300, 150)).unwrap();
+    std::fs::write(
+        dir.join("gambar/bagan.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="navy"/></svg>"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("gambar/kecil.gif"),
+        b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("narasi/1.2-struktur-organisasi.md"),
+        "Bagan organisasi berikut.\n\n{{ gambar(\"bagan.svg\", \"Bagan Organisasi\") }}\n\n{{ gambar(\"foto.png\", \"Rapat Koordinasi\") }}\n\n{{ gambar(\"kecil.gif\", \"Ikon\") }}\n\n{{ gambar(\"foto.png\", \"Rapat Koordinasi Lagi\") }}\n",
+    )
+    .unwrap();
+    let loaded = load(&dir);
+    assert!(!loaded.findings.has_errors(), "{:?}", loaded.findings.sorted());
+    let ctx = loaded.context().unwrap();
+    let out = DocxRenderer
+        .render(&ctx, &mut Report::default())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let d = parse(out[0].bytes.clone());
+    let xml = part(&d.bytes, "word/document.xml");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&d.bytes)).unwrap();
+    let mut media: Vec<String> = z
+        .file_names()
+        .map(|n| n.unwrap().to_string())
+        .filter(|n| n.starts_with("word/media/"))
+        .collect();
+    media.sort();
+    let charts = ctx_charts(&lkjip::render::dokumen(&ctx, false).unwrap());
+    // logo, bagan, foto (once for its two placements), kecil, the charts
+    assert_eq!(media.len(), 4 + charts, "{media:?}");
+    // the logo as given: its own bytes
+    let mut first = Vec::new();
+    z.by_name("word/media/gambar1.png")
+        .unwrap()
+        .read_to_end(&mut first)
+        .unwrap();
+    assert_eq!(first, png(40, 50));
+    for m in &media {
+        let mut b = Vec::new();
+        z.by_name(m).unwrap().read_to_end(&mut b).unwrap();
+        assert!(b.starts_with(b"\x89PNG"), "{m}");
+    }
+    let captions: Vec<&str> = d
+        .paras
+        .iter()
+        .filter(|p| p.style == "Caption" && p.text.starts_with("Gambar"))
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "Gambar 1.1 Bagan Organisasi",
+            "Gambar 1.2 Rapat Koordinasi",
+            "Gambar 1.3 Ikon",
+            "Gambar 1.4 Rapat Koordinasi Lagi"
+        ]
+    );
+    assert!(xml.contains(r#" SEQ Gambar \* ARABIC \s 1 "#));
+    assert!(xml.contains(r#"descr="Rapat Koordinasi""#));
+    // the Daftar Gambar has a field for the pictures too
+    assert!(xml.contains(r#" TOC \h \z \c &quot;Gambar&quot; "#));
+    let listed: Vec<&str> = d
+        .paras
+        .iter()
+        .filter(|p| p.style == "TableofFigures" && p.text.starts_with("Gambar"))
+        .map(|p| p.text.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(listed.len(), 4, "{listed:?}");
+}
+
+fn ctx_charts(doc: &lkjip::document::Dokumen) -> usize {
+    doc.depan
+        .kata_pengantar
+        .iter()
+        .chain(&doc.depan.ringkasan)
+        .chain(doc.bab.iter().flat_map(|b| &b.isi))
+        .chain(doc.lampiran.iter().flat_map(|b| &b.isi))
+        .filter(|it| matches!(it, lkjip::document::Item::Grafik(_)))
+        .count()
 }

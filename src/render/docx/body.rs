@@ -677,11 +677,26 @@ impl<'a> Body<'a> {
     /// A Daftar as a `TOC` field with its entries filled in, so it reads
     /// right before Word updates it.
     fn daftar(&self, d: Daftar) -> String {
-        let (entries, instr) = match d {
-            Daftar::Isi => (&self.isi, "TOC \\o \"1-2\" \\h \\z \\u"),
-            Daftar::Tabel => (&self.tabel, "TOC \\h \\z \\c \"Tabel\""),
-            Daftar::Gambar => (&self.grafik, "TOC \\h \\z \\c \"Grafik\""),
-        };
+        match d {
+            Daftar::Isi => self.toc(d, &self.isi, "TOC \\o \"1-2\" \\h \\z \\u"),
+            Daftar::Tabel => self.toc(d, &self.tabel, "TOC \\h \\z \\c \"Tabel\""),
+            // the PDF lists charts and pictures in one Daftar Gambar; Word
+            // lists one caption label per field: the charts, then the
+            // pictures of gambar/ when there are any
+            Daftar::Gambar => {
+                let (grafik, gambar): (Vec<&Entri>, Vec<&Entri>) =
+                    self.grafik.iter().partition(|e| e.teks.starts_with("Grafik"));
+                let mut x = self.toc(d, &grafik, "TOC \\h \\z \\c \"Grafik\"");
+                if !gambar.is_empty() {
+                    x.push_str(&self.toc(d, &gambar, "TOC \\h \\z \\c \"Gambar\""));
+                }
+                x
+            }
+        }
+    }
+
+    /// One `TOC` field with its entries.
+    fn toc<E: std::borrow::Borrow<Entri>>(&self, d: Daftar, entries: &[E], instr: &str) -> String {
         let style = |level: u8| match d {
             Daftar::Isi => format!("TOC{level}"),
             _ => "TableofFigures".to_string(),
@@ -706,6 +721,7 @@ impl<'a> Body<'a> {
         let mut x = String::new();
         let n = entries.len();
         for (i, e) in entries.iter().enumerate() {
+            let e: &Entri = e.borrow();
             let st = style(e.level);
             let p = Par {
                 gaya: Some(&st),
