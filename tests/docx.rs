@@ -636,6 +636,8 @@ fn the_lists_carry_the_pages_of_the_pdf_and_the_captions_are_fields() {
     assert!(xml.contains(r#"<w:pgNumType w:fmt="lowerRoman" w:start="1"/>"#));
     assert!(xml.contains(r#"<w:pgNumType w:fmt="decimal" w:start="1"/>"#));
     assert!(xml.ends_with(r#"w:orient="landscape"/><w:pgMar w:top="1134" w:right="850" w:bottom="1020" w:left="850" w:header="680" w:footer="567" w:gutter="0"/><w:pgNumType w:fmt="decimal"/></w:sectPr></w:body></w:document>"#));
+    // no section without content (an empty page in Word)
+    assert!(!xml.contains("</w:sectPr></w:pPr></w:p><w:p><w:pPr><w:sectPr>"));
     // the charts are pictures: one per chart of the document
     let charts = b
         .doc

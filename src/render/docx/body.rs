@@ -5,7 +5,7 @@
 
 use super::blok::{bold_runs, inlines, plain};
 use super::gambar::{Gambar, Media};
-use super::tabel::{Grid, cell, signature, signature_line, signature_space, table_start};
+use super::tabel::{Grid, cell, column_widths, signature, signature_line, signature_space, table_start};
 use super::xml::{Gaya, Par, br, esc, field, mm, run, styled};
 use crate::document::item::Tabel;
 use crate::document::{Bab, Dokumen, Grafik, Item};
@@ -70,6 +70,8 @@ pub struct Body<'a> {
     grafik: Vec<Entri>,
     cursor_judul: usize,
     cursor_gambar: usize,
+    /// Caption kinds already numbered per chapter (`("Tabel", "3")`).
+    seq: std::collections::HashSet<(String, String)>,
 }
 
 /// Numbering kinds of numbering.xml.
@@ -95,6 +97,7 @@ impl<'a> Body<'a> {
             grafik: Vec::new(),
             cursor_judul: 0,
             cursor_gambar: 0,
+            seq: Default::default(),
         }
     }
 
@@ -187,6 +190,9 @@ impl<'a> Body<'a> {
         self.items(&doc.depan.ringkasan);
         self.section(Halamannya::Bab { mulai: true });
         for b in &doc.bab {
+            if self.section == Halamannya::BabLebar {
+                self.section(Halamannya::Bab { mulai: false });
+            }
             self.heading(1, &b.judul, true);
             self.items(&b.isi);
         }
@@ -242,9 +248,10 @@ impl<'a> Body<'a> {
         self.p(c(32, &id.nama_opd.to_uppercase(), 0));
         self.p(c(32, &id.pemerintah_daerah.to_uppercase(), 0));
         self.p(c(36, &format!("TAHUN {}", id.tahun), mm(12.0)));
+        // at the foot of the page, as the PDF's cover puts it
         let alamat = Par {
             rata: Some("center"),
-            sebelum: Some(mm(60.0)),
+            extra: "<w:framePr w:wrap=\"around\" w:hAnchor=\"margin\" w:vAnchor=\"margin\" w:xAlign=\"center\" w:yAlign=\"bottom\"/>".into(),
             ..Par::default()
         };
         self.p(alamat.with(&run(&id.alamat.to_uppercase(), Gaya::BIASA)));
@@ -305,6 +312,14 @@ impl<'a> Body<'a> {
     }
 
     fn item(&mut self, it: &Item) {
+        // a wide table of a chapter turns the page; wide tables one after
+        // the other share the landscape section (no empty page between)
+        let wide = matches!(it, Item::Tabel(t) if t.lebar);
+        match self.section {
+            Halamannya::Bab { .. } if wide => self.section(Halamannya::BabLebar),
+            Halamannya::BabLebar if !wide => self.section(Halamannya::Bab { mulai: false }),
+            _ => {}
+        }
         match it {
             Item::H { level, teks } => self.heading(*level, teks, *level <= 3),
             Item::P { teks, gaya } => {
@@ -336,15 +351,7 @@ impl<'a> Body<'a> {
                     self.block(b, 0);
                 }
             }
-            Item::Tabel(t) => {
-                if t.lebar && matches!(self.section, Halamannya::Bab { .. }) {
-                    self.section(Halamannya::BabLebar);
-                    self.table(t, true);
-                    self.section(Halamannya::Bab { mulai: false });
-                } else {
-                    self.table(t, true);
-                }
-            }
+            Item::Tabel(t) => self.table(t, true),
             Item::Grafik(g) => self.chart(g),
             Item::Gambar {
                 file,
@@ -468,10 +475,14 @@ impl<'a> Body<'a> {
                 } else {
                     format!("{chapter}.")
                 };
+                // `\s 1` restarts the count at each BAB in Word; LibreOffice
+                // reads only `\r`, so the first of a chapter says it too
+                let first = self.seq.insert((kind.to_string(), chapter.to_string()));
+                let restart = if first { format!(" \\r {k}") } else { String::new() };
                 format!(
                     "{}{}{}",
                     run(&format!("{kind} {prefix}"), Gaya::BIASA),
-                    field(&format!("SEQ {kind} \\* ARABIC \\s 1"), k, Gaya::BIASA),
+                    field(&format!("SEQ {kind} \\* ARABIC \\s 1{restart}"), k, Gaya::BIASA),
                     run(" ", Gaya::BIASA)
                 )
             }
@@ -490,7 +501,7 @@ impl<'a> Body<'a> {
                 .unwrap_or_default();
             let e = Entri {
                 level: 1,
-                teks: format!("{kind} {n} {judul}"),
+                teks: format!("{kind} {n}\t{judul}"),
                 halaman,
             };
             if kind == "Tabel" {
@@ -508,13 +519,8 @@ impl<'a> Body<'a> {
             self.caption("Tabel", t.nomor.as_deref(), &t.judul, true);
         }
         let width = self.text_width(self.section);
-        let total: f64 = t.kolom.iter().sum::<f64>().max(f64::EPSILON);
-        let cols: Vec<i64> = t
-            .kolom
-            .iter()
-            .map(|w| ((w / total) * width as f64).round() as i64)
-            .collect();
         let style = if t.kecil { "IsiTabelKecil" } else { "IsiTabel" };
+        let cols = column_widths(t, width, if t.kecil { 7.0 } else { 8.5 });
         let mut x = table_start(&cols);
         let mut grid = Grid::new(cols.len());
         for r in &t.kepala {
@@ -523,7 +529,7 @@ impl<'a> Body<'a> {
             x.push_str("</w:tr>");
         }
         for r in &t.baris {
-            x.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            x.push_str("<w:tr>");
             grid.row(r, &cols, false, &mut x, |s| cell(s, style, false));
             x.push_str("</w:tr>");
         }

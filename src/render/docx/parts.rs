@@ -59,7 +59,7 @@ pub fn styles() -> String {
         pstyle(
             id,
             name,
-            "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             &format!("<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>"),
             "",
         )
@@ -89,7 +89,7 @@ pub fn styles() -> String {
         pstyle(
             "TableofFigures",
             "table of figures",
-            "<w:spacing w:before=\"0\" w:after=\"60\"/><w:jc w:val=\"left\"/>",
+            "<w:spacing w:before=\"0\" w:after=\"40\"/><w:ind w:left=\"1247\" w:hanging=\"1247\"/><w:jc w:val=\"left\"/>",
             "",
             "<w:uiPriority w:val=\"99\"/>",
         ),
@@ -132,7 +132,8 @@ pub fn styles() -> String {
         ),
         "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>".to_string(),
         format!(
-            "<w:style w:type=\"table\" w:styleId=\"TabelLkjip\"><w:name w:val=\"Tabel LKjIP\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+            "<w:style w:type=\"table\" w:styleId=\"TabelLkjip\"><w:name w:val=\"Tabel LKjIP\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:top w:w=\"30\" w:type=\"dxa\"/><w:left w:w=\"{m}\" w:type=\"dxa\"/><w:bottom w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"{m}\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>",
+            m = super::tabel::CELL_MARGIN
         ),
     ];
     format!(

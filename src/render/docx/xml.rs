@@ -148,15 +148,27 @@ impl Par<'_> {
         if self.satu_halaman {
             s.push_str("<w:keepLines/>");
         }
+        // schema order: … keepLines, pageBreakBefore, framePr, widowControl, numPr, …
+        let (frame, extra) = match self.extra.find("<w:framePr") {
+            Some(i) => {
+                let end = self.extra[i..].find("/>").map_or(self.extra.len(), |e| i + e + 2);
+                (
+                    &self.extra[i..end],
+                    format!("{}{}", &self.extra[..i], &self.extra[end..]),
+                )
+            }
+            None => ("", self.extra.clone()),
+        };
+        s.push_str(frame);
         if let Some((id, lvl)) = self.nomor {
             s.push_str(&format!(
                 "<w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
             ));
         }
         // schema order: … pBdr, shd, tabs, …, spacing, ind, …, jc, …, sectPr
-        let (bdr_tabs, sect) = match self.extra.find("<w:sectPr") {
-            Some(i) => (&self.extra[..i], &self.extra[i..]),
-            None => (self.extra.as_str(), ""),
+        let (bdr_tabs, sect) = match extra.find("<w:sectPr") {
+            Some(i) => (&extra[..i], &extra[i..]),
+            None => (extra.as_str(), ""),
         };
         s.push_str(bdr_tabs);
         if self.sebelum.is_some() || self.sesudah.is_some() {
