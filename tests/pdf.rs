@@ -90,6 +90,38 @@ fn label(page: &str) -> &str {
 fn the_example_report_is_complete() {
     let pages = texts(&example());
     let all = pages.join("\n");
+    // a signature block never splits: the Perjanjian Kinerja's two parties
+    // (Lampiran X) and their names on one page; the head's jabatan and
+    // name under the Kata Pengantar on one page
+    let loaded = load(&example());
+    let id = &loaded.context().unwrap().model.identitas;
+    let kepala = id.kepala.nama.as_str();
+    let atasan = id.atasan.as_ref().unwrap().nama.as_str();
+    let pk = pages
+        .iter()
+        .position(|p| p.contains("Pihak Kedua,"))
+        .expect("the PK's signatures");
+    assert!(
+        pages[pk].contains(atasan) && pages[pk].contains(kepala),
+        "{}",
+        pages[pk]
+    );
+    let signed = format!("{}, {}", id.tempat, id.tanggal_teks);
+    let mut blocks = 0;
+    for (i, p) in pages.iter().enumerate() {
+        if p.contains(&signed) {
+            blocks += 1;
+            assert!(p.contains(kepala), "page {}: place and date without the name", i + 1);
+        }
+    }
+    assert!(blocks >= 2, "{blocks}");
+    // a narrative's title line is not printed again under its heading
+    let kp = &pages[1];
+    assert_eq!(kp.matches("KATA PENGANTAR").count(), 1, "{kp}");
+    assert!(
+        !all.contains("2.2. PERJANJIAN KINERJA"),
+        "the repeated title line of 2.2"
+    );
     assert!(pages.len() > 60, "{} pages", pages.len());
     // a final report never carries the draft's marks or pages
     assert!(!all.contains("DRAF"), "a final PDF with a draft mark");
@@ -655,4 +687,45 @@ fn watch_rebuilds_after_a_narrative_edit_and_reuses_the_workbooks() {
     if let Some(text) = poppler("pdftotext", &[out.join("LKjIP-uji-2024.pdf").to_str().unwrap(), "-"]) {
         assert!(text.contains("Kalimat kedua yang baru."));
     }
+}
+
+/// No line of the example begins with `%`: a figure and its percent sign
+/// are tied (a no-break space), in tables and sentences. Read from Typst's
+/// frames: a text item is a run of one line.
+#[test]
+fn no_line_begins_with_a_percent_sign() {
+    /// Text runs in reading order with their page.
+    fn walk(frame: &typst::layout::Frame, page: usize, out: &mut Vec<(usize, String)>) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Text(t) => out.push((page, t.text.to_string())),
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, page, out),
+                _ => {}
+            }
+        }
+    }
+    let loaded = load(&example());
+    let ctx = loaded.context().unwrap();
+    let (doc, _) = PdfRenderer::default()
+        .document(&ctx, &mut Report::default())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut runs = Vec::new();
+    for (i, p) in doc.pages().iter().enumerate() {
+        walk(&p.frame, i + 1, &mut runs);
+    }
+    assert!(runs.len() > 10_000, "{} text runs", runs.len());
+    // a `%` that begins a line after a line ending in a figure: the sign
+    // of that figure, broken off ("98,79" / "%"). A column label ("%
+    // Capaian") and an encoded link ("%20") are not.
+    let bad: Vec<String> = runs
+        .windows(2)
+        .filter(|w| {
+            let (prev, cur) = (w[0].1.trim_end(), w[1].1.trim_start());
+            let after = cur.strip_prefix('%').map(|r| r.trim_start());
+            prev.ends_with(|c: char| c.is_ascii_digit())
+                && after.is_some_and(|r| !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        })
+        .map(|w| format!("page {}: {:?} / {:?}", w[1].0, w[0].1, w[1].1))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
 }

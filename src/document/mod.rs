@@ -22,6 +22,7 @@ mod keuangan;
 mod kinerja;
 mod lampiran;
 pub mod table;
+pub mod tipografi;
 
 /// The indicators' descriptions in one cell, separated by "; ".
 fn uraian(indikator: &[Indikator]) -> String {
@@ -153,8 +154,14 @@ impl<'a> Content<'a> {
             bab("PENUTUP", self.bab4()),
         ];
         number_figures(&mut bab);
+        for b in &mut bab {
+            drop_repeated_headings(&mut b.isi, &b.judul);
+        }
+        let mut depan = depan;
+        drop_repeated_headings(&mut depan.kata_pengantar, "Kata Pengantar");
+        drop_repeated_headings(&mut depan.ringkasan, "Ringkasan Eksekutif");
         let lampiran = self.lampiran();
-        Dokumen {
+        let mut doc = Dokumen {
             identitas: Identitas {
                 nama_opd: id.nama_opd.clone(),
                 singkatan: id.singkatan.clone(),
@@ -195,8 +202,48 @@ impl<'a> Content<'a> {
             depan,
             bab,
             lampiran,
+        };
+        tipografi::apply(&mut doc);
+        doc
+    }
+}
+
+/// A heading's words for comparison: no section number (`2.2.`, `BAB
+/// III`), letters and digits only, lower case.
+fn heading_key(s: &str) -> String {
+    let t = s.trim();
+    let t = t
+        .strip_prefix("BAB ")
+        .map_or(t, |r| r.trim_start_matches(['I', 'V', 'X', 'L']));
+    t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The first line of a narrative file that only repeats the heading it is
+/// printed under ("2.1 TARGET KINERJA TAHUN 2024 - 2026" under 2.1, "KATA
+/// PENGANTAR" under Kata Pengantar) is dropped: the officer typed the
+/// title, the report prints it already.
+fn drop_repeated_headings(items: &mut Vec<Item>, chapter: &str) {
+    let mut heading = Some(heading_key(chapter));
+    for it in items.iter_mut() {
+        match it {
+            Item::H { teks, .. } => heading = Some(heading_key(teks)),
+            Item::Narasi(n) => {
+                if let (Some(h), Some(first)) = (&heading, n.blocks.first()) {
+                    let text = first.get("c").map(crate::narrative::plain_text).unwrap_or_default();
+                    if matches!(first["t"].as_str(), Some("p" | "h")) && !h.is_empty() && heading_key(&text) == *h {
+                        n.blocks.remove(0);
+                    }
+                }
+                heading = None;
+            }
+            _ => heading = None,
         }
     }
+    items.retain(|it| !matches!(it, Item::Narasi(n) if n.blocks.is_empty()));
 }
 
 /// Numbers the tables, charts and pictures of each chapter (`Tabel 3.15`,
@@ -279,4 +326,54 @@ fn agency(tb: &TabelTambahan) -> Item {
         out.row(row);
     }
     out.item()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn narasi(first: &str) -> Item {
+        Item::Narasi(item::Narasi {
+            blocks: vec![
+                json!({"t": "p", "c": [{"t": "text", "s": first}]}),
+                json!({"t": "p", "c": [{"t": "text", "s": "Isi."}]}),
+            ],
+            kunci: "narasi:x".into(),
+            tanda: Tanda::default(),
+        })
+    }
+
+    fn first_text(it: &Item) -> String {
+        match it {
+            Item::Narasi(n) => n.blocks[0]["c"][0]["s"].as_str().unwrap().to_string(),
+            _ => panic!("{it:?}"),
+        }
+    }
+
+    /// The officer's title line under the heading that prints it already
+    /// goes; a first line that says something else stays.
+    #[test]
+    fn a_first_line_repeating_its_heading_is_dropped() {
+        let mut items = vec![
+            narasi("AKUNTABILITAS KINERJA"),
+            h(2, "Perjanjian Kinerja Tahun 2024"),
+            narasi("2.2. PERJANJIAN KINERJA TAHUN 2024"),
+            h(2, "Capaian Kinerja Tahun 2024"),
+            narasi("Capaian kinerja diukur dengan IKU."),
+            p("Kalimat."),
+            narasi("Capaian Kinerja Tahun 2024"),
+        ];
+        drop_repeated_headings(&mut items, "AKUNTABILITAS KINERJA");
+        assert_eq!(first_text(&items[0]), "Isi.");
+        assert_eq!(first_text(&items[2]), "Isi.");
+        assert_eq!(first_text(&items[4]), "Capaian kinerja diukur dengan IKU.");
+        // not under its heading any more: kept
+        assert_eq!(first_text(&items[6]), "Capaian Kinerja Tahun 2024");
+        assert_eq!(heading_key("BAB III AKUNTABILITAS KINERJA"), "akuntabilitaskinerja");
+        assert_eq!(
+            heading_key("2.1 Target Kinerja Tahun 2024 - 2026"),
+            "targetkinerjatahun20242026"
+        );
+    }
 }

@@ -36,6 +36,27 @@ pub struct Naskah {
     pub gambar: Gambar,
 }
 
+/// The plain text of narrative inlines (a block's `c`): line breaks as
+/// spaces, no marks.
+pub fn plain_text(inlines: &Value) -> String {
+    fn walk(v: &Value, out: &mut String) {
+        for x in v.as_array().into_iter().flatten() {
+            match x["t"].as_str() {
+                Some("text") => out.push_str(x["s"].as_str().unwrap_or_default()),
+                Some("br") => out.push(' '),
+                _ => {
+                    if let Some(c) = x.get("c") {
+                        walk(c, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(inlines, &mut out);
+    out
+}
+
 /// Reads the narrative sources of the folder into the model, checks the
 /// template overrides and pictures, and renders every text. Every problem
 /// is also a finding.

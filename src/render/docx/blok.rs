@@ -27,26 +27,6 @@ pub fn inlines(v: &Value) -> String {
     out
 }
 
-/// The plain text of narrative inlines.
-pub fn plain(v: &Value) -> String {
-    fn walk(v: &Value, out: &mut String) {
-        for x in v.as_array().into_iter().flatten() {
-            match x["t"].as_str() {
-                Some("text") => out.push_str(x["s"].as_str().unwrap_or_default()),
-                Some("br") => out.push(' '),
-                _ => {
-                    if let Some(c) = x.get("c") {
-                        walk(c, out);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(v, &mut out);
-    out
-}
-
 /// Runs made bold (a narrative table's header row).
 pub fn bold_runs(runs: &str) -> String {
     runs.replace("<w:r><w:t", "<w:r><w:rPr><w:b/></w:rPr><w:t")

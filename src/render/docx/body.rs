@@ -3,12 +3,13 @@
 //! BAB I–IV numbered 1, 2, …, the Lampiran landscape — with the same
 //! heading numbers, captions and signature blocks as the PDF.
 
-use super::blok::{bold_runs, inlines, plain};
+use super::blok::{bold_runs, inlines};
 use super::gambar::{Gambar, Media};
 use super::tabel::{Grid, cell, column_widths, signature, signature_line, signature_space, table_start};
 use super::xml::{Gaya, Par, br, esc, field, mm, run, styled};
 use crate::document::item::Tabel;
 use crate::document::{Bab, Dokumen, Grafik, Item};
+use crate::narrative::plain_text as plain;
 use crate::render::Halaman;
 use crate::tampil::roman;
 use serde_json::Value;

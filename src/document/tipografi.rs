@@ -1,0 +1,92 @@
+//! Typographic rules applied to every text of the document once it is
+//! built: a figure and its `%` never break apart (a no-break space), in
+//! tables, generated sentences and the officer's narrative alike.
+
+use super::item::{Bab, Dokumen, Item};
+use serde_json::Value;
+
+/// `92,31 %` → `92,31 %` (U+00A0): a line may not begin with `%`.
+pub fn tie(s: &str) -> String {
+    if !s.contains(" %") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && chars.peek() == Some(&'%') && prev.is_some_and(|p| p.is_ascii_digit()) {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn tie_in_place(s: &mut String) {
+    if s.contains(" %") {
+        *s = tie(s);
+    }
+}
+
+/// The text nodes of a narrative block tree.
+fn tie_blocks(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if o.get("t").and_then(Value::as_str) == Some("text")
+                && let Some(Value::String(s)) = o.get_mut("s")
+            {
+                tie_in_place(s);
+            }
+            for (_, x) in o.iter_mut() {
+                tie_blocks(x);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(tie_blocks),
+        _ => {}
+    }
+}
+
+fn tie_items(items: &mut [Item]) {
+    for it in items {
+        match it {
+            Item::H { teks, .. } | Item::P { teks, .. } => tie_in_place(teks),
+            Item::Daftar { items, .. } => items.iter_mut().for_each(tie_in_place),
+            Item::Narasi(n) => n.blocks.iter_mut().for_each(tie_blocks),
+            Item::Tabel(t) => {
+                tie_in_place(&mut t.judul);
+                if let Some(c) = &mut t.catatan {
+                    tie_in_place(c);
+                }
+                for sel in t.kepala.iter_mut().chain(t.baris.iter_mut()).flatten() {
+                    tie_in_place(&mut sel.isi);
+                }
+            }
+            Item::Grafik(g) => tie_in_place(&mut g.judul),
+            Item::Gambar { .. } | Item::Ttd | Item::TtdPk => {}
+        }
+    }
+}
+
+/// Applies the rules to the whole document.
+pub fn apply(doc: &mut Dokumen) {
+    tie_items(&mut doc.depan.kata_pengantar);
+    tie_items(&mut doc.depan.ringkasan);
+    for Bab { isi, .. } in doc.bab.iter_mut().chain(doc.lampiran.iter_mut()) {
+        tie_items(isi);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_and_its_percent_sign_are_tied() {
+        assert_eq!(tie("capaian 92,31 % dan 0 %"), "capaian 92,31\u{a0}% dan 0\u{a0}%");
+        // no figure before it: left as written
+        assert_eq!(tie("Bobot (%) dan % KUM"), "Bobot (%) dan % KUM");
+        assert_eq!(tie("tanpa persen"), "tanpa persen");
+    }
+}
