@@ -923,6 +923,34 @@ fn build_writes_the_model_it_rendered() {
     assert_eq!(s(&written["ringkasan"]["pagu"]), "10314852053");
 }
 
+/// An agency table keeps the sheet's merged header cells: Tabel 3.16's
+/// "No" and "Jenis PMKS" over both header rows, "TAHUN 2019" over its
+/// three columns (as the reference prints it).
+#[test]
+fn agency_tables_carry_their_merged_cells() {
+    let m = model(&example());
+    let t = m["tabel_tambahan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["nama"] == "Tabel 3.16")
+        .unwrap();
+    assert_eq!(t["header"][0][2], "TAHUN 2019");
+    let g: Vec<(u64, u64, u64, u64)> = t["gabung"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let n = |k: &str| g[k].as_u64().unwrap();
+            (n("baris"), n("kolom"), n("rs"), n("cs"))
+        })
+        .collect();
+    assert!(g.contains(&(0, 0, 2, 1)), "{g:?}");
+    assert!(g.contains(&(0, 1, 2, 1)), "{g:?}");
+    assert!(g.contains(&(0, 2, 1, 3)), "{g:?}");
+    assert!(g.contains(&(0, 14, 1, 3)), "TAHUN 2023: {g:?}");
+}
+
 /// `--only docx` writes the Word copy alone (with the model), the same
 /// bytes on a second build; the agency and the total pagu are in it.
 #[test]

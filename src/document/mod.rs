@@ -304,7 +304,24 @@ pub(super) fn scale_table(judul: &str, kolom: &str, scale: &crate::compute::rule
     tb.item()
 }
 
-/// A `Tabel …` sheet as a table item.
+/// A cell that holds a figure (`1.163`, `-5,01`, `72 %`): right-aligned
+/// like the generated tables' figures.
+fn is_figure(s: &str) -> bool {
+    let s = s.trim();
+    // the placeholders of a missing figure
+    if matches!(s, "-" | "–" | "n/a") {
+        return true;
+    }
+    s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_digit() || ".,-+% \u{a0}".contains(c))
+        && !s.starts_with('%')
+}
+
+/// A `Tabel …` sheet as a table item, typeset like the generated tables:
+/// the sheet's merged cells span, figures are right-aligned, the columns
+/// are as wide as what they hold (a `No` column narrow), and a body row
+/// that holds only a sentence in its first cell (a note under the table)
+/// spans the whole width.
 fn agency(tb: &TabelTambahan) -> Item {
     let cols = tb
         .header
@@ -314,16 +331,95 @@ fn agency(tb: &TabelTambahan) -> Item {
         .max()
         .unwrap_or(1)
         .max(1);
-    let mut out = Tabel::new(tb.judul.clone(), &vec![1.0; cols]).small();
-    for hrow in &tb.header {
-        let mut row: Vec<_> = hrow.iter().map(|s| t(s.clone())).collect();
-        row.resize(cols, t(""));
-        out = out.head(row);
+    let heads = tb.header.len();
+    let rows: Vec<&Vec<String>> = tb.header.iter().chain(&tb.baris).collect();
+    // spans by top-left cell; the cells they cover
+    let mut span = std::collections::HashMap::new();
+    let mut covered = HashSet::new();
+    for g in &tb.gabung {
+        let (r, c) = (g.baris as usize, g.kolom as usize);
+        if r >= rows.len() || c >= cols {
+            continue;
+        }
+        // a span stays inside the header or inside the body
+        let part_end = if r < heads { heads } else { rows.len() };
+        let rs = (g.rs as usize).min(part_end - r).max(1);
+        let cs = (g.cs as usize).min(cols - c).max(1);
+        if (r..r + rs).any(|rr| (c..c + cs).any(|cc| covered.contains(&(rr, cc)))) {
+            continue;
+        }
+        for rr in r..r + rs {
+            for cc in c..c + cs {
+                if (rr, cc) != (r, c) {
+                    covered.insert((rr, cc));
+                }
+            }
+        }
+        span.insert((r, c), (rs as u32, cs as u32));
     }
-    for r in &tb.baris {
-        let mut row: Vec<_> = r.iter().map(|s| t(s.clone())).collect();
-        row.resize(cols, t(""));
-        out.row(row);
+    let text = |r: usize, c: usize| rows[r].get(c).map(String::as_str).unwrap_or("");
+    let is_note = |r: usize| {
+        r >= heads
+            && cols > 1
+            && text(r, 0).chars().count() > 40
+            && (1..cols).all(|c| text(r, c).trim().is_empty())
+            && (0..cols).all(|c| !span.contains_key(&(r, c)) && !covered.contains(&(r, c)))
+    };
+    // widths: the longest cell of a column (one column wide), within 3–40
+    // characters
+    let mut width = vec![3usize; cols];
+    for r in 0..rows.len() {
+        if is_note(r) {
+            continue;
+        }
+        for (c, w) in width.iter_mut().enumerate() {
+            if span.get(&(r, c)).is_some_and(|&(_, cs)| cs > 1) || covered.contains(&(r, c)) {
+                continue;
+            }
+            let t = text(r, c);
+            let len = if r < heads {
+                t.split_whitespace().map(|x| x.chars().count()).max().unwrap_or(0)
+            } else {
+                t.chars().count()
+            };
+            *w = (*w).max(len.min(40));
+        }
+    }
+    let kolom: Vec<f64> = width.iter().map(|w| *w as f64).collect();
+    // a `No` column is centred
+    let numbering: Vec<bool> = (0..cols)
+        .map(|c| heads > 0 && matches!(text(0, c).trim().to_lowercase().as_str(), "no" | "no."))
+        .collect();
+    let mut out = Tabel::new(tb.judul.clone(), &kolom).small();
+    for r in 0..rows.len() {
+        let row: Vec<item::Sel> = if is_note(r) {
+            vec![t(text(r, 0)).span(cols as u32)]
+        } else {
+            (0..cols)
+                .filter(|c| !covered.contains(&(r, *c)))
+                .map(|c| {
+                    let v = text(r, c);
+                    let cell = if r < heads {
+                        t(v)
+                    } else if numbering[c] {
+                        table::c(v)
+                    } else if is_figure(v) {
+                        n(v)
+                    } else {
+                        t(v)
+                    };
+                    match span.get(&(r, c)) {
+                        Some(&(rs, cs)) => cell.span(cs).rows(rs),
+                        None => cell,
+                    }
+                })
+                .collect()
+        };
+        if r < heads {
+            out = out.head(row);
+        } else {
+            out.row(row);
+        }
     }
     out.item()
 }
@@ -349,6 +445,67 @@ mod tests {
             Item::Narasi(n) => n.blocks[0]["c"][0]["s"].as_str().unwrap().to_string(),
             _ => panic!("{it:?}"),
         }
+    }
+
+    /// An agency table: the sheet's merges span, figures go right, `No`
+    /// is centred, a sentence alone in the first cell spans the width.
+    #[test]
+    fn an_agency_table_keeps_its_merges_and_aligns_its_figures() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let tb = TabelTambahan {
+            nama: "Tabel 3.16".into(),
+            judul: "Tabel 3.16 Uji".into(),
+            header: vec![
+                s(&["No", "Jenis", "TAHUN 2019", "", ""]),
+                s(&["", "", "Jumlah", "Ditangani", "%"]),
+            ],
+            baris: vec![
+                s(&["1", "Anak Terlantar", "244", "129", "52,87"]),
+                s(&["2", "Lanjut Usia", "1163", "-", "n/a"]),
+                s(&["Dari tabel di atas, dapat dilihat bahwa jumlah PMKS menurun."]),
+            ],
+            gabung: vec![
+                crate::model::Gabung {
+                    baris: 0,
+                    kolom: 0,
+                    rs: 2,
+                    cs: 1,
+                },
+                crate::model::Gabung {
+                    baris: 0,
+                    kolom: 1,
+                    rs: 2,
+                    cs: 1,
+                },
+                crate::model::Gabung {
+                    baris: 0,
+                    kolom: 2,
+                    rs: 1,
+                    cs: 3,
+                },
+                // reaching into the body: kept inside the header
+                crate::model::Gabung {
+                    baris: 1,
+                    kolom: 4,
+                    rs: 3,
+                    cs: 1,
+                },
+            ],
+        };
+        let Item::Tabel(t) = agency(&tb) else { panic!() };
+        // first header row: No, Jenis (2 rows each), TAHUN 2019 over 3
+        let h0: Vec<(&str, u32, u32)> = t.kepala[0].iter().map(|c| (c.isi.as_str(), c.rs, c.cs)).collect();
+        assert_eq!(h0, [("No", 2, 1), ("Jenis", 2, 1), ("TAHUN 2019", 1, 3)]);
+        // second: only the three sub-labels (the first two columns covered)
+        let h1: Vec<&str> = t.kepala[1].iter().map(|c| c.isi.as_str()).collect();
+        assert_eq!(h1, ["Jumlah", "Ditangani", "%"]);
+        assert_eq!(t.kepala[1][2].rs, 1);
+        let rata: Vec<Rata> = t.baris[1].iter().map(|c| c.rata).collect();
+        assert_eq!(rata, [Rata::Tengah, Rata::Kiri, Rata::Kanan, Rata::Kanan, Rata::Kanan]);
+        assert_eq!(t.baris[2].len(), 1);
+        assert_eq!(t.baris[2][0].cs, 5);
+        // No is the narrowest column, Jenis the widest
+        assert!(t.kolom[0] < t.kolom[2] && t.kolom[1] > t.kolom[2], "{:?}", t.kolom);
     }
 
     /// The officer's title line under the heading that prints it already

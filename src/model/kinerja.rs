@@ -57,4 +57,19 @@ pub struct TabelTambahan {
     pub judul: String,
     pub header: Vec<Vec<String>>,
     pub baris: Vec<Vec<String>>,
+    /// The sheet's merged cells inside the table, so the report spans them
+    /// as the sheet does ("TAHUN 2019" over its three columns).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gabung: Vec<Gabung>,
+}
+
+/// A merged region of an agency table: its top-left cell (row counted over
+/// the header rows then the body rows, column from the table's first) and
+/// how many rows and columns it covers.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Gabung {
+    pub baris: u32,
+    pub kolom: u32,
+    pub rs: u32,
+    pub cs: u32,
 }

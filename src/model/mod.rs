@@ -9,7 +9,7 @@ pub mod spm;
 pub mod target;
 
 pub use crate::finding::kunci::{Kunci, keys};
-pub use kinerja::{PegawaiRow, RenstraRow, StrategiRow, TabelTambahan};
+pub use kinerja::{Gabung, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan};
 pub use kode::{Kode, Level};
 pub use renja::{RenjaEntry, RenjaIndikator};
 pub use spm::{JenisLayanan, Layanan};

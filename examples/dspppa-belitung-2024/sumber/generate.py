@@ -407,6 +407,27 @@ def kinerja():
             for j, v in enumerate(cells):
                 if v != "":
                     ws.cell(row=3 + i, column=j + 1, value=v).alignment = WRAP
+        # merged header cells as the reference prints them: a label over the
+        # empty cells beside it when a header row follows, and down over the
+        # empty cells below it to the header's last row
+        heads = 1
+        while heads < len(grid) and grid[heads] and grid[heads][0] == "" and any(grid[heads]):
+            heads += 1
+        width = max(len(r) for r in grid[:heads])
+        cell = lambda r, c: grid[r][c] if c < len(grid[r]) else ""
+        for r in range(heads):
+            for c in range(width):
+                if cell(r, c) == "":
+                    continue
+                cs = 1
+                if r + 1 < heads:
+                    while c + cs < width and cell(r, c + cs) == "" and cell(r + 1, c + cs) != "":
+                        cs += 1
+                rs = 1
+                while r + rs < heads and all(cell(r + rs, k) == "" for k in range(c, c + cs)):
+                    rs += 1
+                if cs > 1 or rs > 1:
+                    ws.merge_cells(start_row=3 + r, start_column=c + 1, end_row=3 + r + rs - 1, end_column=c + cs)
     save(wb, "kinerja.xlsx")
 
 

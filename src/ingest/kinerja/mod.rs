@@ -517,12 +517,41 @@ fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
         header.push(texts(r));
         r += 1;
     }
-    let baris = (r..s.height()).filter(|r| !s.row_is_empty(*r)).map(texts).collect();
+    let body: Vec<u32> = (r..s.height()).filter(|r| !s.row_is_empty(*r)).collect();
+    let baris = body.iter().map(|r| texts(*r)).collect();
+    // the merged regions inside the table, by the table's rows (a region
+    // that reaches over a skipped empty row ends there)
+    let rows: Vec<u32> = (start..r).chain(body.iter().copied()).collect();
+    let mut gabung = Vec::new();
+    for (i, &sr) in rows.iter().enumerate() {
+        for c in 0..width {
+            if s.merge_origin(sr, c) != Some((sr, c)) {
+                continue;
+            }
+            let cs = (c..width)
+                .take_while(|&k| s.merge_origin(sr, k) == Some((sr, c)))
+                .count() as u32;
+            let rs = rows[i..]
+                .iter()
+                .enumerate()
+                .take_while(|&(j, &rr)| rr == sr + j as u32 && s.merge_origin(rr, c) == Some((sr, c)))
+                .count() as u32;
+            if cs > 1 || rs > 1 {
+                gabung.push(crate::model::Gabung {
+                    baris: i as u32,
+                    kolom: c,
+                    rs,
+                    cs,
+                });
+            }
+        }
+    }
     Some(TabelTambahan {
         nama: s.name.clone(),
         judul,
         header,
         baris,
+        gabung,
     })
 }
 

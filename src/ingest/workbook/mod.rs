@@ -457,6 +457,11 @@ impl Sheet {
         }
     }
 
+    /// The top-left cell of the merged region a position lies in, if any.
+    pub fn merge_origin(&self, row: u32, col: u32) -> Option<(u32, u32)> {
+        self.merged.get(&(row, col)).copied()
+    }
+
     pub fn loc(&self, row: u32, col: u32) -> Location {
         Location::cell(&self.file, &self.name, cell_ref(row, col))
     }
