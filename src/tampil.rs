@@ -137,20 +137,38 @@ pub fn roman(x: usize) -> String {
 
 /// `PROGRAM PEMBERDAYAAN SOSIAL` → `Program Pemberdayaan Sosial`.
 pub fn title_case(s: &str) -> String {
+    /// Acronyms of program and kegiatan names that stay in capitals.
+    const AKRONIM: &[&str] = &[
+        "AIDS", "APBD", "APE", "ASN", "BPJS", "DAK", "HIV", "IDG", "KB", "KIE", "NAPZA", "OPD", "PHA", "PKH", "PMKS",
+        "PPKS", "PPPA", "PSKS", "PUG", "RT", "RW", "SDM", "SKPD", "SPM", "TIK", "UMKM",
+    ];
+    let word = |w: &str| -> String {
+        let lower = w.to_lowercase();
+        if [
+            "dan", "di", "ke", "dari", "pada", "yang", "untuk", "bagi", "atau", "dengan",
+        ]
+        .contains(&lower.as_str())
+        {
+            return lower;
+        }
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // a figure, an acronym in brackets ("(PHA)"), a known acronym
+        if w.chars().any(|c| c.is_ascii_digit())
+            || (w.starts_with('(') && w.ends_with(')') && bare.chars().all(char::is_uppercase))
+            || AKRONIM.contains(&bare)
+        {
+            return w.to_string();
+        }
+        let mut cs = lower.chars();
+        match cs.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+            None => String::new(),
+        }
+    };
     s.split_whitespace()
         .map(|w| {
-            let lower = w.to_lowercase();
-            if ["dan", "di", "ke", "dari", "pada", "yang", "untuk", "bagi"].contains(&lower.as_str()) {
-                return lower;
-            }
-            if w.chars().any(|c| c.is_ascii_digit()) || (w.len() <= 4 && w.starts_with('(')) {
-                return w.to_string();
-            }
-            let mut cs = lower.chars();
-            match cs.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
-                None => String::new(),
-            }
+            // "KABUPATEN/KOTA" → "Kabupaten/Kota": each part of a pair
+            w.split('/').map(word).collect::<Vec<_>>().join("/")
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -161,6 +179,19 @@ pub fn title_case_program(s: &str) -> String {
         title_case(s)
     } else {
         s.to_string()
+    }
+}
+
+/// A phrase set inside a sentence: its first letter in lower case
+/// ("Meningkatnya …" → "meningkatnya …"), unless the first word is an
+/// acronym ("IDG", "PMKS") or a name in capitals.
+pub fn awal_kecil(s: &str) -> String {
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_string(),
     }
 }
 
@@ -197,6 +228,37 @@ pub fn normalize(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_phrase_inside_a_sentence_starts_in_lower_case_unless_an_acronym() {
+        assert_eq!(
+            super::awal_kecil("Meningkatnya kesejahteraan PMKS"),
+            "meningkatnya kesejahteraan PMKS"
+        );
+        assert_eq!(super::awal_kecil("IDG Kabupaten"), "IDG Kabupaten");
+        assert_eq!(super::awal_kecil(""), "");
+    }
+
+    #[test]
+    fn program_names_keep_their_acronyms_and_pairs() {
+        assert_eq!(
+            super::title_case_program("PROGRAM PEMENUHAN HAK ANAK (PHA)"),
+            "Program Pemenuhan Hak Anak (PHA)"
+        );
+        assert_eq!(
+            super::title_case_program("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
+            "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+        );
+        assert_eq!(
+            super::title_case_program("PENYEDIAAN LAYANAN BAGI PMKS DAN ASN"),
+            "Penyediaan Layanan bagi PMKS dan ASN"
+        );
+        // written in mixed case: left as the officer wrote it
+        assert_eq!(
+            super::title_case_program("Program Kb dan (pha)"),
+            "Program Kb dan (pha)"
+        );
+    }
+
     use super::*;
     use std::str::FromStr;
 

@@ -15,11 +15,10 @@ impl<'a> Content<'a> {
         let mut v = vec![h(3, format!("Tujuan/Sasaran Strategis {}", g.nomor))];
         for pk in &pks {
             v.push(p(format!(
-                "{} {}: {} dengan indikator {}; target tahun {tahun} adalah {}.",
+                "{} {} diukur dengan indikator {}; target tahun {tahun} adalah {}.",
                 pk.tingkat.nama(),
-                pk.kode,
-                pk.uraian,
-                pk.indikator.uraian,
+                crate::tampil::awal_kecil(&pk.uraian),
+                crate::tampil::awal_kecil(&pk.indikator.uraian),
                 tampil(&pk.indikator.target)
             )));
         }

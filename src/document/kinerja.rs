@@ -198,7 +198,7 @@ impl<'a> Content<'a> {
                     None => ("-".into(), "-".into(), "-".into()),
                 }
             };
-            let mut row = vec![t(format!("{}: {}", pk.kode, pk.uraian)), t(&ind.uraian)];
+            let mut row = vec![t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)), t(&ind.uraian)];
             if let Some(y) = data_awal {
                 row.push(c(at(y).1));
             }
@@ -369,7 +369,7 @@ impl<'a> Content<'a> {
             let ind = &pk.indikator;
             let mut row = vec![
                 c((i + 1).to_string()),
-                t(format!("{} {}", pk.tingkat.nama(), pk.kode)),
+                t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)),
                 c("1"),
                 c(pct(ind.capaian)),
             ];
