@@ -115,6 +115,22 @@ fn the_example_report_is_complete() {
         }
     }
     assert!(blocks >= 2, "{blocks}");
+    // an announced table sits on the page of its announcement or the next
+    let said = pages
+        .iter()
+        .position(|p| squash(p).contains(&squash("dapat dilihat pada Tabel 2.1. berikut ini")))
+        .expect("the announcement of Tabel 2.1");
+    // (its first mention is the Daftar Tabel's)
+    let shown = pages
+        .iter()
+        .rposition(|p| squash(p).contains(&squash("Tabel 2.1 Tujuan, Sasaran, Strategi, dan Kebijakan")))
+        .expect("the caption of Tabel 2.1");
+    assert!(
+        shown == said || shown == said + 1,
+        "announced on page {}, printed on {}",
+        said + 1,
+        shown + 1
+    );
     // a narrative's title line is not printed again under its heading
     let kp = &pages[1];
     assert_eq!(kp.matches("KATA PENGANTAR").count(), 1, "{kp}");
@@ -728,4 +744,30 @@ fn no_line_begins_with_a_percent_sign() {
         .map(|w| format!("page {}: {:?} / {:?}", w[1].0, w[0].1, w[1].1))
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
+}
+
+/// The officer's sentence announcing Tabel 2.1 is followed by the table
+/// itself in the document, not by the rest of the section (the table was
+/// appended after 2.1's last subsection before).
+#[test]
+fn an_announced_table_follows_its_sentence() {
+    let loaded = load(&example());
+    let ctx = loaded.context().unwrap();
+    let doc = lkjip::render::dokumen(&ctx, false).unwrap();
+    let isi = &doc.bab[1].isi;
+    let at = isi
+        .iter()
+        .position(|it| match it {
+            lkjip::document::Item::Narasi(n) => n.blocks.last().is_some_and(|b| {
+                lkjip::narrative::plain_text(&b["c"]).contains("dapat dilihat pada Tabel 2.1. berikut ini")
+            }),
+            _ => false,
+        })
+        .expect("a narrative run ending with the announcement");
+    match &isi[at + 1] {
+        lkjip::document::Item::Tabel(t) => assert_eq!(t.nomor.as_deref(), Some("2.1")),
+        other => panic!("{other:?}"),
+    }
+    // the rest of the narrative follows the table
+    assert!(matches!(&isi[at + 2], lkjip::document::Item::Narasi(_)));
 }

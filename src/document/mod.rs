@@ -22,6 +22,7 @@ mod keuangan;
 mod kinerja;
 mod lampiran;
 pub mod table;
+mod tempat;
 pub mod tipografi;
 
 /// The indicators' descriptions in one cell, separated by "; ".
@@ -156,6 +157,7 @@ impl<'a> Content<'a> {
         number_figures(&mut bab);
         for b in &mut bab {
             drop_repeated_headings(&mut b.isi, &b.judul);
+            tempat::place_announced(&mut b.isi);
         }
         let mut depan = depan;
         drop_repeated_headings(&mut depan.kata_pengantar, "Kata Pengantar");
