@@ -583,13 +583,31 @@ fn chart_labels(doc: &lkjip::document::Dokumen) -> Vec<String> {
             for l in &g.label {
                 out.extend(numbers(l));
             }
+            let mut all = Vec::new();
             for s in &g.seri {
                 for v in s.nilai.iter().flatten() {
                     let x: f64 = v.parse().unwrap();
+                    all.push(x);
                     let r = (x * 100.0).round() / 100.0;
                     out.extend(numbers(&r.to_string().replace('.', ",")));
-                    out.extend(numbers(&format!("{r}").replace('.', ",")));
                 }
+            }
+            // the value axis: round steps as gaya.typ computes them
+            let maks0 = all.iter().copied().fold(0.0, f64::max);
+            let mins0 = all.iter().copied().fold(0.0, f64::min);
+            let kasar = if maks0 == mins0 { 1.0 } else { (maks0 - mins0) / 5.0 };
+            let besar = 10f64.powf(kasar.log10().floor());
+            let langkah = [1.0, 2.0, 2.5, 5.0, 10.0]
+                .iter()
+                .map(|m| m * besar)
+                .find(|s| *s >= kasar)
+                .unwrap();
+            let maks = (maks0 / langkah - 1e-6).ceil() * langkah;
+            let mins = (mins0 / langkah + 1e-6).floor() * langkah;
+            let steps = ((maks - mins) / langkah).round() as i64;
+            for i in 0..=steps {
+                let t = ((mins + i as f64 * langkah) * 100.0).round() / 100.0;
+                out.extend(numbers(&t.to_string().replace('.', ",")));
             }
         }
     }

@@ -276,7 +276,12 @@ fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Item> {
     }
     let f = |d: Option<Decimal>| d.map(|x| x.normalize().to_string());
     Some(Item::Grafik(Grafik {
-        judul: format!("Target dan Realisasi {} Tahun {} - {}", ind.uraian, points[0].0, tahun),
+        // "… PMKS per tahun Tahun 2019" doubles the word
+        judul: if ind.uraian.to_lowercase().ends_with(" tahun") {
+            format!("Target dan Realisasi {}, {} - {}", ind.uraian, points[0].0, tahun)
+        } else {
+            format!("Target dan Realisasi {} Tahun {} - {}", ind.uraian, points[0].0, tahun)
+        },
         label: points.iter().map(|p| p.0.to_string()).collect(),
         seri: vec![
             Seri {
