@@ -288,6 +288,13 @@ fn squash(s: &str) -> String {
 /// The PDF's body: every page but those of the Daftar Isi / Tabel /
 /// Gambar (they repeat every heading), without the header line.
 fn pdf_body(b: &Built) -> String {
+    body_pages(b).iter().map(|(_, p)| squash(p)).collect()
+}
+
+/// The pages of the PDF's body, numbered from 1, as text without the
+/// header line and the footer's page number: every page but those of the
+/// Daftar Isi / Tabel / Gambar (they repeat every heading).
+fn body_pages(b: &Built) -> Vec<(usize, &str)> {
     let pages = &b.pdf_pages;
     let first = pages.iter().position(|p| p.contains("DAFTAR ISI")).unwrap();
     let last = pages.iter().position(|p| p.contains("RINGKASAN EKSEKUTIF")).unwrap();
@@ -300,14 +307,13 @@ fn pdf_body(b: &Built) -> String {
         .iter()
         .enumerate()
         .filter(|(i, _)| *i < first || *i >= last)
-        .map(|(_, p)| {
+        .map(|(i, p)| {
             let p = p.trim_start().strip_prefix(header.as_str()).unwrap_or(p).trim_end();
-            // the page number of the footer
             let p = match p.rsplit_once(' ') {
                 Some((rest, n)) if n.chars().all(|c| c.is_ascii_digit() || "ivxl".contains(c)) => rest,
                 _ => p,
             };
-            squash(p)
+            (i + 1, p)
         })
         .collect()
 }
@@ -374,12 +380,19 @@ fn every_heading_of_the_pdf_is_a_word_heading_in_the_same_order() {
     assert_eq!(found, texts.len() - 3);
 }
 
-fn count_h(doc: &lkjip::document::Dokumen, level: u8) -> usize {
+/// Every item of the document in order: front matter, chapters, Lampiran.
+fn all_items(doc: &lkjip::document::Dokumen) -> impl Iterator<Item = &lkjip::document::Item> {
     doc.depan
         .kata_pengantar
         .iter()
         .chain(&doc.depan.ringkasan)
         .chain(doc.bab.iter().flat_map(|b| &b.isi))
+        .chain(doc.lampiran.iter().flat_map(|b| &b.isi))
+}
+
+/// Headings of a level outside the Lampiran (their items hold none).
+fn count_h(doc: &lkjip::document::Dokumen, level: u8) -> usize {
+    all_items(doc)
         .filter(|it| matches!(it, lkjip::document::Item::H { level: l, .. } if *l == level))
         .count()
 }
@@ -388,15 +401,7 @@ fn count_h(doc: &lkjip::document::Dokumen, level: u8) -> usize {
 fn every_table_and_every_cell_is_there_in_the_same_order() {
     let b = built();
     let data: Vec<&Table> = b.docx.tables.iter().filter(|t| t.style == "TabelLkjip").collect();
-    let items = b
-        .doc
-        .depan
-        .kata_pengantar
-        .iter()
-        .chain(&b.doc.depan.ringkasan)
-        .chain(b.doc.bab.iter().flat_map(|x| &x.isi))
-        .chain(b.doc.lampiran.iter().flat_map(|x| &x.isi));
-    let tabel: Vec<&lkjip::document::item::Tabel> = items
+    let tabel: Vec<&lkjip::document::item::Tabel> = all_items(&b.doc)
         .filter_map(|it| match it {
             lkjip::document::Item::Tabel(t) => Some(&**t),
             _ => None,
@@ -517,17 +522,6 @@ fn every_paragraph_and_figure_reads_as_in_the_pdf() {
         .flat_map(|t| t.rows.iter().take(t.head_rows).flatten().flatten())
         .flat_map(|c| numbers(c))
         .collect();
-    let id = &b.doc.identitas;
-    let header = format!(
-        "Laporan Kinerja {} {} Tahun {}",
-        id.nama_opd, id.pemerintah_daerah, id.tahun
-    );
-    let first = b.pdf_pages.iter().position(|p| p.contains("DAFTAR ISI")).unwrap();
-    let last = b
-        .pdf_pages
-        .iter()
-        .position(|p| p.contains("RINGKASAN EKSEKUTIF"))
-        .unwrap();
     let mut have: std::collections::HashMap<&str, usize> = Default::default();
     for n in &docx_numbers {
         *have.entry(n.as_str()).or_default() += 1;
@@ -536,21 +530,17 @@ fn every_paragraph_and_figure_reads_as_in_the_pdf() {
     // figure of the DOCX
     let long: Vec<&String> = docx_numbers.iter().filter(|n| n.len() > 12).collect();
     let mut checked = 0;
-    for (i, page) in b.pdf_pages.iter().enumerate().skip(1) {
-        if i >= first && i < last {
-            continue;
-        }
-        let text = page.trim_start().strip_prefix(header.as_str()).unwrap_or(page);
-        let mut nums = numbers(text);
-        nums.pop(); // the page number in the footer
+    // the cover is laid out by each backend
+    for (page, text) in body_pages(b).into_iter().skip(1) {
+        let nums = numbers(text);
         for n in nums {
             if charts.contains(&n) || repeated.contains(&n) || long.iter().any(|l| l.contains(&n)) {
                 continue;
             }
             let left = have
                 .get_mut(n.as_str())
-                .unwrap_or_else(|| panic!("{n} of PDF page {} is not in the DOCX", i + 1));
-            assert!(*left > 0, "{n} of PDF page {} is in the DOCX fewer times", i + 1);
+                .unwrap_or_else(|| panic!("{n} of PDF page {} is not in the DOCX", page));
+            assert!(*left > 0, "{n} of PDF page {} is in the DOCX fewer times", page);
             *left -= 1;
             checked += 1;
         }
@@ -848,12 +838,7 @@ fn pictures_are_embedded_with_their_captions() {
 }
 
 fn ctx_charts(doc: &lkjip::document::Dokumen) -> usize {
-    doc.depan
-        .kata_pengantar
-        .iter()
-        .chain(&doc.depan.ringkasan)
-        .chain(doc.bab.iter().flat_map(|b| &b.isi))
-        .chain(doc.lampiran.iter().flat_map(|b| &b.isi))
+    all_items(doc)
         .filter(|it| matches!(it, lkjip::document::Item::Grafik(_)))
         .count()
 }
