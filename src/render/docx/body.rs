@@ -618,13 +618,21 @@ impl<'a> Body<'a> {
     fn ttd_pk(&mut self) {
         let id = &self.doc.identitas;
         let half = self.text_width(self.section) / 2;
+        let named = Gaya {
+            tebal: true,
+            garis_bawah: true,
+            ..Gaya::BIASA
+        };
         let left = {
             let c = |t: &str| signature_line(t, Gaya::BIASA, true);
-            let mut s = c("Pihak Kedua,");
+            // an empty line where the right column has its date: the two
+            // names on one line
+            let mut s = c("");
+            s.push_str(&c("Pihak Kedua,"));
             if let Some(a) = &id.atasan {
                 s.push_str(&c(&format!("{},", a.jabatan)));
                 s.push_str(&signature_space());
-                s.push_str(&signature_line(&a.nama, Gaya::tebal(), false));
+                s.push_str(&signature_line(&a.nama, named, false));
             } else {
                 s.push_str(&signature_space());
             }
