@@ -175,7 +175,8 @@ impl<'a> Body<'a> {
         self.out.push_str(&xml);
     }
 
-    /// The whole body, and the `<w:sectPr>` of its last section.
+    /// The whole body (ending with its last section's properties), the
+    /// lists for numbering.xml and the pictures placed.
     pub fn write(mut self) -> (String, Vec<(usize, usize)>, Media) {
         let doc = self.doc;
         self.cover();
