@@ -139,3 +139,79 @@ impl Tabel {
         }))
     }
 }
+
+/// The width in pt of a word set in Liberation Sans at `size` pt (the
+/// advance widths of its glyph classes; bold a little wider).
+fn word_width(w: &str, size: f64, bold: bool) -> f64 {
+    let em: f64 = w
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 0.556,
+            '.' | ',' | ':' | ';' | 'i' | 'l' | 'j' | 'I' | '\'' | '|' => 0.278,
+            'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.333,
+            '%' | 'm' | 'M' | 'W' | 'w' => 0.889,
+            c if c.is_uppercase() => 0.667,
+            _ => 0.556,
+        })
+        .sum();
+    em * size * if bold { 1.08 } else { 1.0 }
+}
+
+/// Column widths in pt on a text `width` in pt: the table's relative
+/// widths, then every column widened to its longest word plus `pad` (the
+/// cell's insets), taken in proportion from the columns with room to
+/// spare — so no figure runs over its cell edge ("1.186,00-1.002,00") and
+/// no word is broken inside it.
+pub fn fit_columns(t: &item::Tabel, width: f64, size: f64, pad: f64) -> Vec<f64> {
+    let total: f64 = t.kolom.iter().sum::<f64>().max(f64::EPSILON);
+    let mut cols: Vec<f64> = t.kolom.iter().map(|w| w / total * width).collect();
+    let n = cols.len();
+    // the longest word of every single-column cell, by column
+    let mut need = vec![0.0f64; n];
+    let place = |rows: &[Vec<Sel>], head: bool, need: &mut Vec<f64>| {
+        let mut covered = vec![0u32; n];
+        for r in rows {
+            let mut col = 0;
+            let mut cells = r.iter();
+            while col < n {
+                if covered[col] > 0 {
+                    covered[col] -= 1;
+                    col += 1;
+                    continue;
+                }
+                let Some(c) = cells.next() else { break };
+                let span = (c.cs.max(1) as usize).min(n - col);
+                if c.rs > 1 {
+                    covered[col..col + span].fill(c.rs - 1);
+                }
+                if span == 1 {
+                    let longest = c
+                        .isi
+                        .split_whitespace()
+                        .map(|w| word_width(w, size, head || c.tebal))
+                        .fold(0.0, f64::max);
+                    need[col] = need[col].max(longest + pad);
+                }
+                col += span;
+            }
+        }
+    };
+    place(&t.kepala, true, &mut need);
+    place(&t.baris, false, &mut need);
+    // what the narrow columns lack, taken in proportion from the room of
+    // the others; never more than there is
+    let lack: f64 = cols.iter().zip(&need).map(|(c, w)| (w - c).max(0.0)).sum();
+    let room: f64 = cols.iter().zip(&need).map(|(c, w)| (c - w).max(0.0)).sum();
+    if lack > 0.0 && room > 0.0 {
+        let share = (lack / room).min(1.0);
+        let give = lack.min(room);
+        for (c, w) in cols.iter_mut().zip(&need) {
+            if *w > *c {
+                *c += (*w - *c) * give / lack;
+            } else {
+                *c -= (*c - *w) * share;
+            }
+        }
+    }
+    cols
+}

@@ -1,6 +1,7 @@
-//! Typographic rules applied to every text of the document once it is
-//! built: a figure and its `%` never break apart (a no-break space), in
-//! tables, generated sentences and the officer's narrative alike.
+//! Typographic rules applied to the document once it is built: a figure
+//! and its `%` never break apart (a no-break space), in tables, generated
+//! sentences and the officer's narrative alike; a table's columns are wide
+//! enough for their longest word.
 
 use super::item::{Bab, Dokumen, Item};
 use serde_json::Value;
@@ -69,12 +70,38 @@ fn tie_items(items: &mut [Item]) {
     }
 }
 
+/// The pt of a mm.
+const PT_PER_MM: f64 = 72.0 / 25.4;
+
+/// Each table's relative column widths fitted to its longest words on the
+/// page it is printed on (`gaya.typ`: A4/F4 portrait with 3 + 2,5 cm
+/// margins, a wide table turned, the Lampiran turned with 1,5 cm margins;
+/// cells inset 3 pt on each side, 8,5 pt type or 7 pt for small tables).
+fn fit_items(items: &mut [Item], portrait_mm: f64, turned_mm: f64) {
+    for it in items {
+        if let Item::Tabel(t) = it {
+            let width = if t.lebar { turned_mm } else { portrait_mm } * PT_PER_MM;
+            let size = if t.kecil { 7.0 } else { 8.5 };
+            t.kolom = super::table::fit_columns(t, width, size, 7.0);
+        }
+    }
+}
+
 /// Applies the rules to the whole document.
 pub fn apply(doc: &mut Dokumen) {
     tie_items(&mut doc.depan.kata_pengantar);
     tie_items(&mut doc.depan.ringkasan);
     for Bab { isi, .. } in doc.bab.iter_mut().chain(doc.lampiran.iter_mut()) {
         tie_items(isi);
+    }
+    let (w, h) = (f64::from(doc.kertas.lebar), f64::from(doc.kertas.tinggi));
+    fit_items(&mut doc.depan.kata_pengantar, w - 55.0, h - 55.0);
+    fit_items(&mut doc.depan.ringkasan, w - 55.0, h - 55.0);
+    for b in &mut doc.bab {
+        fit_items(&mut b.isi, w - 55.0, h - 55.0);
+    }
+    for b in &mut doc.lampiran {
+        fit_items(&mut b.isi, h - 30.0, h - 30.0);
     }
 }
 
