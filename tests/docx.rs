@@ -56,6 +56,15 @@ fn part(bytes: &[u8], name: &str) -> String {
     s
 }
 
+/// The value of an attribute of an element (`w:val`).
+fn attr(e: &quick_xml::events::BytesStart, key: &str) -> String {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value.to_string())
+        .unwrap_or_default()
+}
+
 /// The list kinds of numbering.xml: per `numId`, the level-0 format,
 /// its text (`(%1)`) and the start.
 fn numbering(bytes: &[u8]) -> std::collections::HashMap<String, (String, String, u32)> {
@@ -64,28 +73,21 @@ fn numbering(bytes: &[u8]) -> std::collections::HashMap<String, (String, String,
     let mut abstracts: std::collections::HashMap<String, (String, String)> = Default::default();
     let mut out = std::collections::HashMap::new();
     let (mut abs, mut lvl0, mut num, mut abs_of) = (String::new(), false, String::new(), String::new());
-    let val = |e: &quick_xml::events::BytesStart, k: &str| {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == k)
-            .map(|a| a.value.to_string())
-            .unwrap_or_default()
-    };
     loop {
         match r.read_event().unwrap() {
-            Event::Start(e) if e.name().as_ref() == "w:abstractNum" => abs = val(&e, "w:abstractNumId"),
-            Event::Start(e) if e.name().as_ref() == "w:lvl" => lvl0 = val(&e, "w:ilvl") == "0",
+            Event::Start(e) if e.name().as_ref() == "w:abstractNum" => abs = attr(&e, "w:abstractNumId"),
+            Event::Start(e) if e.name().as_ref() == "w:lvl" => lvl0 = attr(&e, "w:ilvl") == "0",
             Event::Empty(e) if lvl0 && e.name().as_ref() == "w:numFmt" => {
-                abstracts.entry(abs.clone()).or_default().0 = val(&e, "w:val")
+                abstracts.entry(abs.clone()).or_default().0 = attr(&e, "w:val")
             }
             Event::Empty(e) if lvl0 && e.name().as_ref() == "w:lvlText" => {
-                abstracts.entry(abs.clone()).or_default().1 = val(&e, "w:val")
+                abstracts.entry(abs.clone()).or_default().1 = attr(&e, "w:val")
             }
-            Event::Start(e) if e.name().as_ref() == "w:num" => num = val(&e, "w:numId"),
-            Event::Empty(e) if e.name().as_ref() == "w:abstractNumId" => abs_of = val(&e, "w:val"),
+            Event::Start(e) if e.name().as_ref() == "w:num" => num = attr(&e, "w:numId"),
+            Event::Empty(e) if e.name().as_ref() == "w:abstractNumId" => abs_of = attr(&e, "w:val"),
             Event::Empty(e) if e.name().as_ref() == "w:startOverride" => {
                 let (f, t) = abstracts[&abs_of].clone();
-                out.insert(num.clone(), (f, t, val(&e, "w:val").parse().unwrap()));
+                out.insert(num.clone(), (f, t, attr(&e, "w:val").parse().unwrap()));
             }
             Event::Eof => break,
             _ => {}
@@ -137,15 +139,14 @@ fn parse(bytes: Vec<u8>) -> Docx {
                 }
             }
             Event::Empty(e) if e.name().as_ref() == "w:vMerge" => {
-                let restart = e.attributes().flatten().any(|a| a.value.as_ref() == "restart");
+                let restart = attr(&e, "w:val") == "restart";
                 if !restart && let Some(c) = cell.as_mut() {
                     c.1 = true;
                 }
             }
             Event::Empty(e) if e.name().as_ref() == "w:tblStyle" => {
-                let v = e.attributes().flatten().find(|a| a.key.as_ref() == "w:val").unwrap();
                 if let Some(&t) = stack.last() {
-                    tables[t].style = v.value.to_string();
+                    tables[t].style = attr(&e, "w:val");
                 }
             }
             Event::Start(e) if e.name().as_ref() == "w:p" => {
@@ -170,13 +171,7 @@ fn parse(bytes: Vec<u8>) -> Docx {
                 }
             }
             Event::Empty(e) if e.name().as_ref() == "w:numId" => {
-                let id = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == "w:val")
-                    .unwrap()
-                    .value
-                    .to_string();
+                let id = attr(&e, "w:val");
                 let (fmt, text, start) = lists[&id].clone();
                 let n = counters.entry((id, ilvl.clone())).or_insert(start - 1);
                 *n += 1;
@@ -196,18 +191,11 @@ fn parse(bytes: Vec<u8>) -> Docx {
                 }
             }
             Event::Empty(e) if e.name().as_ref() == "w:ilvl" => {
-                ilvl = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == "w:val")
-                    .unwrap()
-                    .value
-                    .to_string();
+                ilvl = attr(&e, "w:val");
             }
             Event::Empty(e) if e.name().as_ref() == "w:pStyle" => {
-                let v = e.attributes().flatten().find(|a| a.key.as_ref() == "w:val").unwrap();
                 if let Some(p) = para.as_mut() {
-                    p.style = v.value.to_string();
+                    p.style = attr(&e, "w:val");
                 }
             }
             Event::Start(e) if e.name().as_ref() == "w:r" => in_run = true,
@@ -380,19 +368,9 @@ fn every_heading_of_the_pdf_is_a_word_heading_in_the_same_order() {
     assert_eq!(found, texts.len() - 3);
 }
 
-/// Every item of the document in order: front matter, chapters, Lampiran.
-fn all_items(doc: &lkjip::document::Dokumen) -> impl Iterator<Item = &lkjip::document::Item> {
-    doc.depan
-        .kata_pengantar
-        .iter()
-        .chain(&doc.depan.ringkasan)
-        .chain(doc.bab.iter().flat_map(|b| &b.isi))
-        .chain(doc.lampiran.iter().flat_map(|b| &b.isi))
-}
-
-/// Headings of a level outside the Lampiran (their items hold none).
+/// Headings of a level in the document.
 fn count_h(doc: &lkjip::document::Dokumen, level: u8) -> usize {
-    all_items(doc)
+    doc.items()
         .filter(|it| matches!(it, lkjip::document::Item::H { level: l, .. } if *l == level))
         .count()
 }
@@ -401,7 +379,9 @@ fn count_h(doc: &lkjip::document::Dokumen, level: u8) -> usize {
 fn every_table_and_every_cell_is_there_in_the_same_order() {
     let b = built();
     let data: Vec<&Table> = b.docx.tables.iter().filter(|t| t.style == "TabelLkjip").collect();
-    let tabel: Vec<&lkjip::document::item::Tabel> = all_items(&b.doc)
+    let tabel: Vec<&lkjip::document::item::Tabel> = b
+        .doc
+        .items()
         .filter_map(|it| match it {
             lkjip::document::Item::Tabel(t) => Some(&**t),
             _ => None,
@@ -838,7 +818,7 @@ fn pictures_are_embedded_with_their_captions() {
 }
 
 fn ctx_charts(doc: &lkjip::document::Dokumen) -> usize {
-    all_items(doc)
+    doc.items()
         .filter(|it| matches!(it, lkjip::document::Item::Grafik(_)))
         .count()
 }

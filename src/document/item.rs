@@ -200,6 +200,37 @@ pub struct Seri {
     pub nilai: Vec<Option<String>>,
 }
 
+impl Dokumen {
+    /// Every item in reading order: Kata Pengantar, Ringkasan, BAB I–IV,
+    /// the Lampiran.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.depan
+            .kata_pengantar
+            .iter()
+            .chain(&self.depan.ringkasan)
+            .chain(self.bab.iter().flat_map(|b| &b.isi))
+            .chain(self.lampiran.iter().flat_map(|b| &b.isi))
+    }
+}
+
+impl Kertas {
+    /// The text width in mm of a portrait page (margins 3 + 2,5 cm, as
+    /// `lkjip.typ` sets them).
+    pub fn teks_tegak(&self) -> f64 {
+        f64::from(self.lebar) - 55.0
+    }
+
+    /// The text width in mm of a chapter's page turned for a wide table.
+    pub fn teks_rebah(&self) -> f64 {
+        f64::from(self.tinggi) - 55.0
+    }
+
+    /// The text width in mm of a Lampiran page (turned, 1,5 cm margins).
+    pub fn teks_lampiran(&self) -> f64 {
+        f64::from(self.tinggi) - 30.0
+    }
+}
+
 impl Item {
     /// A generated paragraph.
     pub fn p(s: impl Into<String>) -> Item {

@@ -94,14 +94,15 @@ pub fn apply(doc: &mut Dokumen) {
     for Bab { isi, .. } in doc.bab.iter_mut().chain(doc.lampiran.iter_mut()) {
         tie_items(isi);
     }
-    let (w, h) = (f64::from(doc.kertas.lebar), f64::from(doc.kertas.tinggi));
-    fit_items(&mut doc.depan.kata_pengantar, w - 55.0, h - 55.0);
-    fit_items(&mut doc.depan.ringkasan, w - 55.0, h - 55.0);
+    let k = doc.kertas;
+    let (tegak, rebah) = (k.teks_tegak(), k.teks_rebah());
+    fit_items(&mut doc.depan.kata_pengantar, tegak, rebah);
+    fit_items(&mut doc.depan.ringkasan, tegak, rebah);
     for b in &mut doc.bab {
-        fit_items(&mut b.isi, w - 55.0, h - 55.0);
+        fit_items(&mut b.isi, tegak, rebah);
     }
     for b in &mut doc.lampiran {
-        fit_items(&mut b.isi, h - 30.0, h - 30.0);
+        fit_items(&mut b.isi, k.teks_lampiran(), k.teks_lampiran());
     }
 }
 

@@ -105,12 +105,11 @@ impl<'a> Body<'a> {
     /// The paper's text width in twips for a layout.
     pub fn text_width(&self, s: Halamannya) -> i64 {
         let k = self.doc.kertas;
-        let (w, h) = (f64::from(k.lebar), f64::from(k.tinggi));
         match s {
-            Halamannya::Sampul => mm(w - 50.0),
-            Halamannya::Depan | Halamannya::Bab { .. } => mm(w - 55.0),
-            Halamannya::BabLebar => mm(h - 55.0),
-            Halamannya::Lampiran => mm(h - 30.0),
+            Halamannya::Sampul => mm(f64::from(k.lebar) - 50.0),
+            Halamannya::Depan | Halamannya::Bab { .. } => mm(k.teks_tegak()),
+            Halamannya::BabLebar => mm(k.teks_rebah()),
+            Halamannya::Lampiran => mm(k.teks_lampiran()),
         }
     }
 

@@ -42,26 +42,17 @@ impl Gambar {
     }
 }
 
-/// Every item of the document in the order the body writes them.
-fn all_items(doc: &Dokumen) -> impl Iterator<Item = &Item> {
-    doc.depan
-        .kata_pengantar
-        .iter()
-        .chain(&doc.depan.ringkasan)
-        .chain(doc.bab.iter().flat_map(|b| &b.isi))
-        .chain(doc.lampiran.iter().flat_map(|b| &b.isi))
-}
-
 /// Reads the pictures and renders the charts of `doc`.
 pub fn prepare(ctx: &RenderContext, doc: &Dokumen) -> Result<Gambar, Vec<Finding>> {
-    let charts: Vec<&Grafik> = all_items(doc)
+    let charts: Vec<&Grafik> = doc
+        .items()
         .filter_map(|it| match it {
             Item::Grafik(g) => Some(g),
             _ => None,
         })
         .collect();
     let mut names: Vec<&str> = doc.logo.as_deref().into_iter().collect();
-    for it in all_items(doc) {
+    for it in doc.items() {
         if let Item::Gambar { file, .. } = it
             && !names.contains(&file.as_str())
         {
