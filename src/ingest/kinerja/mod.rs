@@ -497,9 +497,10 @@ fn read_pegawai(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Vec<P
 /// longest has 25.
 pub const TABEL_MAX: usize = 1000;
 
-/// A `Tabel …` sheet: A1 is the title; the table starts at the next
-/// non-empty row; its header is that row plus the following rows whose first
-/// cell is empty (multi-row headers leave the merged `No` cell empty).
+/// A `Tabel …` sheet: A1 is the title; the table starts at the next row
+/// of two cells or more (one-cell title lines of an exported form before
+/// it are left out); its header is that row plus the following rows whose
+/// first cell is empty (multi-row headers leave the merged `No` cell empty).
 fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
     let judul = s.get(0, 0).text();
     let width = s.width();
@@ -510,7 +511,12 @@ fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
         }
         v
     };
-    let start = (1..s.height()).find(|r| !s.row_is_empty(*r))?;
+    // title lines of an exported form (one cell each: "PEMERINTAH KOTA …",
+    // "TAHUN ANGGARAN", usually merged over the width) come before the
+    // header; the header is the first row of two cells or more
+    let filled = |r: u32| (0..width).filter(|c| !s.get(r, *c).is_empty()).count();
+    let first = (1..s.height()).find(|r| !s.row_is_empty(*r))?;
+    let start = (first..s.height()).find(|r| filled(*r) >= 2).unwrap_or(first);
     let mut header = vec![texts(start)];
     let mut r = start + 1;
     while r < s.height() && !s.row_is_empty(r) && matches!(s.get(r, 0), Cell::Empty) {
@@ -558,6 +564,45 @@ fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An exported form pasted as a `Tabel` sheet, laid out like
+    /// Banjarmasin's Laporan Permasalahan and RFK: one-cell title lines
+    /// before the header are not the header; the merged `NO` over the two
+    /// header rows is read as a merge of the header.
+    #[test]
+    fn title_lines_of_an_exported_form_are_not_its_header() {
+        let t = |s: &str| Cell::Text(s.into());
+        let rows = vec![
+            vec![t("Tabel 3.99 Realisasi")],
+            vec![t("PEMERINTAH KOTA BANJARMASIN")],
+            vec![t("KONDISI S/D TGL.")],
+            vec![],
+            vec![t("NO"), t("URAIAN KEGIATAN"), t("KEUANGAN"), Cell::Empty],
+            vec![Cell::Empty, Cell::Empty, t("RENCANA"), t("REALISASI")],
+            vec![t("1"), t("Belanja Pegawai"), t("100"), t("90")],
+        ];
+        let merges = vec![
+            calamine::Dimensions {
+                start: (1, 0),
+                end: (1, 3),
+            },
+            calamine::Dimensions {
+                start: (4, 0),
+                end: (5, 0),
+            },
+            calamine::Dimensions {
+                start: (4, 2),
+                end: (4, 3),
+            },
+        ];
+        let s = Sheet::from_rows("k.xlsx", "Tabel 3.99", rows).with_merges(merges);
+        let tb = read_tabel(&s).unwrap();
+        assert_eq!(tb.header.len(), 2);
+        assert_eq!(tb.header[0], ["NO", "URAIAN KEGIATAN", "KEUANGAN"]);
+        assert_eq!(tb.baris, [vec!["1", "Belanja Pegawai", "100", "90"]]);
+        let g: Vec<(u32, u32, u32, u32)> = tb.gabung.iter().map(|g| (g.baris, g.kolom, g.rs, g.cs)).collect();
+        assert_eq!(g, [(0, 0, 2, 1), (0, 2, 1, 2)]);
+    }
 
     #[test]
     fn an_agency_table_of_thousands_of_rows_is_refused() {
