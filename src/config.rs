@@ -67,6 +67,45 @@ pub struct Batas {
     /// Largest picture in pixels, width × height (megapixels): a PNG that
     /// claims 100 000 × 100 000 would make Typst ask for 40 GB.
     pub gambar_megapiksel: u64,
+    /// Longest Typst layout when `templates/` overrides a template
+    /// (seconds): a template is a program and may loop for ever.
+    pub tata_letak_detik: u64,
+    /// Most memory of that layout (MB).
+    pub tata_letak_mb: u64,
+}
+
+impl Batas {
+    /// How far `[batas]` may raise a limit above its default: the folder is
+    /// untrusted too, and may not lift its own limits without bound.
+    pub const RAISE_MAX: u64 = 8;
+
+    /// Every limit by its key, with its default.
+    fn entries(&self) -> [(&'static str, u64, u64); 12] {
+        let d = Batas::default();
+        [
+            ("ukuran_berkas_mb", self.ukuran_berkas_mb, d.ukuran_berkas_mb),
+            ("ukuran_terurai_mb", self.ukuran_terurai_mb, d.ukuran_terurai_mb),
+            ("baris", u64::from(self.baris), u64::from(d.baris)),
+            ("panjang_sel", self.panjang_sel as u64, d.panjang_sel as u64),
+            ("teks_mb", self.teks_mb, d.teks_mb),
+            ("lembar", self.lembar as u64, d.lembar as u64),
+            ("narasi_kb", self.narasi_kb, d.narasi_kb),
+            ("narasi_total_mb", self.narasi_total_mb, d.narasi_total_mb),
+            ("gambar_mb", self.gambar_mb, d.gambar_mb),
+            ("gambar_megapiksel", self.gambar_megapiksel, d.gambar_megapiksel),
+            ("tata_letak_detik", self.tata_letak_detik, d.tata_letak_detik),
+            ("tata_letak_mb", self.tata_letak_mb, d.tata_letak_mb),
+        ]
+    }
+
+    /// The first limit raised beyond [`RAISE_MAX`](Self::RAISE_MAX) times
+    /// its default: key, value, the most allowed.
+    pub fn too_high(&self) -> Option<(&'static str, u64, u64)> {
+        self.entries()
+            .into_iter()
+            .find(|(_, v, d)| *v > d.saturating_mul(Self::RAISE_MAX))
+            .map(|(k, v, d)| (k, v, d * Self::RAISE_MAX))
+    }
 }
 
 impl Default for Batas {
@@ -82,6 +121,8 @@ impl Default for Batas {
             narasi_total_mb: 16,
             gambar_mb: 32,
             gambar_megapiksel: 50,
+            tata_letak_detik: 60,
+            tata_letak_mb: 768,
         }
     }
 }
@@ -315,6 +356,49 @@ impl Peran {
 /// The longest `identitas.kode` (it names every output file).
 pub const KODE_MAX: usize = 64;
 
+/// The longest text of one value of `lkjip.toml` (characters): names and
+/// titles go into the PDF's metadata, which PDF/A bounds at 32 767 bytes a
+/// string, and into every page header.
+pub const TEKS_MAX: usize = 1000;
+
+/// The first text value of `lkjip.toml` longer than [`TEKS_MAX`], as an
+/// error naming its key.
+fn long_text(text: &str) -> Result<(), Finding> {
+    fn walk(key: &str, v: &toml::Value) -> Option<(String, usize)> {
+        match v {
+            toml::Value::String(s) => {
+                let n = s.chars().count();
+                (n > TEKS_MAX).then(|| (key.to_string(), n))
+            }
+            toml::Value::Array(a) => a.iter().find_map(|x| walk(key, x)),
+            toml::Value::Table(t) => t.iter().find_map(|(k, x)| {
+                walk(
+                    &if key.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{key}.{k}")
+                    },
+                    x,
+                )
+            }),
+            _ => None,
+        }
+    }
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return Ok(());
+    };
+    match walk("", &toml::Value::Table(table)) {
+        Some((key, n)) => Err(Finding {
+            severity: Severity::Error,
+            code: "config-invalid",
+            location: Location::file(CONFIG_FILE),
+            message: format!("{key}: teks {n} karakter, melebihi {TEKS_MAX}; pendekkan"),
+            kunci: Vec::new(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The largest `lkjip.toml` read (read before its `[batas]` is known; the
 /// example's is 3 KB).
 pub const CONFIG_LIMIT: u64 = 1024 * 1024;
@@ -369,6 +453,7 @@ impl Config {
         })?;
         let mut config = config;
         config.kolom.baris = kolom_lines(text);
+        long_text(text)?;
         config.validate()?;
         Ok(config)
     }
@@ -399,6 +484,12 @@ impl Config {
             return Err(bad(format!(
                 "identitas.kode {} karakter, melebihi {KODE_MAX} (dipakai dalam nama berkas); pakai singkatan",
                 kode.len()
+            )));
+        }
+        if let Some((key, value, max)) = self.batas.too_high() {
+            return Err(bad(format!(
+                "batas.{key} = {value} melebihi {max} ({}× bawaan lkjip): folder laporan tidak boleh melonggarkan batasnya tanpa batas",
+                Batas::RAISE_MAX
             )));
         }
         if let Some(k) = &self.laporan.kertas
@@ -602,5 +693,29 @@ tanggal = "2025-03-04"
             "identitas.kode 300 karakter, melebihi 64 (dipakai dalam nama berkas); pakai singkatan"
         );
         assert!(Config::parse(&MINIMAL.replace("\"dinsos\"", &format!("\"{}\"", "d".repeat(64)))).is_ok());
+    }
+
+    #[test]
+    fn a_limit_may_be_raised_eightfold_not_more() {
+        let with = |v: u64| Config::parse(&format!("{MINIMAL}\n[batas]\ntata_letak_mb = {v}\n"));
+        // 768 MB × 8
+        assert_eq!(with(6144).unwrap().batas.tata_letak_mb, 6144);
+        let e = with(6145).unwrap_err();
+        assert_eq!(
+            e.message,
+            "batas.tata_letak_mb = 6145 melebihi 6144 (8× bawaan lkjip): folder laporan tidak boleh melonggarkan batasnya tanpa batas"
+        );
+    }
+
+    /// A 40 000-character agency name made PDF/A refuse the export (the
+    /// document title), blamed on the template.
+    #[test]
+    fn refuses_a_text_too_long_for_the_pdf_naming_its_key() {
+        let long = MINIMAL.replace("\"Dinas Sosial\"", &format!("\"{}\"", "Dinas ".repeat(7_000)));
+        let e = Config::parse(&long).unwrap_err();
+        assert_eq!(
+            e.message,
+            "identitas.nama_opd: teks 42000 karakter, melebihi 1000; pendekkan"
+        );
     }
 }

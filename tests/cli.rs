@@ -1714,3 +1714,112 @@ fn a_hostile_folder_cannot_block_lkjip_or_reach_outside() {
     );
     assert!(!luar.join("out").exists(), "the linked folder outside was built");
 }
+
+/// Peak resident memory of the largest process this test binary has waited
+/// for, with the children each of them waited for (Linux: bytes).
+#[cfg(target_os = "linux")]
+fn children_peak_bytes() -> u64 {
+    // SAFETY: getrusage writes into the zeroed struct we pass it.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) }, 0);
+    ru.ru_maxrss as u64 * 1024
+}
+
+/// Issue 17, a template override is a program: one that loops for ever or
+/// builds a billion-element array is laid out in a child process that is
+/// stopped at `[batas] tata_letak_detik` / `tata_letak_mb`, with a located
+/// error and no output; overrides that are copies of the embedded
+/// templates give the same bytes as no override (the child lays out with
+/// the same code: PDF, the DOCX's page numbers and its charts).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_override_cannot_hang_lkjip_or_exhaust_the_machine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let embedded = |name: &str| std::fs::read_to_string(root().join("templates").join(name)).unwrap();
+    let with_template = |name: &str, first_line: &str, toml_extra: &str| {
+        let dir = tmp.path().join(name);
+        copy_dir(&fixture("ok-dasar"), &dir);
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        std::fs::write(
+            dir.join("templates/lkjip.typ"),
+            format!("{first_line}\n{}", embedded("lkjip.typ")),
+        )
+        .unwrap();
+        let toml = std::fs::read_to_string(dir.join("lkjip.toml")).unwrap();
+        std::fs::write(dir.join("lkjip.toml"), format!("{toml}\n{toml_extra}")).unwrap();
+        dir
+    };
+    let out_files = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir.join("out"))
+            .map(|rd| {
+                rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+
+    // ten billion loop turns: stopped at the (lowered) time limit
+    let dir = with_template(
+        "putaran",
+        "#for i in range(100000) { for j in range(100000) { } }",
+        "[batas]\ntata_letak_detik = 3\n",
+    );
+    let t = std::time::Instant::now();
+    let r = lkjip_within(&["build", dir.to_str().unwrap(), "--only", "pdf"], 60);
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains(
+            "error[template-limit]: templates/lkjip.typ: tata letak dengan templat pengganti dihentikan setelah 3 detik ([batas] tata_letak_detik)"
+        ),
+        "{}",
+        text(&r.stderr)
+    );
+    assert!(t.elapsed().as_secs() < 30, "answered after {:?}", t.elapsed());
+    assert!(out_files(&dir).is_empty(), "{:?}", out_files(&dir));
+
+    // a billion-element array (16 GB and more): stopped at the default
+    // memory limit, the whole build under 1 GiB
+    let dir = with_template("larik", "#let besar = range(1000000000)", "");
+    let r = lkjip_within(&["build", dir.to_str().unwrap(), "--only", "pdf"], 60);
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains(
+            "error[template-limit]: templates/lkjip.typ: tata letak dengan templat pengganti dihentikan: memakai lebih dari 768 MB memori ([batas] tata_letak_mb)"
+        ),
+        "{}",
+        text(&r.stderr)
+    );
+    assert!(out_files(&dir).is_empty(), "{:?}", out_files(&dir));
+    assert!(
+        children_peak_bytes() < 1 << 30,
+        "a process took {} MB",
+        children_peak_bytes() >> 20
+    );
+
+    // copies of the embedded templates: laid out in the child, same bytes
+    let plain = tmp.path().join("polos");
+    copy_dir(&fixture("ok-dasar"), &plain);
+    let copied = tmp.path().join("salinan");
+    copy_dir(&fixture("ok-dasar"), &copied);
+    std::fs::create_dir_all(copied.join("templates")).unwrap();
+    for name in ["lkjip.typ", "gaya.typ", "draf.typ"] {
+        std::fs::write(copied.join("templates").join(name), embedded(name)).unwrap();
+    }
+    for dir in [&plain, &copied] {
+        let r = lkjip_within(&["build", dir.to_str().unwrap()], 300);
+        assert!(r.status.success(), "{}", text(&r.stderr));
+    }
+    for file in ["LKjIP-uji-2024.pdf", "LKjIP-uji-2024.docx"] {
+        let a = std::fs::read(plain.join("out").join(file)).unwrap();
+        let b = std::fs::read(copied.join("out").join(file)).unwrap();
+        assert!(a == b, "{file} differs when laid out in the child");
+    }
+    // the Word copy alone: its page numbers from a layout in the child
+    std::fs::remove_dir_all(copied.join("out")).unwrap();
+    let r = lkjip_within(&["build", copied.to_str().unwrap(), "--only", "docx"], 300);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(
+        std::fs::read(copied.join("out/LKjIP-uji-2024.docx")).unwrap()
+            == std::fs::read(plain.join("out/LKjIP-uji-2024.docx")).unwrap()
+    );
+}

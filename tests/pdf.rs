@@ -771,3 +771,23 @@ fn an_announced_table_follows_its_sentence() {
     // the rest of the narrative follows the table
     assert!(matches!(&isi[at + 2], lkjip::document::Item::Narasi(_)));
 }
+
+/// `build --aksesibel` (PDF/A-2a + PDF/UA-1) of the example: every chart,
+/// picture and the logo carry alt text, or the export is refused ("missing
+/// alt text", which it was for the charts). The file declares both
+/// standards in its metadata.
+#[test]
+fn the_accessible_pdf_of_the_example_exports() {
+    let loaded = load(&example());
+    let ctx = loaded.context().expect("a model");
+    let laid = PdfRenderer {
+        aksesibel: true,
+        ..Default::default()
+    }
+    .laid(&ctx, &mut Report::default(), true)
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(laid.pdf.starts_with(b"%PDF-"));
+    let pdf = String::from_utf8_lossy(&laid.pdf);
+    assert!(pdf.contains("pdfuaid:part"), "no PDF/UA identification");
+    assert!(pdf.contains("pdfaid:conformance>A<") || pdf.contains("pdfaid:conformance=\"A\""));
+}

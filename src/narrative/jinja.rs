@@ -85,18 +85,31 @@ pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> 
             message: format!("narasi tidak dapat diolah: {msg}"), kunci: Vec::new(),
         }
     })?;
-    let (blocks, too_deep) = markdown_bounded(&text);
-    if let Some(offset) = too_deep {
+    let (blocks, problem) = markdown_bounded(&text);
+    let line = |offset: usize| format!("baris {}", text[..offset.min(text.len())].matches('\n').count() + 1);
+    if let Some(Problem::LongHeading(offset)) = problem {
+        return Err(Finding {
+            severity: Severity::Error,
+            code: "narrative-heading-too-long",
+            location: Location {
+                file: name.to_string(),
+                sheet: None,
+                cell: Some(line(offset)),
+            },
+            message: format!(
+                "judul lebih dari {HEADING_MAX} karakter (judul juga menjadi penanda halaman PDF); pendekkan judulnya atau jadikan paragraf"
+            ),
+            kunci: Vec::new(),
+        });
+    }
+    if let Some(Problem::TooDeep(offset)) = problem {
         return Err(Finding {
             severity: Severity::Error,
             code: "narrative-too-deep",
             location: Location {
                 file: name.to_string(),
                 sheet: None,
-                cell: Some(format!(
-                    "baris {}",
-                    text[..offset.min(text.len())].matches('\n').count() + 1
-                )),
+                cell: Some(line(offset)),
             },
             message: format!(
                 "narasi bersarang lebih dari {MAX_NESTING} tingkat (kutipan > di dalam kutipan, daftar di dalam daftar); ratakan susunannya"
@@ -106,6 +119,10 @@ pub fn render(env: &Environment, name: &str, source: &str, context: &JValue) -> 
     }
     Ok(blocks)
 }
+
+/// The longest heading of a narrative (characters): a heading is also a
+/// bookmark of the PDF, and PDF/A allows no string over 32 767 bytes.
+pub const HEADING_MAX: usize = 500;
 
 /// The deepest nesting of Markdown containers kept: a narrative of 50 000
 /// nested `>` would otherwise overflow the stack of everything that walks
@@ -122,6 +139,8 @@ struct Builder {
     skipped: usize,
     /// The byte offset of the first container too deep.
     too_deep: Option<usize>,
+    /// The byte offset of the first heading longer than [`HEADING_MAX`].
+    long_heading: Option<usize>,
     /// The byte offset of the event being read.
     at: usize,
 }
@@ -151,6 +170,9 @@ impl Builder {
         if let Some((mut v, kids)) = self.stack.pop() {
             let key = if v["t"] == "list" { "items" } else { "c" };
             v[key] = Value::Array(kids);
+            if v["t"] == "h" && super::plain_text(&v["c"]).chars().count() > HEADING_MAX {
+                self.long_heading.get_or_insert(self.at);
+            }
             for v in place_markers(v) {
                 self.push(v);
             }
@@ -253,9 +275,18 @@ pub fn markdown(text: &str) -> Vec<Value> {
     markdown_bounded(text).0
 }
 
-/// [`markdown`], and the offset of the first container nested deeper than
-/// [`MAX_NESTING`] (flattened into its parent) if there is one.
-pub fn markdown_bounded(text: &str) -> (Vec<Value>, Option<usize>) {
+/// What makes a narrative's Markdown unusable, at its byte offset.
+#[derive(Debug, PartialEq)]
+pub enum Problem {
+    /// A container nested deeper than [`MAX_NESTING`] (flattened into its
+    /// parent).
+    TooDeep(usize),
+    /// A heading longer than [`HEADING_MAX`].
+    LongHeading(usize),
+}
+
+/// [`markdown`], and the first [`Problem`] of the text if there is one.
+pub fn markdown_bounded(text: &str) -> (Vec<Value>, Option<Problem>) {
     let mut b = Builder::default();
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).into_offset_iter();
     for (ev, range) in parser {
@@ -313,7 +344,11 @@ pub fn markdown_bounded(text: &str) -> (Vec<Value>, Option<usize>) {
     while !b.stack.is_empty() {
         b.close();
     }
-    (b.out, b.too_deep)
+    let problem = b
+        .too_deep
+        .map(Problem::TooDeep)
+        .or(b.long_heading.map(Problem::LongHeading));
+    (b.out, problem)
 }
 
 fn is_inline(v: &Value) -> bool {
@@ -358,6 +393,22 @@ mod tests {
         assert!(render(&env, "narasi/x.md", &ok, &ctx).is_ok());
     }
 
+    /// A 50 000-character heading made PDF/A refuse the export (a bookmark
+    /// string over 32 767 bytes), blamed on the template.
+    #[test]
+    fn a_heading_longer_than_the_bound_is_refused_at_its_line() {
+        let env = environment();
+        let ctx = context(&serde_json::json!({}));
+        let long = format!("Pembuka.\n\n### {}\n\nTeks.\n", "Kesimpulan panjang ".repeat(2_500));
+        let e = render(&env, "narasi/x.md", &long, &ctx).unwrap_err();
+        assert_eq!(e.code, "narrative-heading-too-long");
+        assert_eq!(e.location.cell.as_deref(), Some("baris 3"));
+        // 500 characters are a heading still, in bold too
+        let ok = format!("### **{}**\n", "k".repeat(HEADING_MAX));
+        assert!(render(&env, "narasi/x.md", &ok, &ctx).is_ok());
+        let over = format!("### **{}**\n", "k".repeat(HEADING_MAX + 1));
+        assert!(render(&env, "narasi/x.md", &over, &ctx).is_err());
+    }
     #[test]
     fn characters_typst_would_interpret_stay_text() {
         let src = "Hubungi admin@dinsos.go.id, biaya $5 dan $6 // catatan\n\n#set text(red) ] dan 5 * 3\n\n- 5% dari target\n";

@@ -50,7 +50,7 @@ pub struct Report {
 
 /// The printed page numbers (`iii`, `12`) of the PDF's headings and figure
 /// captions, in document order, keyed by their text.
-#[derive(Default, Clone, Debug)]
+#[derive(Default, Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Halaman {
     pub judul: Vec<(String, String)>,
     pub gambar: Vec<(String, String)>,

@@ -9,10 +9,9 @@ use crate::document::{Dokumen, Grafik, Item};
 use crate::finding::Finding;
 use crate::narrative::pictures::{raster_size, read_picture};
 use crate::render::RenderContext;
-use crate::render::pdf::world::LkjipWorld;
+use crate::render::pdf::sandbox::{self, Job, Spec};
 use std::collections::HashMap;
 use std::sync::Arc;
-use typst_layout::PagedDocument;
 
 /// Dots per inch of the rendered charts.
 pub const DPI: f32 = 300.0;
@@ -126,38 +125,29 @@ const SOURCE: &str = r#"#import "gaya.typ": *
 "#;
 
 fn render(ctx: &RenderContext, charts: &[&Grafik], pictures: &[String]) -> Result<Vec<Pic>, Vec<Finding>> {
-    let today = typst::foundations::Datetime::from_ymd(ctx.model.identitas.tahun + 1, 1, 1).ok_or_else(Vec::new)?;
-    let mut world = LkjipWorld::new(ctx.folder, &ctx.config.batas, today)
-        .and_then(|w| w.with_main("/docx-gambar.typ"))
-        .ok_or_else(Vec::new)?;
-    world.set_data("/docx-gambar.typ", SOURCE.as_bytes().to_vec());
     let data = serde_json::json!({"grafik": charts, "gambar": pictures});
-    world.set_data("/data/docx-gambar.json", data.to_string().into_bytes());
-    let compiled = typst::compile::<PagedDocument>(&world);
-    let document = compiled.output.map_err(|errs| {
-        errs.iter()
-            .map(|e| crate::render::pdf::diagnostic(&world, e))
-            .collect::<Vec<_>>()
-    })?;
+    let spec = Spec {
+        folder: ctx.folder.root().to_path_buf(),
+        batas: ctx.config.batas.clone(),
+        main: "/docx-gambar.typ".to_string(),
+        today: (ctx.model.identitas.tahun + 1, 1, 1),
+        data: vec![
+            ("/docx-gambar.typ".to_string(), SOURCE.as_bytes().to_vec()),
+            ("/data/docx-gambar.json".to_string(), data.to_string().into_bytes()),
+        ],
+    };
+    // the chart's warnings were the PDF's too
+    let (_, laid) = sandbox::lay_out(&spec, &Job::Png { dpi: DPI });
     let pt_mm = 25.4 / 72.0;
-    Ok(document
-        .pages()
-        .iter()
-        .filter_map(|page| {
-            let opts = typst_render::RenderOptions {
-                pixel_per_pt: typst::utils::Scalar::new(f64::from(DPI) / 72.0),
-                render_bleed: false,
-            };
-            let pixmap = typst_render::render(page, &opts);
-            let png = pixmap.encode_png().ok()?;
-            let size = page.frame.size();
-            Some(Pic {
-                key: String::new(),
-                bytes: Arc::new(png),
-                ext: "png",
-                lebar: size.x.to_pt() * pt_mm,
-                tinggi: size.y.to_pt() * pt_mm,
-            })
+    Ok(laid?
+        .png
+        .into_iter()
+        .map(|p| Pic {
+            key: String::new(),
+            bytes: Arc::new(p.bytes),
+            ext: "png",
+            lebar: p.lebar_pt * pt_mm,
+            tinggi: p.tinggi_pt * pt_mm,
         })
         .collect())
 }

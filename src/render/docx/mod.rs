@@ -41,12 +41,12 @@ impl Renderer for DocxRenderer {
             Some(h) => h.clone(),
             None => {
                 let mut own = Report::default();
-                let (document, _world) = PdfRenderer::default().document(ctx, &mut own)?;
+                let laid = PdfRenderer::default().laid(ctx, &mut own, false)?;
                 report.timings.push((
                     "tata letak untuk nomor halaman DOCX",
                     own.timings.iter().map(|t| t.1).sum(),
                 ));
-                crate::render::pdf::halaman(&document)
+                laid.halaman
             }
         };
         let t0 = Instant::now();

@@ -3,6 +3,7 @@
 //! writes PDF/A-2b (or the tagged, accessible PDF/A-2a + UA-1 variant).
 
 pub mod draf;
+pub mod sandbox;
 pub mod world;
 
 use super::{Halaman, Output, RenderContext, Renderer, Report};
@@ -10,13 +11,12 @@ use crate::config::parse_date;
 use crate::document::Dokumen;
 use crate::finding::{Finding, Location, Severity};
 use draf::Draft;
+use sandbox::{Job, Laid, PdfSetting, Spec};
 use std::time::Instant;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
-use typst::foundations::{Datetime, Smart};
 use typst::syntax::DiagSpanKind;
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use world::LkjipWorld;
 
 /// Writes the PDF.
@@ -174,19 +174,15 @@ fn data_files(doc: &Dokumen, draf: Option<&serde_json::Value>) -> serde_json::Re
 }
 
 impl PdfRenderer {
-    /// Lays the report out: narrative, data, Typst. Returns the document
-    /// and its world (needed to export and to locate diagnostics).
-    pub fn document(
-        &self,
-        ctx: &RenderContext,
-        report: &mut Report,
-    ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
+    /// What the layout of `ctx` reads: the document as data (narrative,
+    /// data files), the folder, the limits, the date.
+    pub fn spec(&self, ctx: &RenderContext, report: &mut Report) -> Result<Spec, Vec<Finding>> {
         let t0 = Instant::now();
         let mut doc = super::dokumen(ctx, self.draft.is_some())?;
         if let Some(draft) = &self.draft {
             draft.mark(&mut doc);
         }
-        let files = data_files(&doc, self.draft.as_ref().map(|d| &d.data)).map_err(|e| {
+        let data = data_files(&doc, self.draft.as_ref().map(|d| &d.data)).map_err(|e| {
             vec![Finding {
                 severity: Severity::Error,
                 code: "internal",
@@ -196,21 +192,30 @@ impl PdfRenderer {
             }]
         })?;
         report.timings.push(("narasi dan data", t0.elapsed()));
-
-        let t1 = Instant::now();
         let (y, m, d) = self.date(ctx);
-        let today = Datetime::from_ymd(y, m as u8, d as u8).ok_or_else(Vec::new)?;
-        let mut world = LkjipWorld::new(ctx.folder, &ctx.config.batas, today).ok_or_else(Vec::new)?;
-        for (path, bytes) in files {
-            world.set_data(&path, bytes);
-        }
-        let compiled = typst::compile::<PagedDocument>(&world);
-        for w in &compiled.warnings {
-            report.findings.push(diagnostic(&world, w));
-        }
-        let document = compiled
-            .output
-            .map_err(|errs| errs.iter().map(|e| diagnostic(&world, e)).collect::<Vec<_>>())?;
+        Ok(Spec {
+            folder: ctx.folder.root().to_path_buf(),
+            batas: ctx.config.batas.clone(),
+            main: "/lkjip.typ".to_string(),
+            today: (y, m as u8, d as u8),
+            data,
+        })
+    }
+
+    /// Lays the report out in this process (for tests that read Typst's
+    /// frames; builds go through [`sandbox::lay_out`]). Returns the
+    /// document and its world (needed to locate diagnostics).
+    pub fn document(
+        &self,
+        ctx: &RenderContext,
+        report: &mut Report,
+    ) -> Result<(PagedDocument, LkjipWorld), Vec<Finding>> {
+        let spec = self.spec(ctx, report)?;
+        let t1 = Instant::now();
+        let world = spec.world().ok_or_else(Vec::new)?;
+        let (warnings, document) = sandbox::compile(&world);
+        report.findings.extend(warnings);
+        let document = document?;
         report.timings.push(("tata letak (typst)", t1.elapsed()));
         Ok((document, world))
     }
@@ -219,42 +224,28 @@ impl PdfRenderer {
         parse_date(&ctx.model.identitas.tanggal).unwrap_or((ctx.model.identitas.tahun + 1, 1, 1))
     }
 
-    /// Writes the laid-out document as PDF.
-    pub fn export(
-        &self,
-        ctx: &RenderContext,
-        document: &PagedDocument,
-        world: &LkjipWorld,
-    ) -> Result<Vec<u8>, Vec<Finding>> {
-        let standards = if self.aksesibel {
-            PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
-        } else {
-            PdfStandards::new(&[PdfStandard::A_2b])
-        }
-        .map_err(|e| {
-            vec![Finding {
-                severity: Severity::Error,
-                code: "pdf-standard",
-                location: Location::file("pdf"),
-                message: e.message().to_string(),
-                kunci: Vec::new(),
-            }]
-        })?;
+    /// The export options of `ctx`'s PDF.
+    pub fn setting(&self, ctx: &RenderContext, export: bool) -> PdfSetting {
         let (y, m, d) = self.date(ctx);
-        let stamp = Datetime::from_ymd_hms(y, m as u8, d as u8, 0, 0, 0).map(Timestamp::new_utc);
-        let options = PdfOptions {
-            ident: Smart::Custom(format!(
-                "lkjip-{}-{}",
-                ctx.model.identitas.kode, ctx.model.identitas.tahun
-            )),
-            creator: Smart::Custom(Some(format!("lkjip {}", crate::VERSION))),
-            timestamp: stamp,
-            page_ranges: None,
-            standards,
-            tagged: self.aksesibel,
-            pretty: false,
-        };
-        typst_pdf::pdf(document, &options).map_err(|errs| errs.iter().map(|e| diagnostic(world, e)).collect::<Vec<_>>())
+        PdfSetting {
+            export,
+            aksesibel: self.aksesibel,
+            ident: format!("lkjip-{}-{}", ctx.model.identitas.kode, ctx.model.identitas.tahun),
+            creator: format!("lkjip {}", crate::VERSION),
+            stamp: (y, m as u8, d as u8),
+        }
+    }
+
+    /// Lays the report out — bounded in a child when the folder overrides
+    /// a template — and, with `export`, writes the PDF.
+    pub fn laid(&self, ctx: &RenderContext, report: &mut Report, export: bool) -> Result<Laid, Vec<Finding>> {
+        let spec = self.spec(ctx, report)?;
+        let t1 = Instant::now();
+        let (warnings, laid) = sandbox::lay_out(&spec, &Job::Pdf(self.setting(ctx, export)));
+        report.findings.extend(warnings);
+        let laid = laid?;
+        report.timings.push(("tata letak (typst) dan PDF", t1.elapsed()));
+        Ok(laid)
     }
 }
 
@@ -264,11 +255,8 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
-        let (document, world) = self.document(ctx, report)?;
-        let t2 = Instant::now();
-        let bytes = self.export(ctx, &document, &world)?;
-        report.timings.push(("PDF", t2.elapsed()));
-        report.halaman = Some(halaman(&document));
+        let laid = self.laid(ctx, report, true)?;
+        report.halaman = Some(laid.halaman);
         Ok(vec![Output {
             file_name: format!(
                 "LKjIP-{}-{}{}.pdf",
@@ -276,8 +264,8 @@ impl Renderer for PdfRenderer {
                 ctx.model.identitas.tahun,
                 if self.draft.is_some() { draf::SUFFIX } else { "" }
             ),
-            bytes,
-            pages: Some(document.pages().len()),
+            bytes: laid.pdf,
+            pages: Some(laid.pages),
         }])
     }
 }
