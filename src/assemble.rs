@@ -225,6 +225,12 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         tanggal: config.laporan.tanggal.clone(),
         tanggal_teks: tanggal_indonesia(&config.laporan.tanggal).unwrap_or_default(),
         tanggal_perjanjian_kinerja: config.perjanjian_kinerja.as_ref().map(|p| p.tanggal.clone()),
+        tempat_perjanjian_kinerja: config
+            .perjanjian_kinerja
+            .as_ref()
+            .map(|p| p.tempat.clone())
+            .filter(|t| !t.trim().is_empty()),
+        perjanjian_kinerja_perubahan: config.perjanjian_kinerja.as_ref().is_some_and(|p| p.perubahan),
     };
 
     Some(ReportModel {

@@ -240,6 +240,10 @@ pub struct Penandatanganan {
     #[serde(default)]
     pub tempat: String,
     pub tanggal: String,
+    /// The amended PK of the year (signed after the APBD Perubahan): the
+    /// report calls it PERUBAHAN PERJANJIAN KINERJA.
+    #[serde(default)]
+    pub perubahan: bool,
 }
 
 /// Input paths relative to the report folder. `None`: the default path,

@@ -102,6 +102,7 @@ tanggal = "{tahun_lapor}-03-01"                 # TTTT-BB-HH; juga tanggal dokum
 # [perjanjian_kinerja]
 # tempat = ""
 # tanggal = "{tahun}-01-31"
+# perubahan = true   # PK yang diubah setelah APBD Perubahan: PERUBAHAN PERJANJIAN KINERJA
 
 # Lokasi berkas, relatif terhadap folder ini. Tanpa isian dipakai
 # data/renja.xlsx, data/realisasi.xlsx, data/realisasi-lalu.xlsx (opsional),

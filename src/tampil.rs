@@ -195,6 +195,23 @@ pub fn awal_kecil(s: &str) -> String {
     }
 }
 
+/// A NIP in the spaced form of BKN: `196908241990031004` → `19690824
+/// 199003 1 004` (birth date, month of appointment, sex, number). Anything
+/// that is not 18 digits (with or without spaces) is printed as typed.
+pub fn nip(s: &str) -> String {
+    let digits: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() != 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return s.trim().to_string();
+    }
+    format!(
+        "{} {} {} {}",
+        &digits[..8],
+        &digits[8..14],
+        &digits[14..15],
+        &digits[15..]
+    )
+}
+
 /// `2025-03-04` → `4 Maret 2025`.
 pub fn tanggal_indonesia(s: &str) -> Option<String> {
     const BULAN: [&str; 12] = [
@@ -228,6 +245,17 @@ pub fn normalize(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The example's NIP (lkjip.toml), as the reference prints it on its
+    /// Perjanjian Kinerja (l. 3917: "NIP. 19690824 199003 1 004").
+    #[test]
+    fn a_nip_is_spaced_as_bkn_prints_it() {
+        assert_eq!(super::nip("196908241990031004"), "19690824 199003 1 004");
+        assert_eq!(super::nip("19690824 199003 1 004"), "19690824 199003 1 004");
+        // not a NIP of 18 digits: as typed
+        assert_eq!(super::nip("-"), "-");
+        assert_eq!(super::nip("1969082419900310"), "1969082419900310");
+    }
+
     #[test]
     fn a_phrase_inside_a_sentence_starts_in_lower_case_unless_an_acronym() {
         assert_eq!(

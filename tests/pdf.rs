@@ -233,6 +233,42 @@ fn the_example_report_is_complete() {
             "{caption} not in the body"
         );
     }
+    // the Perjanjian Kinerja: its statement page under Lampiran X, called
+    // PERUBAHAN as the reference's is (l. 3690, `perubahan = true`), both
+    // parties named, signed; the NIP spaced as BKN prints it (reference
+    // l. 3917: "NIP. 19690824 199003 1 004")
+    let x = pages
+        .iter()
+        .position(|p| p.contains("LAMPIRAN X PERUBAHAN PERJANJIAN KINERJA TAHUN 2024"))
+        .expect("Lampiran X");
+    for want in [
+        "Dalam rangka mewujudkan manajemen pemerintahan",
+        "Selanjutnya disebut Pihak Kesatu.",
+        "Selaku atasan Pihak Kesatu, selanjutnya disebut Pihak Kedua.",
+        kepala,
+        atasan,
+        "Pihak Kedua,",
+        "NIP. 19690824 199003 1 004",
+    ] {
+        assert!(
+            pages[x].contains(want),
+            "{want:?} not on the statement page:\n{}",
+            pages[x]
+        );
+    }
+    assert!(!all.contains("196908241990031004"), "a NIP not spaced");
+    // Lampiran XI and XII end with the head's signature, as the reference's
+    // forms do (l. 4034, l. 4200): the name after the last row of each
+    let nip = "NIP. 19690824 199003 1 004";
+    // (the last page naming it: the Daftar Isi names them all)
+    let start = |l: &str| {
+        pages
+            .iter()
+            .rposition(|p| p.starts_with(l) || p.contains(&format!(" {l}")))
+    };
+    let (xi, xii) = (start("LAMPIRAN XI ").expect("XI"), start("LAMPIRAN XII ").expect("XII"));
+    assert!(pages[xi..xii].iter().any(|p| p.contains(nip)), "Lampiran XI unsigned");
+    assert!(pages[xii..].iter().any(|p| p.contains(nip)), "Lampiran XII unsigned");
     // charts and all twelve lampiran
     assert!(all.contains("Grafik 3.1"));
     for l in ["LAMPIRAN I ", "LAMPIRAN V ", "LAMPIRAN IX ", "LAMPIRAN XII "] {

@@ -109,6 +109,30 @@ pub enum Item {
     Ttd,
     /// The two signatures of the Perjanjian Kinerja.
     TtdPk,
+    /// The statement page of the Perjanjian Kinerja (the form of
+    /// PermenPAN-RB 53/2014) under the Lampiran's title: who promises what
+    /// to whom; signed by both, the table of targets follows on the next
+    /// page.
+    PernyataanPk(PernyataanPk),
+}
+
+/// The text of the Perjanjian Kinerja's statement page.
+#[derive(Serialize, Debug, Clone)]
+pub struct PernyataanPk {
+    pub pembuka: String,
+    /// The two parties: the head of the agency and the superior.
+    pub pihak: Vec<Pihak>,
+    /// The promises, one paragraph each.
+    pub isi: Vec<String>,
+}
+
+/// One party of the Perjanjian Kinerja.
+#[derive(Serialize, Debug, Clone)]
+pub struct Pihak {
+    pub nama: String,
+    pub jabatan: String,
+    /// `Selanjutnya disebut Pihak Kesatu.`
+    pub sebutan: String,
 }
 
 /// A run of narrative blocks from one file of `narasi/`: the Markdown tree

@@ -1,5 +1,6 @@
 //! Lampiran I–XII: the appendices of the LKjIP, printed in landscape.
 
+use super::item::{PernyataanPk, Pihak};
 use super::table::{Tabel, c, n, t};
 use super::{Bab, Content, Item};
 use crate::model::Indikator;
@@ -269,8 +270,16 @@ impl Content<'_> {
             vec![tb.item()],
         );
 
-        // X: Perjanjian Kinerja
-        let mut isi = vec![self.tabel_pk(format!("Perjanjian Kinerja Tahun {tahun}"))];
+        // X: Perjanjian Kinerja — the statement page, then the targets
+        let pk = if self.m.identitas.perjanjian_kinerja_perubahan {
+            "Perubahan Perjanjian Kinerja"
+        } else {
+            "Perjanjian Kinerja"
+        };
+        let mut isi = vec![
+            Item::PernyataanPk(self.pernyataan_pk()),
+            self.tabel_pk(format!("{pk} Tahun {tahun}")),
+        ];
         let mut tb = Tabel::new("Program dan Anggaran Perjanjian Kinerja", &[0.5, 5.0, 2.0]).labels(&[
             "No",
             "Program",
@@ -292,7 +301,7 @@ impl Content<'_> {
         );
         isi.push(tb.item());
         isi.push(Item::TtdPk);
-        add(format!("LAMPIRAN X\nPERJANJIAN KINERJA TAHUN {tahun}\n{opd}"), isi);
+        add(format!("LAMPIRAN X\n{} TAHUN {tahun}\n{opd}", pk.to_uppercase()), isi);
 
         // XI: Form 2 Pengukuran Kinerja
         let mut tb = Tabel::new(
@@ -376,7 +385,8 @@ impl Content<'_> {
         }
         add(
             format!("LAMPIRAN XI\nFORM 2 PENGUKURAN KINERJA TAHUN {tahun}\n{opd}"),
-            vec![tb.item()],
+            // signed by the head, as the reference signs its Form 2
+            vec![tb.item(), Item::Ttd],
         );
 
         // XII: Laporan Realisasi Fisik dan Keuangan
@@ -455,9 +465,40 @@ impl Content<'_> {
         );
         add(
             format!("LAMPIRAN XII\nLAPORAN REALISASI FISIK DAN KEUANGAN BULAN DESEMBER TAHUN {tahun}\n{opd}"),
-            vec![tb.item()],
+            vec![tb.item(), Item::Ttd],
         );
         out
+    }
+}
+
+impl Content<'_> {
+    /// The statement of the Perjanjian Kinerja, in the words of the form
+    /// of PermenPAN-RB 53/2014 (a legal form: its wording is the
+    /// regulation's). A superior not named in `lkjip.toml` is left as
+    /// dots to be filled in by hand.
+    fn pernyataan_pk(&self) -> PernyataanPk {
+        let id = &self.m.identitas;
+        let kosong = || ".".repeat(40);
+        let atasan = id.atasan.as_ref();
+        PernyataanPk {
+            pembuka: "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:".to_string(),
+            pihak: vec![
+                Pihak {
+                    nama: id.kepala.nama.clone(),
+                    jabatan: id.kepala.jabatan.clone(),
+                    sebutan: "Selanjutnya disebut Pihak Kesatu.".to_string(),
+                },
+                Pihak {
+                    nama: atasan.map_or_else(kosong, |a| a.nama.clone()),
+                    jabatan: atasan.map_or_else(kosong, |a| a.jabatan.clone()),
+                    sebutan: "Selaku atasan Pihak Kesatu, selanjutnya disebut Pihak Kedua.".to_string(),
+                },
+            ],
+            isi: vec![
+                "Pihak Kesatu berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.".to_string(),
+                "Pihak Kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.".to_string(),
+            ],
+        }
     }
 }
 

@@ -176,13 +176,16 @@ impl<'a> Content<'a> {
                     nama: id.kepala.nama.clone(),
                     jabatan: id.kepala.jabatan.clone(),
                     pangkat: id.kepala.pangkat.clone(),
-                    nip: id.kepala.nip.clone(),
+                    nip: crate::tampil::nip(&id.kepala.nip),
                 },
                 atasan: id.atasan.as_ref().map(|a| Atasan {
                     nama: a.nama.clone(),
                     jabatan: a.jabatan.clone(),
                 }),
-                tempat_pk: id.tempat.clone(),
+                tempat_pk: id
+                    .tempat_perjanjian_kinerja
+                    .clone()
+                    .unwrap_or_else(|| id.tempat.clone()),
                 tanggal_pk: id
                     .tanggal_perjanjian_kinerja
                     .as_deref()

@@ -65,7 +65,7 @@ fn tie_items(items: &mut [Item]) {
                 }
             }
             Item::Grafik(g) => tie_in_place(&mut g.judul),
-            Item::Gambar { .. } | Item::Ttd | Item::TtdPk => {}
+            Item::Gambar { .. } | Item::Ttd | Item::TtdPk | Item::PernyataanPk(_) => {}
         }
     }
 }

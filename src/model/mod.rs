@@ -168,6 +168,12 @@ pub struct Identitas {
     pub tanggal_teks: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tanggal_perjanjian_kinerja: Option<String>,
+    /// Where the PK was signed, when `[perjanjian_kinerja]` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tempat_perjanjian_kinerja: Option<String>,
+    /// The PK is the amended one (`[perjanjian_kinerja] perubahan`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub perjanjian_kinerja_perubahan: bool,
 }
 
 /// Counts and totals the narrative needs.

@@ -361,6 +361,13 @@ impl<'a> Body<'a> {
             } => self.picture(file, keterangan.as_str().unwrap_or_default(), nomor.as_deref()),
             Item::Ttd => self.ttd(),
             Item::TtdPk => self.ttd_pk(),
+            Item::PernyataanPk(p) => {
+                for x in super::tabel::pernyataan_pk(p) {
+                    self.p(x);
+                }
+                self.ttd_pk();
+                self.p("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".into());
+            }
         }
     }
 

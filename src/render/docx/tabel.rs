@@ -3,7 +3,7 @@
 //! borderless blocks of the signatures.
 
 use super::xml::{Gaya, Par, mm, run};
-use crate::document::item::Tabel;
+use crate::document::item::{PernyataanPk, Tabel};
 use crate::document::{Identitas, Rata, Sel};
 
 /// Column widths on `width` twips: the document's relative widths (made to
@@ -133,6 +133,44 @@ fn grid_span(span: usize) -> String {
     } else {
         String::new()
     }
+}
+
+/// The paragraphs of the Perjanjian Kinerja's statement page before its
+/// signatures: the opening, each party's name and jabatan (tab-aligned)
+/// and what it is called, the promises.
+pub fn pernyataan_pk(p: &PernyataanPk) -> Vec<String> {
+    // tight spacing: the page holds the statement and both signatures
+    let justified = Par {
+        rata: Some("both"),
+        sebelum: Some(0),
+        sesudah: Some(80),
+        ..Par::default()
+    };
+    let mut out = vec![justified.with(&run(&p.pembuka, Gaya::BIASA))];
+    let bold = Gaya {
+        tebal: true,
+        ..Gaya::BIASA
+    };
+    for x in &p.pihak {
+        for (label, value) in [("Nama", &x.nama), ("Jabatan", &x.jabatan)] {
+            let line = Par {
+                indent: Some((mm(35.0), mm(25.0))),
+                sesudah: Some(0),
+                extra: format!("<w:tabs><w:tab w:val=\"left\" w:pos=\"{}\"/></w:tabs>", mm(35.0)),
+                ..Par::default()
+            };
+            out.push(line.with(&format!(
+                "{}<w:r><w:tab/></w:r>{}",
+                run(&format!("{label} :"), Gaya::BIASA),
+                run(value, bold)
+            )));
+        }
+        out.push(justified.with(&run(&x.sebutan, Gaya::BIASA)));
+    }
+    for t in &p.isi {
+        out.push(justified.with(&run(t, Gaya::BIASA)));
+    }
+    out
 }
 
 /// The lines of a signature: place and date, jabatan, room to sign, the
