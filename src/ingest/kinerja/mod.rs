@@ -157,7 +157,7 @@ pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
     for name in names.iter().filter(|n| normalize(n).starts_with("TABEL")) {
         match wb.sheet(name) {
             Ok(s) => {
-                if let Some(t) = read_tabel(&s) {
+                if let Some(t) = read_tabel(&s, f) {
                     // thousands of rows would be laid out as hundreds of pages
                     if t.baris.len() > TABEL_MAX {
                         f.error(
@@ -501,7 +501,36 @@ pub const TABEL_MAX: usize = 1000;
 /// of two cells or more (one-cell title lines of an exported form before
 /// it are left out); its header is that row plus the following rows whose
 /// first cell is empty (multi-row headers leave the merged `No` cell empty).
-fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
+/// A body cell of an agency table as the report prints it: a number in
+/// Indonesian form (`14.337`, `83,89`, a percent cell `97,62 %`), a year
+/// of a `Tahun` column as typed; an Excel error value (`#DIV/0!`) or a
+/// formula without a stored value is no figure: a warning at its cell, and
+/// `-` on the page.
+fn body_cell(s: &Sheet, r: u32, c: u32, year: bool, f: &mut Findings) -> String {
+    let cell = s.get(r, c);
+    let number = |x: f64| crate::ingest::cell::decimal_from_f64(x).map(|d| crate::tampil::fmt_rupiah(d.round_dp(4)));
+    match cell {
+        Cell::Number(x) if year && x.fract() == 0.0 && (1900.0..=2100.0).contains(x) => cell.text(),
+        Cell::Number(x) => number(*x).unwrap_or_else(|| cell.text()),
+        Cell::Percent(x) => crate::ingest::cell::percent_shown(*x)
+            .map(|d| format!("{} %", crate::tampil::fmt_rupiah(d.round_dp(2))))
+            .unwrap_or_else(|| cell.text()),
+        Cell::Error(_) | Cell::Uncached(_) => {
+            f.warning(
+                "table-cell-error",
+                s.loc(r, c),
+                format!(
+                    "sel tabel tambahan berisi {}, bukan angka; dicetak \"-\" — perbaiki rumusnya",
+                    cell.shown()
+                ),
+            );
+            "-".to_string()
+        }
+        _ => cell.text(),
+    }
+}
+
+fn read_tabel(s: &Sheet, f: &mut Findings) -> Option<TabelTambahan> {
     let judul = s.get(0, 0).text();
     let width = s.width();
     let texts = |r: u32| -> Vec<String> {
@@ -524,7 +553,26 @@ fn read_tabel(s: &Sheet) -> Option<TabelTambahan> {
         r += 1;
     }
     let body: Vec<u32> = (r..s.height()).filter(|r| !s.row_is_empty(*r)).collect();
-    let baris = body.iter().map(|r| texts(*r)).collect();
+    // a column headed `Tahun` holds years, printed as typed (2019, not 2.019)
+    let year_col: Vec<bool> = (0..width)
+        .map(|c| {
+            header
+                .iter()
+                .any(|h| h.get(c as usize).is_some_and(|t| normalize(t).contains("TAHUN")))
+        })
+        .collect();
+    let baris = body
+        .iter()
+        .map(|&r| {
+            let mut v: Vec<String> = (0..width)
+                .map(|c| body_cell(s, r, c, year_col[c as usize], f))
+                .collect();
+            while v.last().is_some_and(String::is_empty) {
+                v.pop();
+            }
+            v
+        })
+        .collect();
     // the merged regions inside the table, by the table's rows (a region
     // that reaches over a skipped empty row ends there)
     let rows: Vec<u32> = (start..r).chain(body.iter().copied()).collect();
@@ -596,12 +644,46 @@ mod tests {
             },
         ];
         let s = Sheet::from_rows("k.xlsx", "Tabel 3.99", rows).with_merges(merges);
-        let tb = read_tabel(&s).unwrap();
+        let tb = read_tabel(&s, &mut Findings::new()).unwrap();
         assert_eq!(tb.header.len(), 2);
         assert_eq!(tb.header[0], ["NO", "URAIAN KEGIATAN", "KEUANGAN"]);
         assert_eq!(tb.baris, [vec!["1", "Belanja Pegawai", "100", "90"]]);
         let g: Vec<(u32, u32, u32, u32)> = tb.gabung.iter().map(|g| (g.baris, g.kolom, g.rs, g.cs)).collect();
         assert_eq!(g, [(0, 0, 2, 1), (0, 2, 1, 2)]);
+    }
+
+    /// Numeric cells of an agency table (a workbook typed in Excel, not our
+    /// example's text cells) print as the report prints figures; a year
+    /// stays a year; an error value is a warning at its cell, not a figure.
+    #[test]
+    fn numbers_of_an_agency_table_print_in_indonesian_form() {
+        let t = |s: &str| Cell::Text(s.into());
+        let n = Cell::Number;
+        let rows = vec![
+            vec![t("Tabel 3.98 PMKS")],
+            vec![],
+            vec![t("Tahun"), t("Jumlah PMKS"), t("Tertangani"), t("%"), t("Rasio")],
+            vec![n(2019.0), n(14337.0), n(12028.0), n(83.89), n(0.5)],
+            vec![
+                n(2020.0),
+                n(13631.0),
+                n(12841.0),
+                Cell::Percent(0.942),
+                Cell::Error("#DIV/0!".into()),
+            ],
+        ];
+        let s = Sheet::from_rows("data/kinerja.xlsx", "Tabel 3.98", rows);
+        let mut f = Findings::new();
+        let tb = read_tabel(&s, &mut f).unwrap();
+        assert_eq!(
+            tb.baris,
+            [
+                vec!["2019", "14.337", "12.028", "83,89", "0,5"],
+                vec!["2020", "13.631", "12.841", "94,2 %", "-"],
+            ]
+        );
+        let w: Vec<String> = f.iter().map(|x| format!("{} {}", x.code, x.location)).collect();
+        assert_eq!(w, ["table-cell-error data/kinerja.xlsx › Tabel 3.98 › E5"]);
     }
 
     #[test]
