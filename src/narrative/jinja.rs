@@ -344,11 +344,70 @@ pub fn markdown_bounded(text: &str) -> (Vec<Value>, Option<Problem>) {
     while !b.stack.is_empty() {
         b.close();
     }
+    let out = lettered(b.out);
     let problem = b
         .too_deep
         .map(Problem::TooDeep)
         .or(b.long_heading.map(Problem::LongHeading));
-    (b.out, problem)
+    (out, problem)
+}
+
+/// The letter of a paragraph written as a lettered item (`b. Tugas …`:
+/// Markdown knows only numbered lists), with the text after it.
+fn letter_of(block: &Value) -> Option<(char, String)> {
+    if block["t"] != "p" {
+        return None;
+    }
+    let s = block["c"][0]["s"].as_str()?;
+    let mut cs = s.chars();
+    let (l, dot, space) = (cs.next()?, cs.next()?, cs.next()?);
+    (l.is_ascii_lowercase() && dot == '.' && space == ' ').then(|| (l, cs.as_str().to_string()))
+}
+
+/// Paragraphs written as lettered items become what an officer meant: two
+/// or more in a row lettered `a.`, `b.`, `c.` … a lettered list (hanging
+/// indent, `a.` numbering); a lone short one without closing punctuation
+/// (`a. Kedudukan`) a bold sub-heading kept with the text after it
+/// (`label`).
+fn lettered(blocks: Vec<Value>) -> Vec<Value> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        let mut want = 'a';
+        while j < blocks.len() && letter_of(&blocks[j]).is_some_and(|(l, _)| l == want) {
+            want = ((want as u8) + 1) as char;
+            j += 1;
+        }
+        if j - i >= 2 {
+            let items = blocks[i..j]
+                .iter()
+                .map(|b| {
+                    let mut p = b.clone();
+                    if let Some((_, rest)) = letter_of(b) {
+                        p["c"][0]["s"] = Value::String(rest);
+                    }
+                    json!({"t": "item", "c": [p]})
+                })
+                .collect::<Vec<_>>();
+            out.push(json!({"t": "list", "ordered": true, "start": 1, "huruf": true, "items": items}));
+            i = j;
+            continue;
+        }
+        let b = &blocks[i];
+        let text = b.get("c").map(super::plain_text).unwrap_or_default();
+        let label = letter_of(b).is_some()
+            && text.chars().count() <= 80
+            && !text.trim_end().ends_with(['.', ',', ';', ':'])
+            && b["c"].as_array().is_some_and(|c| c.len() == 1);
+        if label {
+            out.push(json!({"t": "p", "label": true, "c": [{"t": "strong", "c": b["c"].clone()}]}));
+        } else {
+            out.push(b.clone());
+        }
+        i += 1;
+    }
+    out
 }
 
 fn is_inline(v: &Value) -> bool {
@@ -391,6 +450,32 @@ mod tests {
         // 24 levels are kept
         let ok = format!("{} teks\n", ">".repeat(MAX_NESTING - 1));
         assert!(render(&env, "narasi/x.md", &ok, &ctx).is_ok());
+    }
+
+    /// The example's 1.2 as officers write it (narasi/1.2-struktur-organisasi.md):
+    /// lettered section labels with a lettered list inside one of them.
+    #[test]
+    fn lettered_paragraphs_become_a_lettered_list_or_a_label() {
+        let src = "a. Kedudukan\n\nDinas adalah unsur pelaksana.\n\nb. Fungsi\n\nDinas menyelenggarakan fungsi:\n\na. perencanaan;\n\nb. pelaksanaan; dan\n\nc. pelaporan.\n\nc. Struktur Organisasi\n\nb. bukan awal daftar.\n";
+        let blocks = markdown(src);
+        let t: Vec<&str> = blocks.iter().map(|b| b["t"].as_str().unwrap()).collect();
+        assert_eq!(t, ["p", "p", "p", "p", "list", "p", "p"]);
+        // labels in bold, their letter kept
+        assert_eq!(blocks[0]["c"][0]["t"], "strong");
+        assert_eq!(blocks[0]["label"], true);
+        assert_eq!(blocks[0]["c"][0]["c"][0]["s"], "a. Kedudukan");
+        assert_eq!(blocks[5]["c"][0]["c"][0]["s"], "c. Struktur Organisasi");
+        // the list: lettered, the letters taken off the items
+        assert_eq!(blocks[4]["huruf"], true);
+        let items: Vec<&str> = blocks[4]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["c"][0]["c"][0]["s"].as_str().unwrap())
+            .collect();
+        assert_eq!(items, ["perencanaan;", "pelaksanaan; dan", "pelaporan."]);
+        // a sentence that begins with a letter but is no label stays as it is
+        assert_eq!(blocks[6]["c"][0]["s"], "b. bukan awal daftar.");
     }
 
     /// A 50 000-character heading made PDF/A refuse the export (a bookmark

@@ -311,8 +311,12 @@ pub(super) fn xlsx_sound(bytes: &[u8], max_cells: usize, max_text: u64) -> Resul
             continue;
         }
         let mut xml = Vec::new();
-        // the unzipped size was checked against [batas] before
-        if entry.read_to_end(&mut xml).is_ok() {
+        // the unzipped size was checked against [batas] before; a part
+        // whose checksum fails is still scanned with what was read, since
+        // calamine parses those bytes before the error reaches it (found
+        // by fuzzing: a sheet with a bad CRC passed unchecked)
+        let _ = entry.read_to_end(&mut xml);
+        if !xml.is_empty() {
             parts.push((name, xml));
         }
     }
@@ -543,6 +547,16 @@ mod tests {
                 "{name}: {e}"
             );
         }
+    }
+
+    /// The fuzzer's reproducer: the far-apart cells of the test above in a
+    /// sheet part whose CRC does not match (the zip crate reports the
+    /// error after handing out the bytes; calamine parses them anyway).
+    #[test]
+    fn a_sheet_part_with_a_bad_checksum_is_checked_too() {
+        let bytes = include_bytes!("../../../fuzz/regressions/workbook/crash-aeacbd8ec3dc6afbdb3abb17184ff8cde7170aa8");
+        let e = xlsx_sound(bytes, CELLS, TEXT).unwrap_err();
+        assert!(e.contains("sel lembar tersebar dari A1 sampai XFD1048576"), "{e}");
     }
 
     #[test]

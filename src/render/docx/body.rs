@@ -388,7 +388,12 @@ impl<'a> Body<'a> {
             Some("list") => {
                 let ordered = b["ordered"].as_bool().unwrap_or(false);
                 let start = b["start"].as_u64().unwrap_or(1) as usize;
-                let id = self.list(if ordered { LIST_DECIMAL } else { LIST_BULLET }, start);
+                let kind = match (ordered, b["huruf"].as_bool().unwrap_or(false)) {
+                    (true, true) => LIST_LETTER,
+                    (true, false) => LIST_DECIMAL,
+                    _ => LIST_BULLET,
+                };
+                let id = self.list(kind, start);
                 for item in b["items"].as_array().into_iter().flatten() {
                     let blocks = item["c"].as_array().cloned().unwrap_or_default();
                     for (i, inner) in blocks.iter().enumerate() {
@@ -431,6 +436,11 @@ impl<'a> Body<'a> {
                     }
                 } else {
                     Par::default()
+                };
+                // a run-in label ("a. Kedudukan") stays with what follows
+                let p = Par {
+                    tetap_dengan_berikut: b["label"].as_bool().unwrap_or(false),
+                    ..p
                 };
                 self.p(p.with(&c()));
             }
