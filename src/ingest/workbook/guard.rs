@@ -273,10 +273,12 @@ impl BoundingBox {
         });
     }
 
-    /// An error when the span holds more than `max_cells` cells.
+    /// An error when the span holds more than `max_cells` cells — counted
+    /// from column A, as lkjip's sheet holds each row from its first
+    /// column (calamine's table starts at the first used column: fewer).
     fn check_and_reset(&mut self, max_cells: usize) -> Result<(), String> {
         if let Some((r0, r1, c0, c1)) = self.0.take() {
-            let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+            let cells = (r1 - r0 + 1).saturating_mul(c1 + 1);
             if cells > max_cells as u64 {
                 let clip = |x: u64| x.min(u64::from(u32::MAX - 1)) as u32;
                 return Err(format!(
@@ -376,11 +378,22 @@ fn shared_string_sizes(xml: &[u8]) -> Vec<u64> {
 fn scan_sheet(xml: &[u8], strings: &[u64], max_cells: usize) -> Result<u64, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(xml);
+    // read as calamine reads (xlsx::xml_reader): a mismatched end tag does
+    // not stop it, `<c/>` is a start and an end (found by fuzzing: a
+    // `</yow>` stopped this scan while calamine went on to a far cell)
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    config.trim_text(false);
     let mut bbox = BoundingBox::default();
     let (mut row, mut col) = (0u64, 0u64);
     let mut text: u64 = 0;
     // inside a cell: whether it names a shared string, inside its <v>
     let (mut shared, mut in_value) = (false, false);
+    // the position of the open cell until it shows a value or formula
+    // (calamine keeps no empty cell, and a styled empty cell costs nothing)
+    let mut pending: Option<(u64, u64)> = None;
     let attr = |e: &quick_xml::events::BytesStart, key: &str| {
         e.attributes()
             .flatten()
@@ -400,10 +413,15 @@ fn scan_sheet(xml: &[u8], strings: &[u64], max_cells: usize) -> Result<u64, Stri
                         row = r;
                         col = c.unwrap_or(col);
                     }
-                    bbox.add(row, col);
+                    pending = Some((row, col));
                     shared = attr(&e, "t").is_some_and(|t| t == "s");
                 }
-                "v" => in_value = true,
+                name @ ("v" | "f" | "is") => {
+                    if let Some((r, c)) = pending.take() {
+                        bbox.add(r, c);
+                    }
+                    in_value = name == "v";
+                }
                 _ => {}
             },
             Ok(Event::End(e)) => match e.local_name().as_ref() {
@@ -414,6 +432,7 @@ fn scan_sheet(xml: &[u8], strings: &[u64], max_cells: usize) -> Result<u64, Stri
                 "c" => {
                     col = col.saturating_add(1);
                     shared = false;
+                    pending = None;
                 }
                 "v" => in_value = false,
                 _ => {}
@@ -557,6 +576,27 @@ mod tests {
         let bytes = include_bytes!("../../../fuzz/regressions/workbook/crash-aeacbd8ec3dc6afbdb3abb17184ff8cde7170aa8");
         let e = xlsx_sound(bytes, CELLS, TEXT).unwrap_err();
         assert!(e.contains("sel lembar tersebar dari A1 sampai XFD1048576"), "{e}");
+    }
+
+    /// The second reproducer: `</yow>` for `</row>` (calamine does not
+    /// check end names and goes on to the cell at row 1 048 576); and a
+    /// styled empty cell, which calamine does not keep, costs nothing.
+    #[test]
+    fn a_mismatched_end_tag_does_not_stop_the_scan() {
+        let bytes = include_bytes!("../../../fuzz/regressions/workbook/oom-13d57d5d514f3c2575e1e624dce2fb9f5924b238");
+        let e = xlsx_sound(bytes, CELLS, TEXT).unwrap_err();
+        // (col XFE: the row end was not read, so the column went on)
+        assert!(e.contains("sampai XFE1048576"), "{e}");
+        let styled = sheet(r#"<row r="1"><c r="A1"><v>1</v></c><c r="XFD1048576" s="1"/></row>"#);
+        assert_eq!(
+            xlsx_sound(&zip_of(&[("xl/worksheets/sheet1.xml", styled)]), CELLS, TEXT),
+            Ok(())
+        );
+        // cells far to the right are counted from column A, as lkjip holds them
+        let right: String = (1..=300)
+            .map(|r| format!(r#"<row r="{r}"><c r="XFD{r}"><v>1</v></c></row>"#))
+            .collect();
+        assert!(xlsx_sound(&zip_of(&[("xl/worksheets/sheet1.xml", sheet(&right))]), CELLS, TEXT).is_err());
     }
 
     #[test]

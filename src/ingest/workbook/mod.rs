@@ -282,14 +282,23 @@ impl Workbook {
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         let mut truncated = false;
         if let Some((r0, c0)) = range.start() {
-            let (h, w) = range.get_size();
+            let (h, _) = range.get_size();
             let height = (h as u32).min(self.max_rows.saturating_sub(r0));
             truncated = (h as u32) > height;
             rows.resize(r0 as usize, Vec::new());
             for (i, row) in range.rows().take(height as usize).enumerate() {
-                let mut cells = vec![Cell::Empty; c0 as usize];
-                cells.reserve(w);
-                for (j, data) in row.iter().enumerate() {
+                // the row's cells up to its last filled one, then padded to
+                // start at column A: an empty row holds nothing (a row
+                // allocated at the table's width and emptied keeps its
+                // capacity — 26 GB for 50 000 rows starting at XFD)
+                let used = row.iter().rposition(|d| !convert(d).is_empty()).map_or(0, |k| k + 1);
+                if used == 0 {
+                    rows.push(Vec::new());
+                    continue;
+                }
+                let mut cells = Vec::with_capacity(c0 as usize + used);
+                cells.resize(c0 as usize, Cell::Empty);
+                for (j, data) in row.iter().take(used).enumerate() {
                     let mut cell = convert(data);
                     if let Cell::Number(f) = cell
                         && is_percent(r0 + i as u32, c0 + j as u32)
@@ -297,9 +306,6 @@ impl Workbook {
                         cell = Cell::Percent(f);
                     }
                     cells.push(cell);
-                }
-                while cells.last().is_some_and(Cell::is_empty) {
-                    cells.pop();
                 }
                 rows.push(cells);
             }
