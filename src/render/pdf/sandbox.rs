@@ -282,8 +282,8 @@ fn internal(message: impl Into<String>) -> Finding {
 
 // --- the pipe: a JSON header, then the blobs it counts -------------------
 
-/// The most a child may answer (its memory is bounded, so is its answer).
-const ANSWER_LIMIT: u64 = 4 << 30;
+/// The most a request may hold (the parent's data: the model is bounded).
+const REQUEST_LIMIT: u64 = 4 << 30;
 
 fn write_frame(w: &mut impl Write, header: &impl Serialize, blobs: &[&[u8]]) -> std::io::Result<()> {
     let head = serde_json::to_vec(&(header, blobs.iter().map(|b| b.len() as u64).collect::<Vec<_>>()))?;
@@ -306,7 +306,8 @@ fn read_frame<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<(T, Vec<Ve
         blobs.push(bytes.get(at..end)?.to_vec());
         at = end;
     }
-    Some((header, blobs))
+    // a frame cut short, or with bytes after its blobs, is not one
+    (at == bytes.len()).then_some((header, blobs))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -326,7 +327,7 @@ struct Answer {
 /// on stdout. Exit 0 when the answer was written (whatever it says).
 pub fn serve() -> std::process::ExitCode {
     let mut input = Vec::new();
-    if std::io::stdin().take(ANSWER_LIMIT).read_to_end(&mut input).is_err() {
+    if std::io::stdin().take(REQUEST_LIMIT).read_to_end(&mut input).is_err() {
         return std::process::ExitCode::from(2);
     }
     let Some((req, blobs)) = read_frame::<Request>(&input) else {
@@ -427,9 +428,12 @@ fn in_child(exe: &Path, spec: &Spec, job: &Job, overrides: &[String]) -> Outcome
             // a child that died early closes the pipe: its exit says why
             let _ = write_frame(&mut stdin, &request, &blobs);
         });
+        // the child holds its whole answer in memory before writing it, so
+        // an answer larger than twice its memory bound is not one
+        let answer_limit = spec.batas.tata_letak_mb.saturating_mul(2 << 20).saturating_add(64 << 20);
         let out = s.spawn(move || {
             let mut v = Vec::new();
-            let _ = stdout.take(ANSWER_LIMIT).read_to_end(&mut v);
+            let _ = stdout.take(answer_limit).read_to_end(&mut v);
             v
         });
         let err = s.spawn(move || {
