@@ -1,32 +1,56 @@
 //! Typographic rules applied to the document once it is built: a figure
-//! and its `%` never break apart (a no-break space), in tables, generated
+//! and its `%`, `Rp.` and its amount never break apart (a no-break space),
+//! in tables, generated
 //! sentences and the officer's narrative alike; a table's columns are wide
 //! enough for their longest word.
 
 use super::item::{Bab, Dokumen, Item};
 use serde_json::Value;
 
-/// `92,31 %` → `92,31 %` (U+00A0): a line may not begin with `%`.
+/// `92,31 %` → `92,31 %` and `Rp. 9.521.256.875` → `Rp. 9.521.256.875`
+/// (U+00A0): a line may not begin with `%`, nor end with `Rp.`.
 pub fn tie(s: &str) -> String {
-    if !s.contains(" %") {
+    if !needs_tie(s) {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len() + 2);
-    let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' && chars.peek() == Some(&'%') && prev.is_some_and(|p| p.is_ascii_digit()) {
-            out.push('\u{a0}');
-        } else {
-            out.push(c);
-        }
-        prev = Some(c);
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let before = &chars[..i];
+        let ends = |w: &str| {
+            let w: Vec<char> = w.chars().collect();
+            before.ends_with(&w)
+                && !before[..before.len() - w.len()]
+                    .last()
+                    .is_some_and(|p| p.is_alphanumeric())
+        };
+        let tied = c == ' '
+            && ((next == Some('%') && before.last().is_some_and(char::is_ascii_digit))
+                || (next.is_some_and(|n| n.is_ascii_digit()) && (ends("Rp.") || ends("Rp"))));
+        out.push(if tied { '\u{a0}' } else { c });
     }
     out
 }
 
+/// A negative figure in a table cell takes a true minus sign (`−1.002,00`):
+/// a hyphen before a number reads as a range or a dash.
+fn minus_in_place(s: &mut String) {
+    let mut cs = s.chars();
+    let figure = cs.next() == Some('-')
+        && cs.clone().next().is_some_and(|c| c.is_ascii_digit())
+        && cs.all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | ' ' | '\u{a0}'));
+    if figure {
+        s.replace_range(..1, "\u{2212}");
+    }
+}
+
+fn needs_tie(s: &str) -> bool {
+    s.contains(" %") || s.contains("Rp ") || s.contains("Rp. ")
+}
+
 fn tie_in_place(s: &mut String) {
-    if s.contains(" %") {
+    if needs_tie(s) {
         *s = tie(s);
     }
 }
@@ -62,6 +86,7 @@ fn tie_items(items: &mut [Item]) {
                 }
                 for sel in t.kepala.iter_mut().chain(t.baris.iter_mut()).flatten() {
                     tie_in_place(&mut sel.isi);
+                    minus_in_place(&mut sel.isi);
                 }
             }
             Item::Grafik(g) => tie_in_place(&mut g.judul),
@@ -116,5 +141,25 @@ mod tests {
         // no figure before it: left as written
         assert_eq!(tie("Bobot (%) dan % KUM"), "Bobot (%) dan % KUM");
         assert_eq!(tie("tanpa persen"), "tanpa persen");
+    }
+
+    /// The helper's page review of session 7: "Rp." left at a line's end
+    /// about 30 times in 3.3 and BAB IV.
+    #[test]
+    fn rupiah_and_its_amount_are_tied_and_a_negative_figure_takes_a_minus() {
+        assert_eq!(
+            tie("pagu Rp. 10.314.852.053,- dan Rp 5.000"),
+            "pagu Rp.\u{a0}10.314.852.053,- dan Rp\u{a0}5.000"
+        );
+        let mut m = "-1.002,00".to_string();
+        minus_in_place(&mut m);
+        assert_eq!(m, "\u{2212}1.002,00");
+        for kept in ["-", "- 5", "-abc", "2024-2026"] {
+            let mut k = kept.to_string();
+            minus_in_place(&mut k);
+            assert_eq!(k, kept);
+        }
+        // not an amount after it, or not the word Rp: as written
+        assert_eq!(tie("Rp. (rupiah) dan ARp 5"), "Rp. (rupiah) dan ARp 5");
     }
 }

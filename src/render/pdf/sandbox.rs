@@ -430,7 +430,11 @@ fn in_child(exe: &Path, spec: &Spec, job: &Job, overrides: &[String]) -> Outcome
         });
         // the child holds its whole answer in memory before writing it, so
         // an answer larger than twice its memory bound is not one
-        let answer_limit = spec.batas.tata_letak_mb.saturating_mul(2 << 20).saturating_add(64 << 20);
+        let answer_limit = spec
+            .batas
+            .tata_letak_mb
+            .saturating_mul(2 << 20)
+            .saturating_add(64 << 20);
         let out = s.spawn(move || {
             let mut v = Vec::new();
             let _ = stdout.take(answer_limit).read_to_end(&mut v);
