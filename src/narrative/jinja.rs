@@ -370,22 +370,22 @@ fn letter_of(block: &Value) -> Option<(char, String)> {
 /// (`a. Kedudukan`) a bold sub-heading kept with the text after it
 /// (`label`).
 fn lettered(blocks: Vec<Value>) -> Vec<Value> {
+    let letters: Vec<Option<(char, String)>> = blocks.iter().map(letter_of).collect();
     let mut out = Vec::with_capacity(blocks.len());
     let mut i = 0;
     while i < blocks.len() {
         let mut j = i;
         let mut want = 'a';
-        while j < blocks.len() && letter_of(&blocks[j]).is_some_and(|(l, _)| l == want) {
+        while letters.get(j).and_then(Option::as_ref).is_some_and(|(l, _)| *l == want) {
             want = ((want as u8) + 1) as char;
             j += 1;
         }
         if j - i >= 2 {
-            let items = blocks[i..j]
-                .iter()
-                .map(|b| {
-                    let mut p = b.clone();
-                    if let Some((_, rest)) = letter_of(b) {
-                        p["c"][0]["s"] = Value::String(rest);
+            let items = (i..j)
+                .map(|k| {
+                    let mut p = blocks[k].clone();
+                    if let Some((_, rest)) = &letters[k] {
+                        p["c"][0]["s"] = Value::String(rest.clone());
                     }
                     json!({"t": "item", "c": [p]})
                 })
@@ -396,7 +396,7 @@ fn lettered(blocks: Vec<Value>) -> Vec<Value> {
         }
         let b = &blocks[i];
         let text = b.get("c").map(super::plain_text).unwrap_or_default();
-        let label = letter_of(b).is_some()
+        let label = letters[i].is_some()
             && text.chars().count() <= 80
             && !text.trim_end().ends_with(['.', ',', ';', ':'])
             && b["c"].as_array().is_some_and(|c| c.len() == 1);

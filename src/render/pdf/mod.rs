@@ -182,15 +182,8 @@ impl PdfRenderer {
         if let Some(draft) = &self.draft {
             draft.mark(&mut doc);
         }
-        let data = data_files(&doc, self.draft.as_ref().map(|d| &d.data)).map_err(|e| {
-            vec![Finding {
-                severity: Severity::Error,
-                code: "internal",
-                location: Location::file("data"),
-                message: e.to_string(),
-                kunci: Vec::new(),
-            }]
-        })?;
+        let data = data_files(&doc, self.draft.as_ref().map(|d| &d.data))
+            .map_err(|e| vec![sandbox::internal("data", e.to_string())])?;
         report.timings.push(("narasi dan data", t0.elapsed()));
         let (y, m, d) = self.date(ctx);
         Ok(Spec {

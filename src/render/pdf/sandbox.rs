@@ -186,7 +186,10 @@ pub fn compile(world: &LkjipWorld) -> (Vec<Finding>, Result<PagedDocument, Vec<F
 /// Lays out in this process.
 pub fn in_process(spec: &Spec, job: &Job) -> Outcome {
     let Some(world) = spec.world() else {
-        return (Vec::new(), Err(vec![internal("dunia Typst tidak dapat dibuat")]));
+        return (
+            Vec::new(),
+            Err(vec![internal("templates", "dunia Typst tidak dapat dibuat")]),
+        );
     };
     let (warnings, document) = compile(&world);
     let document = match document {
@@ -270,11 +273,12 @@ pub fn export(world: &LkjipWorld, document: &PagedDocument, s: &PdfSetting) -> R
     })
 }
 
-fn internal(message: impl Into<String>) -> Finding {
+/// An error of lkjip itself while preparing a layout, at `file`.
+pub(crate) fn internal(file: &str, message: impl Into<String>) -> Finding {
     Finding {
         severity: Severity::Error,
         code: "internal",
-        location: Location::file("templates"),
+        location: Location::file(file),
         message: message.into(),
         kunci: Vec::new(),
     }
