@@ -118,7 +118,7 @@ fn the_example_report_is_complete() {
     // an announced table sits on the page of its announcement or the next
     let said = pages
         .iter()
-        .position(|p| squash(p).contains(&squash("dapat dilihat pada Tabel 2.1. berikut ini")))
+        .position(|p| squash(p).contains(&squash("disajikan pada Tabel 2.1 berikut ini")))
         .expect("the announcement of Tabel 2.1");
     // (its first mention is the Daftar Tabel's)
     let shown = pages
@@ -795,7 +795,7 @@ fn an_announced_table_follows_its_sentence() {
         .iter()
         .position(|it| match it {
             lkjip::document::Item::Narasi(n) => n.blocks.last().is_some_and(|b| {
-                lkjip::narrative::plain_text(&b["c"]).contains("dapat dilihat pada Tabel 2.1. berikut ini")
+                lkjip::narrative::plain_text(&b["c"]).contains("disajikan pada Tabel 2.1 berikut ini")
             }),
             _ => false,
         })
