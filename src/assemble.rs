@@ -4,7 +4,7 @@
 //! kinerja.xlsx attached by code, rollups sub kegiatan → kegiatan → program
 //! → OPD. Every code that does not match is a finding.
 
-use crate::finding::Findings;
+use crate::finding::{Findings, Location};
 use crate::ingest::Inputs;
 use crate::ingest::kinerja::{IndikatorRow, Kinerja, RiwayatRow};
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
@@ -53,6 +53,7 @@ fn indikator(row: &IndikatorRow) -> Indikator {
         capaian: None,
         predikat: None,
         kategori: None,
+        triwulan: row.triwulan.clone(),
     }
 }
 
@@ -64,6 +65,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         renja,
         realisasi,
         realisasi_lalu,
+        realisasi_tw,
         spm,
         kinerja,
         sumber,
@@ -191,6 +193,29 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
     attach_history(&mut programs, &index, &mut perjanjian_kinerja, &kinerja.riwayat, f);
 
     let realisasi_lalu = realisasi_lalu.map(|r| previous_year(&mut programs, &index, r, tahun - 1));
+    by_quarter(&mut programs, &index, &realisasi_tw, config.triwulan, f);
+    // a quarterly build says which quarters' spending it could not separate
+    if let Some(tw) = config.triwulan {
+        for q in 1..tw {
+            let Some(peran) = crate::config::Peran::triwulan(q) else {
+                continue;
+            };
+            if realisasi_tw[usize::from(q) - 1].is_none() {
+                let file = config
+                    .configured(peran)
+                    .map_or_else(|| format!("data/{}.xlsx", peran.stem()), str::to_string);
+                f.warning(
+                    "quarter-report-missing",
+                    Location::file(file),
+                    format!(
+                        "{} tidak ada: realisasi anggaran triwulan {} digabung ke triwulan berikutnya di Evaluasi Renja (jumlahnya tetap benar)",
+                        peran.label(),
+                        ROMAWI[usize::from(q) - 1]
+                    ),
+                );
+            }
+        }
+    }
 
     let ringkasan = Ringkasan {
         jumlah_program: programs.len(),
@@ -231,6 +256,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
             .map(|p| p.tempat.clone())
             .filter(|t| !t.trim().is_empty()),
         perjanjian_kinerja_perubahan: config.perjanjian_kinerja.as_ref().is_some_and(|p| p.perubahan),
+        triwulan: config.triwulan,
     };
 
     Some(ReportModel {
@@ -251,6 +277,111 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         narasi: Default::default(),
         temuan: Vec::new(),
     })
+}
+
+/// The realization up to the end of each quarter, per sub kegiatan, from
+/// the quarterly realization reports (the year's own report is the last
+/// quarter read: December's, or in a quarterly build that of its quarter);
+/// kegiatan and programs summed from their sub kegiatan. Nothing when no
+/// quarterly report is there and the build is the year's.
+fn by_quarter(
+    programs: &mut [Program],
+    index: &[(String, Node)],
+    reports: &[Option<Realisasi>; 3],
+    triwulan: Option<u8>,
+    f: &mut Findings,
+) {
+    let last = usize::from(triwulan.unwrap_or(4).clamp(1, 4));
+    if triwulan.is_none() && reports.iter().all(Option::is_none) {
+        return;
+    }
+    let by_key: HashMap<&str, Node> = index.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    // the cumulative figure of every sub kegiatan in each report read
+    let mut read: Vec<Option<HashMap<String, (Decimal, Location)>>> = Vec::new();
+    for (q, report) in reports.iter().enumerate().take(last - 1) {
+        let Some(r) = report else {
+            read.push(None);
+            continue;
+        };
+        let mut rows = HashMap::new();
+        for row in r.baris.iter().filter(|b| b.kode.level() == Level::SubKegiatan) {
+            let key = row.kode.match_key();
+            if !matches!(by_key.get(key.as_str()), Some(Node::S(..))) {
+                f.warning(
+                    "quarter-row-unknown",
+                    row.lokasi.clone(),
+                    format!(
+                        "sub kegiatan {} ada di laporan realisasi triwulan {} tetapi tidak di laporan realisasi {}; realisasinya tidak masuk angka triwulan",
+                        row.kode,
+                        ROMAWI[q],
+                        if triwulan.is_some() { "triwulan ini" } else { "Desember" }
+                    ),
+                );
+            }
+            rows.insert(key, (row.realisasi, row.lokasi.clone()));
+        }
+        read.push(Some(rows));
+    }
+    for p in programs.iter_mut() {
+        for k in p.kegiatan.iter_mut() {
+            for s in k.sub_kegiatan.iter_mut() {
+                let key = s.kode.match_key();
+                let mut cum: Vec<Option<Decimal>> = vec![None; 4];
+                let mut at: Vec<Option<Location>> = vec![None; 4];
+                for (q, rows) in read.iter().enumerate() {
+                    if let Some(rows) = rows {
+                        // a sub kegiatan the report lacks had spent nothing yet
+                        let (v, l) = rows
+                            .get(&key)
+                            .map_or((Decimal::ZERO, None), |(v, l)| (*v, Some(l.clone())));
+                        cum[q] = Some(v);
+                        at[q] = l;
+                    }
+                }
+                cum[last - 1] = Some(s.realisasi);
+                at[last - 1] = Some(s.tercetak.lokasi.clone());
+                let mut before: Option<(usize, Decimal)> = None;
+                for q in 0..last {
+                    let Some(v) = cum[q] else { continue };
+                    if let Some((b, prev)) = before
+                        && v < prev
+                    {
+                        f.warning(
+                            "quarter-decrease",
+                            at[q].clone().unwrap_or_else(|| s.tercetak.lokasi.clone()),
+                            format!(
+                                "realisasi sub kegiatan {} sampai triwulan {} (Rp {}) lebih kecil daripada sampai triwulan {} (Rp {}): realisasi kumulatif tidak dapat turun; periksa laporan triwulannya",
+                                s.kode,
+                                ROMAWI[q],
+                                crate::tampil::rp(v),
+                                ROMAWI[b],
+                                crate::tampil::rp(prev)
+                            ),
+                        );
+                    }
+                    before = Some((q, v));
+                }
+                s.realisasi_triwulan = cum;
+            }
+            k.realisasi_triwulan = sum_quarters(k.sub_kegiatan.iter().map(|s| &s.realisasi_triwulan));
+        }
+        p.realisasi_triwulan = sum_quarters(p.kegiatan.iter().map(|k| &k.realisasi_triwulan));
+    }
+}
+
+const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// Quarter by quarter, the sum of the filled figures.
+fn sum_quarters<'a>(parts: impl Iterator<Item = &'a Vec<Option<Decimal>>>) -> Vec<Option<Decimal>> {
+    let mut out: Vec<Option<Decimal>> = vec![None; 4];
+    for v in parts {
+        for (o, x) in out.iter_mut().zip(v) {
+            if let Some(x) = x {
+                *o = Some(o.unwrap_or_default() + x);
+            }
+        }
+    }
+    out
 }
 
 /// The program tree from the realization rows, in their order, with rollups.
@@ -276,6 +407,7 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     lalu: None,
                     persen: None,
                     capaian_kinerja: None,
+                    realisasi_triwulan: Vec::new(),
                     efisien: None,
                     tercetak: tercetak(row),
                     kegiatan: Vec::new(),
@@ -306,6 +438,7 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     lalu: None,
                     persen: None,
                     capaian_kinerja: None,
+                    realisasi_triwulan: Vec::new(),
                     efisien: None,
                     tercetak: tercetak(row),
                     sub_kegiatan: Vec::new(),
@@ -351,6 +484,7 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     lalu: None,
                     persen: None,
                     capaian_kinerja: None,
+                    realisasi_triwulan: Vec::new(),
                     efisien: None,
                     tercetak: tercetak(row),
                 });

@@ -7,11 +7,12 @@
 
 use crate::finding::{Finding, Findings, Location, Severity};
 use crate::folder::{MODEL_FILE, write_all};
-use crate::load::{InputCache, load_cached};
+use crate::load::{InputCache, load_cached, load_quarter};
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::pdf::draf::Draft;
 use crate::render::xlsx::XlsxRenderer;
+use crate::render::xlsx::evaluasi::EvaluasiRenderer;
 use crate::render::{Output, Renderer, Report};
 use crate::review::changes::Since;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,9 @@ pub struct BuildOptions {
     /// The previous model a draft is compared with; default: `model.json`
     /// of the output folder, when there is one.
     pub since: Option<PathBuf>,
+    /// The reports of a quarter (1–4) instead of the year's: the
+    /// Evaluasi Renja workbook and the quarterly performance report.
+    pub triwulan: Option<u8>,
 }
 
 /// What a build produced.
@@ -67,7 +71,26 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Built, Findings> {
 /// did not change (`lkjip watch`).
 pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCache>) -> Result<Built, Findings> {
     let t0 = Instant::now();
-    let mut loaded = load_cached(dir, cache);
+    if let Some(tw) = opts.triwulan {
+        let mut f = Findings::new();
+        let why = if !(1..=4).contains(&tw) {
+            Some(format!("--triwulan {tw}: pilih 1, 2, 3 atau 4"))
+        } else if opts.draft {
+            Some("--triwulan membuat laporan triwulan; draf reviu (--draft) hanya untuk LKjIP tahunan".into())
+        } else if opts.only.as_deref().is_some_and(|o| o.eq_ignore_ascii_case("docx")) {
+            Some("--triwulan tidak membuat salinan Word; pilih --only pdf atau xlsx".into())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            fail(&mut f, "option-invalid", "--triwulan".into(), why);
+            return Err(f);
+        }
+    }
+    let mut loaded = match opts.triwulan {
+        Some(tw) => load_quarter(dir, tw),
+        None => load_cached(dir, cache),
+    };
     let mut findings = std::mem::take(&mut loaded.findings);
     let mut timings = vec![("baca dan hitung", t0.elapsed())];
     let inputs_reused = loaded.inputs_reused;
@@ -120,7 +143,13 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     let out_dir = opts.out.clone().unwrap_or_else(|| folder.out());
     let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
     let want = |name: &str| opts.only.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(name));
-    if want("pdf") {
+    if let Some(triwulan) = opts.triwulan {
+        // the quarter's reports only; model.json stays the year's (a draft
+        // compares with it)
+        if want("xlsx") {
+            renderers.push(Box::new(EvaluasiRenderer { triwulan }));
+        }
+    } else if want("pdf") {
         let draft = if opts.draft {
             // read before this build overwrites the output folder's model.json
             let since = match Since::read(model, &out_dir, opts.since.as_deref()) {
@@ -144,13 +173,13 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     // only. The workbook holds no narrative: when only the narrative can
     // have changed (watch), the one written last time stands.
     let xlsx_current = inputs_reused && out_dir.join(XlsxRenderer::file_name(model)).is_file();
-    if want("xlsx") && !opts.draft && !xlsx_current {
+    if want("xlsx") && !opts.draft && !xlsx_current && opts.triwulan.is_none() {
         renderers.push(Box::new(XlsxRenderer));
     }
     // the Word copy is final too; it holds the narrative, so it is made
     // anew whenever the PDF is
     let docx_asked = opts.only.as_deref().is_some_and(|o| o.eq_ignore_ascii_case("docx"));
-    if want("docx") && !opts.draft && (!opts.tanpa_docx || docx_asked) {
+    if want("docx") && !opts.draft && (!opts.tanpa_docx || docx_asked) && opts.triwulan.is_none() {
         renderers.push(Box::new(DocxRenderer));
     }
     if renderers.is_empty() {
@@ -190,11 +219,13 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         findings.push(f);
     }
     timings.extend(report.timings);
-    outputs.push(Output {
-        file_name: MODEL_FILE.into(),
-        bytes: model_json.into_bytes(),
-        pages: None,
-    });
+    if opts.triwulan.is_none() {
+        outputs.push(Output {
+            file_name: MODEL_FILE.into(),
+            bytes: model_json.into_bytes(),
+            pages: None,
+        });
+    }
     let t_write = Instant::now();
     // an output must never replace an input (an officer who points
     // `[berkas]` at last year's lampiran in out/, say)

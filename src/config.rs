@@ -37,6 +37,11 @@ pub struct Config {
     /// Limits against hostile or broken files.
     #[serde(default)]
     pub batas: Batas,
+    /// The quarter a quarterly build reports on (`build --triwulan N`),
+    /// set at run time, never in the file: for N < 4 the realization report
+    /// "so far" is `realisasi-twN`, and December's is not needed.
+    #[serde(skip)]
+    pub triwulan: Option<u8>,
 }
 
 /// Limits on what is read, so a hostile or broken file cannot exhaust
@@ -254,6 +259,11 @@ pub struct Berkas {
     pub renja: Option<String>,
     pub realisasi: Option<String>,
     pub realisasi_lalu: Option<String>,
+    /// The realization reports of March, June and September (the
+    /// Evaluasi Renja per quarter); December's is `realisasi`.
+    pub realisasi_tw1: Option<String>,
+    pub realisasi_tw2: Option<String>,
+    pub realisasi_tw3: Option<String>,
     pub spm: Option<String>,
     pub kinerja: Option<String>,
     pub narasi: Option<String>,
@@ -318,16 +328,49 @@ pub enum Peran {
     RealisasiLalu,
     Spm,
     Kinerja,
+    RealisasiTw1,
+    RealisasiTw2,
+    RealisasiTw3,
 }
 
 impl Peran {
-    pub const ALL: [Peran; 5] = [
+    pub const ALL: [Peran; 8] = [
         Peran::Renja,
         Peran::Realisasi,
         Peran::RealisasiLalu,
         Peran::Spm,
         Peran::Kinerja,
+        Peran::RealisasiTw1,
+        Peran::RealisasiTw2,
+        Peran::RealisasiTw3,
     ];
+
+    /// The realization report of quarter 1–3 (`realisasi-tw1` …).
+    pub fn triwulan(n: u8) -> Option<Peran> {
+        match n {
+            1 => Some(Peran::RealisasiTw1),
+            2 => Some(Peran::RealisasiTw2),
+            3 => Some(Peran::RealisasiTw3),
+            _ => None,
+        }
+    }
+
+    /// The quarter whose end the figures of a realization report are as of:
+    /// 4 for December's and last year's, 1–3 for the quarterly ones.
+    pub fn quarter(self) -> Option<u8> {
+        match self {
+            Peran::Realisasi | Peran::RealisasiLalu => Some(4),
+            Peran::RealisasiTw1 => Some(1),
+            Peran::RealisasiTw2 => Some(2),
+            Peran::RealisasiTw3 => Some(3),
+            _ => None,
+        }
+    }
+
+    /// A realization report, of whichever period (same layout, same reader).
+    pub fn is_realisasi(self) -> bool {
+        self.quarter().is_some()
+    }
 
     /// Default file stem under `data/`.
     pub fn stem(self) -> &'static str {
@@ -337,6 +380,9 @@ impl Peran {
             Peran::RealisasiLalu => "realisasi-lalu",
             Peran::Spm => "spm",
             Peran::Kinerja => "kinerja",
+            Peran::RealisasiTw1 => "realisasi-tw1",
+            Peran::RealisasiTw2 => "realisasi-tw2",
+            Peran::RealisasiTw3 => "realisasi-tw3",
         }
     }
 
@@ -353,6 +399,9 @@ impl Peran {
             Peran::RealisasiLalu => "Laporan Realisasi tahun sebelumnya",
             Peran::Spm => "Laporan Pencapaian SPM (e-SPM)",
             Peran::Kinerja => "workbook pengukuran kinerja (kinerja.xlsx)",
+            Peran::RealisasiTw1 => "Laporan Realisasi triwulan I (Maret)",
+            Peran::RealisasiTw2 => "Laporan Realisasi triwulan II (Juni)",
+            Peran::RealisasiTw3 => "Laporan Realisasi triwulan III (September)",
         }
     }
 }
@@ -543,6 +592,9 @@ impl Config {
             Peran::RealisasiLalu => self.berkas.realisasi_lalu.as_deref(),
             Peran::Spm => self.berkas.spm.as_deref(),
             Peran::Kinerja => self.berkas.kinerja.as_deref(),
+            Peran::RealisasiTw1 => self.berkas.realisasi_tw1.as_deref(),
+            Peran::RealisasiTw2 => self.berkas.realisasi_tw2.as_deref(),
+            Peran::RealisasiTw3 => self.berkas.realisasi_tw3.as_deref(),
         }
     }
 
@@ -553,6 +605,8 @@ impl Config {
             Peran::Realisasi => ("realisasi", &self.kolom.realisasi),
             Peran::RealisasiLalu => ("realisasi_lalu", &self.kolom.realisasi_lalu),
             Peran::Spm => ("spm", &self.kolom.spm),
+            // the quarterly reports are the yearly one's layout
+            Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => ("realisasi", &self.kolom.realisasi),
             Peran::Kinerja => return Vec::new(),
         };
         map.iter()
@@ -574,6 +628,7 @@ impl Config {
             Peran::Realisasi => self.lembar.realisasi.as_deref(),
             Peran::RealisasiLalu => self.lembar.realisasi_lalu.as_deref(),
             Peran::Spm => self.lembar.spm.as_deref(),
+            Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => self.lembar.realisasi.as_deref(),
             Peran::Kinerja => None,
         }
     }
@@ -582,6 +637,12 @@ impl Config {
     /// `data/<stem>.xlsx`, or `data/<stem>.xls`. Returns the relative path
     /// as shown in messages and whether the file exists.
     pub fn locate(&self, dir: &Path, peran: Peran) -> (String, PathBuf, bool) {
+        // a quarterly build reads the report of its quarter as the year's so far
+        if peran == Peran::Realisasi
+            && let Some(tw) = self.triwulan.and_then(Peran::triwulan)
+        {
+            return self.locate(dir, tw);
+        }
         if let Some(p) = self.configured(peran) {
             let full = dir.join(p);
             let exists = full.is_file();

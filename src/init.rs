@@ -6,6 +6,7 @@ use crate::folder::{self, CONFIG_FILE};
 use crate::ingest::kinerja::{
     PEGAWAI_COLUMNS, PENGUKURAN_COLUMNS, RENSTRA_COLUMNS, RIWAYAT_COLUMNS, SHEET_PEGAWAI, SHEET_PENGUKURAN,
     SHEET_RENSTRA, SHEET_RIWAYAT, SHEET_STRATEGI, STRATEGI_COLUMNS,
+    triwulan::{SHEET_TRIWULAN, TRIWULAN_COLUMNS},
 };
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Note, Workbook, XlsxError};
 use std::path::Path;
@@ -107,10 +108,13 @@ tanggal = "{tahun_lapor}-03-01"                 # TTTT-BB-HH; juga tanggal dokum
 # Lokasi berkas, relatif terhadap folder ini. Tanpa isian dipakai
 # data/renja.xlsx, data/realisasi.xlsx, data/realisasi-lalu.xlsx (opsional),
 # data/spm.xlsx (opsional) dan data/kinerja.xlsx — .xlsx maupun .xls.
+# Untuk Evaluasi Renja per triwulan (lkjip build --triwulan N): laporan
+# realisasi akhir Maret, Juni, September di data/realisasi-tw1.xlsx … tw3.
 [berkas]
 # renja = "data/renja.xlsx"
 # realisasi = "data/realisasi.xlsx"
 # realisasi_lalu = "data/realisasi-lalu.xlsx"
+# realisasi_tw1 = "data/realisasi-tw1.xlsx"
 # spm = "data/spm.xlsx"
 # kinerja = "data/kinerja.xlsx"
 
@@ -189,6 +193,7 @@ pub fn kinerja_template(tahun: i32) -> Result<Vec<u8>, InitError> {
         "Lembar Riwayat: target dan realisasi indikator pada tahun-tahun sebelumnya (satu baris per tahun).",
         "Lembar Strategi: tujuan, sasaran, strategi dan arah kebijakan (Tabel 2.1).",
         "Lembar Pegawai: jumlah pegawai menurut pendidikan, status dan jenis kelamin (Tabel 1.1).",
+        "Lembar Triwulan (opsional, untuk Evaluasi Renja per triwulan: lkjip build --triwulan N): satu baris per indikator Pengukuran, realisasi dalam triwulan I–IV, faktor pendorong, penghambat dan tindak lanjut.",
         "Lembar bernama \"Tabel …\": tabel lain milik OPD; sel A1 judul, tabel mulai baris 3.",
     ] {
         ws.write_string(r, 0, line)?;
@@ -202,6 +207,17 @@ pub fn kinerja_template(tahun: i32) -> Result<Vec<u8>, InitError> {
         let c = u16::try_from(c).unwrap_or(0);
         ws.write_string_with_format(0, c, *name, &head)?;
         ws.set_column_width(c, if c < 2 { 14 } else { 24 })?;
+        if !help.is_empty() {
+            ws.insert_note(0, c, &Note::new(*help).set_author("lkjip"))?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+
+    let ws = wb.add_worksheet().set_name(SHEET_TRIWULAN)?;
+    for (c, (name, help)) in TRIWULAN_COLUMNS.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(0);
+        ws.write_string_with_format(0, c, *name, &head)?;
+        ws.set_column_width(c, if c == 0 { 14 } else { 20 })?;
         if !help.is_empty() {
             ws.insert_note(0, c, &Note::new(*help).set_author("lkjip"))?;
         }

@@ -8,7 +8,7 @@ use crate::compute::{self, Rules};
 use crate::config::{Config, Peran};
 use crate::finding::{Findings, Location};
 use crate::folder::{CONFIG_FILE, Folder, Stamp, stamp};
-use crate::ingest::{Inputs, Pemetaan, read_inputs};
+use crate::ingest::{Inputs, Pemetaan, read_inputs_for};
 use crate::model::ReportModel;
 use crate::narrative::Naskah;
 use crate::render::RenderContext;
@@ -75,6 +75,16 @@ pub fn load(dir: &Path) -> Loaded {
 /// [`load`], reusing the workbooks of `cache` when `lkjip.toml` and the
 /// input files are unchanged (and refreshing it otherwise).
 pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
+    load_period(dir, None, cache)
+}
+
+/// [`load`] for the report of quarter `triwulan` (1–4): its realization
+/// report stands for the year's so far (`build --triwulan N`).
+pub fn load_quarter(dir: &Path, triwulan: u8) -> Loaded {
+    load_period(dir, Some(triwulan), &mut None)
+}
+
+fn load_period(dir: &Path, triwulan: Option<u8>, cache: &mut Option<InputCache>) -> Loaded {
     let folder = Folder::new(dir);
     let mut findings = Findings::new();
     let mut inputs_reused = false;
@@ -89,7 +99,7 @@ pub fn load_cached(dir: &Path, cache: &mut Option<InputCache>) -> Loaded {
             inputs
         }
         None => {
-            let Some(inputs) = read_inputs(&folder, &mut findings) else {
+            let Some(inputs) = read_inputs_for(&folder, triwulan, &mut findings) else {
                 *cache = None;
                 return Loaded {
                     folder,

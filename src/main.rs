@@ -55,6 +55,10 @@ enum Command {
         /// Bersama --draft: bandingkan dengan model.json ini (bawaan: yang ada di folder keluaran)
         #[arg(long, value_name = "PREV.json")]
         since: Option<PathBuf>,
+        /// Laporan triwulan N (1–4) alih-alih LKjIP tahunan: Evaluasi Renja (XLSX)
+        /// dari lembar Triwulan dan laporan realisasi data/realisasi-twN.xlsx
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+        triwulan: Option<u8>,
     },
     /// Tampilkan model laporan sebagai JSON (docs/MODEL.md)
     Model {
@@ -290,6 +294,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             only,
             draft,
             since,
+            triwulan,
         } => {
             let t0 = std::time::Instant::now();
             let opts = lkjip::build::BuildOptions {
@@ -300,6 +305,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 draft,
                 since,
                 tanpa_docx: false,
+                triwulan,
             };
             let (folders, skipped) = lkjip::batch::folders(&dirs);
             for s in &skipped {

@@ -384,8 +384,19 @@ fn init_writes_a_folder_and_refuses_to_overwrite() {
     .unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["Petunjuk", "Pengukuran", "Renstra", "Riwayat", "Strategi", "Pegawai"]
+        [
+            "Petunjuk",
+            "Pengukuran",
+            "Triwulan",
+            "Renstra",
+            "Riwayat",
+            "Strategi",
+            "Pegawai"
+        ]
     );
+    let tw = wb.sheet("Triwulan").unwrap();
+    assert_eq!(tw.get(0, 3).text(), "Realisasi TW I");
+    assert_eq!(tw.get(0, 6).text(), "Realisasi TW IV");
     let renstra = wb.sheet("Renstra").unwrap();
     assert_eq!(renstra.get(0, 6).text(), "2025");
     // the same year gives the same bytes

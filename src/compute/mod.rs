@@ -12,6 +12,7 @@ pub mod rules;
 mod budget;
 mod performance;
 mod spm;
+mod triwulan;
 
 use crate::finding::Findings;
 use crate::ingest::Inputs;
@@ -37,6 +38,7 @@ pub fn check_inputs(inputs: &Inputs, rules: &Rules, f: &mut Findings) {
 /// printed capaian and SPM figures vs recomputed ones).
 pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
     performance::indicators(m, rules, f);
+    triwulan::derive(m, rules, f);
     budget::derive(m, rules, f);
     performance::groups(m, rules);
     spm::derive(m, rules, f);

@@ -15,7 +15,8 @@ use crate::tampil::normalize;
 /// Capaian, predikat and kategori of one indicator and its history, with
 /// the findings they call for. `riwayat` is the row of the report a
 /// finding about the history concerns (the node's; none for the PK).
-fn indicator(i: &mut Indikator, kode: &str, riwayat: Option<Kunci>, rules: &Rules, f: &mut Findings) {
+fn indicator(i: &mut Indikator, kode: &str, riwayat: Option<Kunci>, cx: &Ctx, f: &mut Findings) {
+    let rules = cx.rules;
     match capaian(&i.target, &i.realisasi, &i.arah, rules) {
         Ok(c) => {
             i.capaian = Some(c);
@@ -51,6 +52,9 @@ fn indicator(i: &mut Indikator, kode: &str, riwayat: Option<Kunci>, rules: &Rule
                 );
             }
         }
+        // before the year's end the year's realisasi is not there yet: the
+        // quarterly report measures the quarters
+        Err(TidakDihitung::RealisasiKosong) if cx.before_year_end => {}
         Err(TidakDihitung::RealisasiKosong) => {
             f.warning(
                 "realization-missing",
@@ -104,21 +108,32 @@ fn short(s: &str) -> String {
     crate::tampil::short(s)
 }
 
+/// What judging an indicator depends on besides the indicator.
+struct Ctx<'a> {
+    rules: &'a Rules,
+    /// A quarterly build of quarter I–III.
+    before_year_end: bool,
+}
+
 pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
+    let ctx = Ctx {
+        rules,
+        before_year_end: m.identitas.triwulan.is_some_and(|q| q < 4),
+    };
     for p in &mut m.programs {
         let kode = p.kode.to_string();
         for i in &mut p.indikator {
-            indicator(i, &kode, Some(Kunci::Kode(kode.clone())), rules, f);
+            indicator(i, &kode, Some(Kunci::Kode(kode.clone())), &ctx, f);
         }
         for k in &mut p.kegiatan {
             let kode = k.kode.to_string();
             for i in &mut k.indikator {
-                indicator(i, &kode, Some(Kunci::Kode(kode.clone())), rules, f);
+                indicator(i, &kode, Some(Kunci::Kode(kode.clone())), &ctx, f);
             }
             for s in &mut k.sub_kegiatan {
                 let kode = s.kode.to_string();
                 for i in &mut s.indikator {
-                    indicator(i, &kode, Some(Kunci::Kode(kode.clone())), rules, f);
+                    indicator(i, &kode, Some(Kunci::Kode(kode.clone())), &ctx, f);
                 }
             }
         }
@@ -126,7 +141,7 @@ pub fn indicators(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
     let tahun = m.identitas.tahun;
     let renstra_codes: Vec<String> = m.renstra.iter().map(|r| r.kode.clone()).collect();
     for pk in &mut m.perjanjian_kinerja {
-        indicator(&mut pk.indikator, &pk.kode, None, rules, f);
+        indicator(&mut pk.indikator, &pk.kode, None, &ctx, f);
         let i = &pk.indikator;
         if let Some(akhir) = &pk.target_akhir_renstra {
             pk.capaian_target_akhir = capaian(akhir, &i.realisasi, &i.arah, rules).ok();

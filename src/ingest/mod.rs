@@ -36,6 +36,9 @@ pub struct Inputs {
     pub renja: Option<Renja>,
     pub realisasi: Option<Realisasi>,
     pub realisasi_lalu: Option<Realisasi>,
+    /// The realization reports of the end of quarters I–III, when present
+    /// (in a quarterly build of quarter N, those before N).
+    pub realisasi_tw: [Option<Realisasi>; 3],
     pub spm: Option<Spm>,
     pub kinerja: Option<Kinerja>,
     pub sumber: Vec<Sumber>,
@@ -45,6 +48,12 @@ pub struct Inputs {
 
 /// Reads `lkjip.toml` and every input workbook of the folder.
 pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
+    read_inputs_for(folder, None, f)
+}
+
+/// [`read_inputs`] for the report of a quarter (`build --triwulan N`, 1–4):
+/// the realization report of quarter N stands for the year's so far.
+pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) -> Option<Inputs> {
     let dir = folder.root();
     if !dir.is_dir() {
         f.error(
@@ -55,7 +64,7 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         return None;
     }
     let config = match Config::load(dir) {
-        Ok(c) => c,
+        Ok(c) => Config { triwulan, ..c },
         Err(e) => {
             f.push(e);
             return None;
@@ -65,14 +74,26 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         renja: None,
         realisasi: None,
         realisasi_lalu: None,
+        realisasi_tw: [None, None, None],
         spm: None,
         kinerja: None,
         sumber: Vec::new(),
         pemetaan: Vec::new(),
         config,
     };
+    let this_quarter = triwulan.unwrap_or(4);
     for peran in Peran::ALL {
+        // a quarterly build reads the quarters before its own; its own is
+        // read as the realization report
+        if peran.quarter().is_some_and(|q| q < 4 && q >= this_quarter) {
+            continue;
+        }
         let (display, full, exists) = inputs.config.locate(dir, peran);
+        // in a quarterly build the realization report is the quarter's
+        let named = match peran {
+            Peran::Realisasi => Peran::triwulan(this_quarter).unwrap_or(peran),
+            p => p,
+        };
         if !folder.contains(&full) {
             f.error(
                 "path-outside",
@@ -89,7 +110,7 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
                 f.error(
                     "file-missing",
                     Location::file(&display),
-                    format!("{} tidak ditemukan (dicari {display} dan .xls)", peran.label()),
+                    format!("{} tidak ditemukan (dicari {display} dan .xls)", named.label()),
                 );
             } else if inputs.config.configured(peran).is_some() {
                 f.error(
@@ -122,6 +143,10 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
                 }
                 read
             }
+            Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => {
+                let i = usize::from(peran.quarter().unwrap_or(1)) - 1;
+                realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi_tw[i] = Some(r))
+            }
             Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
             Peran::Kinerja => {
                 inputs.kinerja = Some(kinerja::read(&mut wb, f));
@@ -133,7 +158,12 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
         }
         let id = &inputs.config.identitas;
         for p in &wb.pemetaan {
-            periode::check(peran, p, id.tahun, f);
+            let quarter = if peran == Peran::Realisasi {
+                this_quarter
+            } else {
+                peran.quarter().unwrap_or(4)
+            };
+            periode::check(peran, p, id.tahun, quarter, f);
             if peran != Peran::Kinerja {
                 periode::check_agency(p, &id.nama_opd, Some(id.singkatan.as_str()), f);
             }
@@ -171,12 +201,30 @@ pub fn read_inputs(folder: &Folder, f: &mut Findings) -> Option<Inputs> {
             ),
         );
     }
+    // each quarter's report is its own: a copy of another period's is refused
+    let periods: Vec<&Sumber> = inputs.sumber.iter().filter(|s| s.peran.is_realisasi()).collect();
+    for (i, a) in periods.iter().enumerate() {
+        if let Some(b) = periods[..i].iter().find(|b| b.sha256 == a.sha256)
+            && !(b.peran == Peran::Realisasi && a.peran == Peran::RealisasiLalu)
+        {
+            f.error(
+                "same-file",
+                Location::file(&a.berkas),
+                format!(
+                    "{} sama persis dengan {} ({}): setiap triwulan memakai laporan realisasi akhir triwulannya",
+                    a.peran.label(),
+                    b.peran.label(),
+                    b.berkas
+                ),
+            );
+        }
+    }
     Some(inputs)
 }
 
 /// The previous year's report has the same layout as this year's.
 fn same_kind(a: Peran, b: Peran) -> bool {
-    let norm = |p| if p == Peran::RealisasiLalu { Peran::Realisasi } else { p };
+    let norm = |p: Peran| if p.is_realisasi() { Peran::Realisasi } else { p };
     norm(a) == norm(b)
 }
 

@@ -189,10 +189,17 @@ fn add_missing_parents(r: &mut Realisasi, renja: &Renja, headings: &mut Vec<usiz
 /// The rows of realization forms without codes get theirs from the Renja
 /// by name (`nama::resolve`); the matches go into the form's mapping.
 pub(super) fn codes_by_name(inputs: &mut Inputs, f: &mut Findings) {
-    for peran in [Peran::Realisasi, Peran::RealisasiLalu] {
+    for peran in [
+        Peran::Realisasi,
+        Peran::RealisasiLalu,
+        Peran::RealisasiTw1,
+        Peran::RealisasiTw2,
+        Peran::RealisasiTw3,
+    ] {
         let r = match peran {
             Peran::Realisasi => inputs.realisasi.as_mut(),
-            _ => inputs.realisasi_lalu.as_mut(),
+            Peran::RealisasiLalu => inputs.realisasi_lalu.as_mut(),
+            _ => inputs.realisasi_tw[usize::from(peran.quarter().unwrap_or(1)) - 1].as_mut(),
         };
         let Some(r) = r.filter(|r| !r.menurut_nama.is_empty()) else {
             continue;

@@ -134,6 +134,14 @@ pub fn is_year_end<'a>(mut texts: impl Iterator<Item = &'a str>) -> bool {
     texts.any(|t| months(t).contains(&12) || quarters(t).contains(&4))
 }
 
+/// I … IV.
+fn roman(q: u8) -> &'static str {
+    ["I", "II", "III", "IV"]
+        .get(usize::from(q.max(1)) - 1)
+        .copied()
+        .unwrap_or("IV")
+}
+
 fn bulan(m: u32) -> String {
     let b = BULAN[(m - 1) as usize];
     b[..1].to_string() + &b[1..].to_lowercase()
@@ -211,13 +219,16 @@ pub fn check_agency(p: &Pemetaan, nama_opd: &str, singkatan: Option<&str>, f: &m
     }
 }
 
-/// Checks the period a table's titles state against the report's year.
-pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
+/// Checks the period a table's titles state against the report's year
+/// and, for a realization report, the quarter whose end it must be as of
+/// (4: December; 1–3 for `realisasi-tw1` … and a quarterly build).
+pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, quarter: u8, f: &mut Findings) {
     let expected = match peran {
         Peran::Kinerja => return,
         Peran::RealisasiLalu => tahun - 1,
         _ => tahun,
     };
+    let month = u32::from(quarter) * 3;
     let titles: Vec<(Location, &str)> = p
         .judul
         .iter()
@@ -257,9 +268,14 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
             ),
         );
     }
-    if !matches!(peran, Peran::Realisasi | Peran::RealisasiLalu) {
+    if !peran.is_realisasi() {
         return;
     }
+    let wanted = if quarter == 4 {
+        "Desember: LKjIP memakai realisasi sampai akhir tahun".to_string()
+    } else {
+        format!("{} (akhir triwulan {})", bulan(month), roman(quarter))
+    };
     let as_of = as_of_dates(&p.judul);
     // a date the figures are "as of" (FORM-RFK) names the year and month
     if let Some(&(cell, t, m, y)) = as_of.first() {
@@ -275,12 +291,12 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
             );
             return;
         }
-        if m != 12 {
+        if m != month {
             f.error(
                 "wrong-period",
                 loc,
                 format!(
-                    "{what} ini berisi keadaan per \"{}\" (bulan {}), bukan Desember: LKjIP memakai realisasi sampai akhir tahun",
+                    "{what} ini berisi keadaan per \"{}\" (bulan {}), bukan {wanted}",
                     short(t.trim_start_matches([':', ' '])),
                     bulan(m)
                 ),
@@ -291,10 +307,10 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
     // the month or quarter: the year's figure is December's (TW IV)
     for (loc, t) in titles.iter().filter(|(_, t)| !is_stamp(t)) {
         let (ms, qs) = (months(t), quarters(t));
-        let wrong = if !ms.is_empty() && !ms.contains(&12) {
+        let wrong = if !ms.is_empty() && !ms.contains(&month) {
             Some(format!("bulan {}", bulan(ms[0])))
-        } else if !qs.is_empty() && !qs.contains(&4) {
-            Some(format!("triwulan {}", ["I", "II", "III"][(qs[0] - 1) as usize]))
+        } else if !qs.is_empty() && !qs.contains(&u32::from(quarter)) {
+            Some(format!("triwulan {}", roman(qs[0] as u8)))
         } else {
             None
         };
@@ -303,8 +319,14 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, f: &mut Findings) {
                 "wrong-period",
                 loc.clone(),
                 format!(
-                    "{what} ini untuk {period} (\"{}\"), bukan Desember: LKjIP memakai realisasi sampai akhir tahun (bulan Desember / triwulan IV)",
-                    short(t)
+                    "{what} ini untuk {period} (\"{}\"), bukan {}",
+                    short(t),
+                    if quarter == 4 {
+                        "Desember: LKjIP memakai realisasi sampai akhir tahun (bulan Desember / triwulan IV)"
+                            .to_string()
+                    } else {
+                        wanted.clone()
+                    }
                 ),
             );
             return;
@@ -330,8 +352,33 @@ mod tests {
 
     fn codes(p: &Pemetaan, peran: Peran) -> Vec<String> {
         let mut f = Findings::new();
-        check(peran, p, 2024, &mut f);
+        check(peran, p, 2024, peran.quarter().unwrap_or(4), &mut f);
         f.iter().map(|x| format!("{} {}", x.code, x.location)).collect()
+    }
+
+    #[test]
+    fn a_quarterly_report_must_be_of_the_end_of_its_quarter() {
+        let juni = mapping("Sheet1", &[("A2", "Bulan Juni Tahun 2024")]);
+        assert!(codes(&juni, Peran::RealisasiTw2).is_empty());
+        let maret = mapping("Sheet1", &[("A2", "Bulan Maret Tahun 2024")]);
+        assert_eq!(
+            codes(&maret, Peran::RealisasiTw2),
+            ["wrong-period data/realisasi.xlsx › Sheet1 › A2"]
+        );
+        let tw = mapping("Sheet1", &[("A2", "Triwulan III Tahun 2024")]);
+        assert!(codes(&tw, Peran::RealisasiTw3).is_empty());
+        // a quarterly build reads the report of its quarter as the year's so far
+        let mut f = Findings::new();
+        check(Peran::Realisasi, &tw, 2024, 3, &mut f);
+        assert!(f.is_empty());
+        check(Peran::Realisasi, &tw, 2024, 4, &mut f);
+        let msg = &f.iter().next().unwrap().message;
+        assert!(msg.contains("bukan Desember"), "{msg}");
+        // its message says which month it wants
+        let mut f = Findings::new();
+        check(Peran::RealisasiTw1, &juni, 2024, 1, &mut f);
+        let msg = &f.iter().next().unwrap().message;
+        assert!(msg.contains("bukan Maret (akhir triwulan I)"), "{msg}");
     }
 
     #[test]

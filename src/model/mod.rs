@@ -7,6 +7,7 @@ pub mod kode;
 pub mod renja;
 pub mod spm;
 pub mod target;
+pub mod triwulan;
 
 pub use crate::finding::kunci::{Kunci, keys};
 pub use kinerja::{Gabung, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan};
@@ -14,6 +15,7 @@ pub use kode::{Kode, Level};
 pub use renja::{RenjaEntry, RenjaIndikator};
 pub use spm::{JenisLayanan, Layanan};
 pub use target::{Arah, Target, Tingkat};
+pub use triwulan::{Agregasi, Triwulan};
 
 use crate::config::{Pejabat, Peran};
 use crate::finding::{Finding, Location};
@@ -174,6 +176,10 @@ pub struct Identitas {
     /// The PK is the amended one (`[perjanjian_kinerja] perubahan`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub perjanjian_kinerja_perubahan: bool,
+    /// A quarterly build's quarter (`build --triwulan N`); absent for the
+    /// year's report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub triwulan: Option<u8>,
 }
 
 /// Counts and totals the narrative needs.
@@ -253,6 +259,10 @@ pub struct Program {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efisien: Option<bool>,
     pub tercetak: Tercetak,
+    /// The realization up to the end of quarters I–IV (cumulative, as the
+    /// quarterly realization reports print it; empty without them).
+    #[serde(skip_serializing_if = "Vec::is_empty", with = "triwulan::opt_list")]
+    pub realisasi_triwulan: Vec<Option<Decimal>>,
     pub kegiatan: Vec<Kegiatan>,
 }
 
@@ -278,6 +288,10 @@ pub struct Kegiatan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efisien: Option<bool>,
     pub tercetak: Tercetak,
+    /// The realization up to the end of quarters I–IV (cumulative, as the
+    /// quarterly realization reports print it; empty without them).
+    #[serde(skip_serializing_if = "Vec::is_empty", with = "triwulan::opt_list")]
+    pub realisasi_triwulan: Vec<Option<Decimal>>,
     pub sub_kegiatan: Vec<SubKegiatan>,
 }
 
@@ -310,6 +324,10 @@ pub struct SubKegiatan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efisien: Option<bool>,
     pub tercetak: Tercetak,
+    /// The realization up to the end of quarters I–IV (cumulative, as the
+    /// quarterly realization reports print it; empty without them).
+    #[serde(skip_serializing_if = "Vec::is_empty", with = "triwulan::opt_list")]
+    pub realisasi_triwulan: Vec<Option<Decimal>>,
 }
 
 /// Target and realization of an indicator in an earlier year.
@@ -360,6 +378,9 @@ pub struct Indikator {
     /// Computed: kategori of the capaian (Tabel 3.2 or the chosen preset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kategori: Option<String>,
+    /// The quarters, when the `Triwulan` sheet gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub triwulan: Option<Triwulan>,
 }
 
 /// A tujuan or sasaran indicator (IKU) as agreed in the Perjanjian Kinerja.

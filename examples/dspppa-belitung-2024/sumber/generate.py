@@ -344,6 +344,63 @@ PENGUKURAN_COLS = [
 ]
 
 
+TRIWULAN_COLS = [
+    ("kode", "Kode"), ("indikator", "Indikator Kinerja"), ("agregasi", "Agregasi"),
+    ("tw1", "Realisasi TW I"), ("tw2", "Realisasi TW II"), ("tw3", "Realisasi TW III"),
+    ("tw4", "Realisasi TW IV"), ("pendorong", "Faktor Pendorong"), ("penghambat", "Faktor Penghambat"),
+    ("tindak_lanjut", "Tindak Lanjut"),
+]
+
+
+def quarters(rec):
+    """The reference reports the year only; the example's quarters are made
+    so that they give exactly the yearly realisasi of Form 2 by the rule
+    lkjip applies (sumber/README.md, "Triwulan"): a count is split 20/25/25/30 %
+    over the quarters (whole numbers, the remainder in TW IV) and summed
+    (kumulatif); a percentage, index, ratio or level is the state at the end
+    of each quarter, rising by a quarter of the year's figure each quarter
+    and the year's figure in TW IV (akhir); a figure per month is the same
+    every quarter (rata-rata)."""
+    out = {"kode": rec["kode"], "indikator": rec["indikator"],
+           "tindak_lanjut": rec.get("rencana_tindak_lanjut", "")}
+    text = rec["realisasi"].strip()
+    if not text:
+        return out
+    real = indo_number(text)
+    if isinstance(real, float):
+        value, unit = real, ""
+    else:
+        m = re.match(r"^(-?[0-9][0-9.,]*)\s*(.*)$", real)
+        if not m:  # a level (Pratama, Madya)
+            out.update(agregasi="akhir", tw1=real, tw2=real, tw3=real, tw4=real)
+            return out
+        num, unit = m.group(1), m.group(2)
+        value = float(num.replace(".", "").replace(",", ".")) if "," in num else float(num.replace(".", "")) \
+            if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", num) else float(num)
+    target = rec["target"].lower()
+    per_month = "bulan" in target or "bulan" in unit.lower()
+    count = value == int(value) and rec["kode"][0] not in "TS" and unit not in ("%",) \
+        and "%" not in target and not per_month
+    def with_unit(v):
+        if unit == "%":
+            return f"{v:.2f}".replace(".", ",") + " %"
+        if unit:
+            return (f"{v:.2f}".replace(".", ",") if v != int(v) else str(int(v))) + " " + unit
+        return round(v, 2)
+    if count:
+        total = int(value)
+        cuts = [int(total * w) for w in (0.20, 0.45, 0.70)] + [total]
+        parts = [cuts[0]] + [cuts[i] - cuts[i - 1] for i in range(1, 4)]
+        q = [with_unit(x) for x in parts]
+        out.update(agregasi="kumulatif", tw1=q[0], tw2=q[1], tw3=q[2], tw4=q[3])
+    elif per_month:
+        out.update(agregasi="rata-rata", tw1=real, tw2=real, tw3=real, tw4=real)
+    else:
+        out.update(agregasi="akhir", tw1=with_unit(value / 4), tw2=with_unit(value / 2),
+                   tw3=with_unit(value * 3 / 4), tw4=real)
+    return out
+
+
 def table_sheet(ws, cols, rows, convert=()):
     for j, (_, title) in enumerate(cols):
         c = ws.cell(row=1, column=j + 1, value=title)
@@ -366,6 +423,9 @@ def kinerja():
     ws.title = "Pengukuran"
     table_sheet(ws, PENGUKURAN_COLS, read_tsv("pengukuran.tsv"),
                 convert=("target", "realisasi", "capaian_tercetak"))
+
+    ws = wb.create_sheet("Triwulan")
+    table_sheet(ws, TRIWULAN_COLS, [quarters(rec) for rec in read_tsv("pengukuran.tsv")])
 
     ws = wb.create_sheet("Renstra")
     ren = read_tsv("renstra.tsv")

@@ -15,6 +15,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod layout;
+pub mod triwulan;
 pub use layout::*;
 
 /// `naik`, `positif`, `turun`, `negatif`, `tingkat:APE`.
@@ -59,6 +60,8 @@ pub struct IndikatorRow {
     pub sdm_realisasi: Option<Decimal>,
     #[serde(skip_serializing)]
     pub lokasi: Location,
+    /// The row of the `Triwulan` sheet for this indicator.
+    pub triwulan: Option<crate::model::Triwulan>,
 }
 
 impl IndikatorRow {
@@ -128,6 +131,19 @@ pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
                 "lembar Pengukuran belum diisi: capaian indikator tujuan, sasaran, program dan kegiatan belum dapat dihitung".to_string(),
             );
         }
+    }
+    // the quarters are optional: only a quarterly report needs them
+    if let Some(n) = find(triwulan::SHEET_TRIWULAN)
+        && let Some((s, h)) = pick_sheet(
+            wb,
+            triwulan::TRIWULAN_SPECS,
+            Some(&n),
+            &format!("lembar {}", triwulan::SHEET_TRIWULAN),
+            Codes::Required,
+            f,
+        )
+    {
+        triwulan::read(&s, &h, &mut k.pengukuran, f);
     }
     if let Some((s, h)) = sheet_of(SHEET_RENSTRA, RENSTRA_SPECS, wb, f) {
         k.renstra = read_renstra(&s, &h, f);
@@ -310,6 +326,7 @@ fn read_pengukuran(s: &Sheet, h: &super::header::Header, f: &mut Findings) -> Ve
             sdm_target: super::number_at(s, row, h.col("sdm_target"), f),
             sdm_realisasi: super::number_at(s, row, h.col("sdm_realisasi"), f),
             lokasi: s.row_loc(row),
+            triwulan: None,
         });
     }
     // a realisasi column empty in every row while the rows print a capaian

@@ -3,6 +3,7 @@
 //! formula with its cached result, so viewers that do not recalculate still
 //! show the numbers and a reviewer can recompute them.
 
+pub mod evaluasi;
 mod lampiran;
 mod sheet;
 
