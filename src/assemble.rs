@@ -9,6 +9,7 @@ use crate::ingest::Inputs;
 use crate::ingest::kinerja::{IndikatorRow, Kinerja, RiwayatRow};
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
 use crate::model::kode::Level;
+use crate::model::triwulan::sum_quarters;
 use crate::model::*;
 use crate::tampil::{normalize, tanggal_indonesia};
 use rust_decimal::Decimal;
@@ -210,7 +211,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
                     format!(
                         "{} tidak ada: realisasi anggaran triwulan {} digabung ke triwulan berikutnya di Evaluasi Renja (jumlahnya tetap benar)",
                         peran.label(),
-                        ROMAWI[usize::from(q) - 1]
+                        crate::model::triwulan::ROMAWI[usize::from(q) - 1]
                     ),
                 );
             }
@@ -313,7 +314,7 @@ fn by_quarter(
                     format!(
                         "sub kegiatan {} ada di laporan realisasi triwulan {} tetapi tidak di laporan realisasi {}; realisasinya tidak masuk angka triwulan",
                         row.kode,
-                        ROMAWI[q],
+                        crate::model::triwulan::ROMAWI[q],
                         if triwulan.is_some() { "triwulan ini" } else { "Desember" }
                     ),
                 );
@@ -352,9 +353,9 @@ fn by_quarter(
                             format!(
                                 "realisasi sub kegiatan {} sampai triwulan {} (Rp {}) lebih kecil daripada sampai triwulan {} (Rp {}): realisasi kumulatif tidak dapat turun; periksa laporan triwulannya",
                                 s.kode,
-                                ROMAWI[q],
+                                crate::model::triwulan::ROMAWI[q],
                                 crate::tampil::rp(v),
-                                ROMAWI[b],
+                                crate::model::triwulan::ROMAWI[b],
                                 crate::tampil::rp(prev)
                             ),
                         );
@@ -367,21 +368,6 @@ fn by_quarter(
         }
         p.realisasi_triwulan = sum_quarters(p.kegiatan.iter().map(|k| &k.realisasi_triwulan));
     }
-}
-
-const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
-
-/// Quarter by quarter, the sum of the filled figures.
-fn sum_quarters<'a>(parts: impl Iterator<Item = &'a Vec<Option<Decimal>>>) -> Vec<Option<Decimal>> {
-    let mut out: Vec<Option<Decimal>> = vec![None; 4];
-    for v in parts {
-        for (o, x) in out.iter_mut().zip(v) {
-            if let Some(x) = x {
-                *o = Some(o.unwrap_or_default() + x);
-            }
-        }
-    }
-    out
 }
 
 /// The program tree from the realization rows, in their order, with rollups.

@@ -11,6 +11,7 @@ use crate::load::{InputCache, load_cached, load_quarter};
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::pdf::draf::Draft;
+use crate::render::pdf::triwulan::TriwulanRenderer;
 use crate::render::xlsx::XlsxRenderer;
 use crate::render::xlsx::evaluasi::EvaluasiRenderer;
 use crate::render::{Output, Renderer, Report};
@@ -148,6 +149,12 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         // compares with it)
         if want("xlsx") {
             renderers.push(Box::new(EvaluasiRenderer { triwulan }));
+        }
+        if want("pdf") {
+            renderers.push(Box::new(TriwulanRenderer {
+                triwulan,
+                aksesibel: opts.aksesibel,
+            }));
         }
     } else if want("pdf") {
         let draft = if opts.draft {

@@ -17,6 +17,8 @@ use std::process::Command;
 mod common;
 use common::{example, fixture};
 
+/// Builds quarter `tw` of `dir` into `out`: the Evaluasi Renja workbook
+/// and the quarterly report, nothing else; returns the workbook.
 fn evaluasi(dir: &Path, tw: u8, out: &Path) -> PathBuf {
     let opts = BuildOptions {
         out: Some(out.to_path_buf()),
@@ -24,15 +26,45 @@ fn evaluasi(dir: &Path, tw: u8, out: &Path) -> PathBuf {
         ..Default::default()
     };
     let built = build(dir, &opts).unwrap_or_else(|f| panic!("{:?}", f.sorted()));
-    let name = built.files[0].file_name().unwrap().to_string_lossy().to_string();
+    let names: Vec<String> = built
+        .files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
     assert_eq!(
-        built.files.len(),
-        1,
-        "a quarterly build writes its workbook only: {:?}",
-        built.files
+        names.len(),
+        2,
+        "a quarterly build writes its two reports only: {names:?}"
     );
-    assert!(name.starts_with(&format!("Evaluasi-Renja-TW{tw}-")), "{name}");
+    assert!(names[0].starts_with(&format!("Evaluasi-Renja-TW{tw}-")), "{names:?}");
+    assert!(names[1].starts_with(&format!("Laporan-Kinerja-TW{tw}-")), "{names:?}");
     built.files[0].clone()
+}
+
+/// The text of the quarterly report next to `xlsx`, or `None` (skipped)
+/// without poppler unless CI requires it.
+fn report_text(xlsx: &Path) -> Option<String> {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        assert!(
+            std::env::var_os("LKJIP_REQUIRE_POPPLER").is_none(),
+            "pdftotext is required here but not installed"
+        );
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return None;
+    }
+    let name = xlsx
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace("Evaluasi-Renja", "Laporan-Kinerja")
+        .replace(".xlsx", ".pdf");
+    let out = Command::new("pdftotext")
+        .arg(xlsx.with_file_name(name))
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    Some(String::from_utf8(out.stdout).unwrap())
 }
 
 fn sheet(path: &Path) -> Range<Data> {
@@ -186,6 +218,17 @@ fn the_middle_of_the_year_needs_only_its_quarters() {
     assert_eq!(num(&at(&r, row, 12, true)), 55_855_605.0);
     // 3 + 3 Keluarga of 13
     assert_eq!(num(&at(&r, row, 12, false)), 6.0);
+    // the quarterly report says the same figures
+    if let Some(text) = report_text(&path) {
+        let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(squashed.contains("LAPORAN KINERJA TRIWULAN II"), "{squashed}");
+        // program 1.06.02 so far: ⌊5.419.900 × 0,5⌋ + ⌊111.711.210 × 0,5⌋
+        assert!(squashed.contains("58.565.555"), "program 1.06.02 s.d. TW II");
+        // S1: the state at the end of June, 55,5 % of a 98,79 % target:
+        // 55,5 / 98,79 × 100 = 56,18
+        assert!(squashed.contains("55,5") && squashed.contains("56,18"), "S1");
+        assert!(!squashed.contains("TW III"), "no column of a later quarter");
+    }
     // the third quarter's report is not there: its build is refused, located
     let opts = BuildOptions {
         out: Some(tmp.path().join("tw3")),

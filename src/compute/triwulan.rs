@@ -10,8 +10,6 @@ use crate::finding::Findings;
 use crate::model::{Agregasi, Indikator, ReportModel, Target};
 use crate::tampil::{fmt_num, normalize, short};
 
-const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
-
 pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
     let last = usize::from(m.identitas.triwulan.unwrap_or(4).clamp(1, 4));
     let mut all: Vec<(String, &mut Indikator)> = Vec::new();
@@ -42,7 +40,13 @@ fn indicator(i: &mut Indikator, kode: &str, last: usize, rules: &Rules, f: &mut 
     let nilai = tw.nilai();
     let name = short(&i.uraian);
     // a quarter of the period left empty
-    for ((t, sel), romawi) in tw.realisasi.iter().zip(&tw.sel).zip(ROMAWI).take(last) {
+    for ((t, sel), romawi) in tw
+        .realisasi
+        .iter()
+        .zip(&tw.sel)
+        .zip(crate::model::triwulan::ROMAWI)
+        .take(last)
+    {
         if t.is_empty() {
             f.warning(
                 "quarter-missing",
@@ -53,14 +57,14 @@ fn indicator(i: &mut Indikator, kode: &str, last: usize, rules: &Rules, f: &mut 
     }
     // a count cannot go down
     if tw.agregasi == Agregasi::Kumulatif {
-        for q in 0..4 {
-            if let Some(v) = nilai[q].filter(|v| v.is_sign_negative() && !v.is_zero()) {
+        for (q, (v, sel)) in nilai.iter().zip(&tw.sel).enumerate() {
+            if let Some(v) = v.filter(|v| v.is_sign_negative() && !v.is_zero()) {
                 f.warning(
                     "quarter-decrease",
-                    tw.sel[q].clone(),
+                    sel.clone(),
                     format!(
                         "realisasi triwulan {} indikator {kode} \"{name}\" negatif ({}): indikator kumulatif dijumlahkan per triwulan, angka kumulatifnya turun; isi realisasi dalam triwulan itu saja",
-                        ROMAWI[q],
+                        crate::model::triwulan::ROMAWI[q],
                         fmt_num(v)
                     ),
                 );

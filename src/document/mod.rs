@@ -23,6 +23,7 @@ mod kinerja;
 mod lampiran;
 pub mod table;
 mod tempat;
+pub mod triwulan;
 pub mod tipografi;
 
 /// The indicators' descriptions in one cell, separated by "; ".
@@ -139,7 +140,6 @@ impl<'a> Content<'a> {
 
     /// The whole document.
     pub fn build(mut self) -> Dokumen {
-        let id = &self.m.identitas;
         let depan = Depan {
             kata_pengantar: self.narasi("kata-pengantar"),
             ringkasan: self.ringkasan(),
@@ -163,8 +163,38 @@ impl<'a> Content<'a> {
         drop_repeated_headings(&mut depan.kata_pengantar, "Kata Pengantar");
         drop_repeated_headings(&mut depan.ringkasan, "Ringkasan Eksekutif");
         let lampiran = self.lampiran();
+        let (identitas, kertas) = self.identitas();
         let mut doc = Dokumen {
-            identitas: Identitas {
+            identitas,
+            logo: self.gambar.contains("logo.png").then(|| "logo.png".to_string()),
+            kertas,
+            depan,
+            bab,
+            lampiran,
+        };
+        tipografi::apply(&mut doc);
+        doc
+    }
+}
+
+impl Content<'_> {
+    /// The agency and its signatories as printed, and the paper: what every
+    /// document of the agency (the LKjIP, the quarterly report) opens with.
+    pub fn identitas(&self) -> (Identitas, Kertas) {
+        let id = &self.m.identitas;
+        let kertas = if self.kertas_f4 {
+            Kertas {
+                lebar: 215,
+                tinggi: 330,
+            }
+        } else {
+            Kertas {
+                lebar: 210,
+                tinggi: 297,
+            }
+        };
+        (
+            Identitas {
                 nama_opd: id.nama_opd.clone(),
                 singkatan: id.singkatan.clone(),
                 pemerintah_daerah: id.pemerintah_daerah.clone(),
@@ -192,24 +222,8 @@ impl<'a> Content<'a> {
                     .and_then(crate::tampil::tanggal_indonesia)
                     .unwrap_or_else(|| id.tanggal_teks.clone()),
             },
-            logo: self.gambar.contains("logo.png").then(|| "logo.png".to_string()),
-            kertas: if self.kertas_f4 {
-                Kertas {
-                    lebar: 215,
-                    tinggi: 330,
-                }
-            } else {
-                Kertas {
-                    lebar: 210,
-                    tinggi: 297,
-                }
-            },
-            depan,
-            bab,
-            lampiran,
-        };
-        tipografi::apply(&mut doc);
-        doc
+            kertas,
+        )
     }
 }
 

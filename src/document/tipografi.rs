@@ -131,6 +131,15 @@ pub fn apply(doc: &mut Dokumen) {
     }
 }
 
+/// Applies the rules to chapters of another document on the same paper
+/// (the quarterly report).
+pub fn apply_bab(bab: &mut [Bab], k: super::item::Kertas) {
+    for b in bab {
+        tie_items(&mut b.isi);
+        fit_items(&mut b.isi, k.teks_tegak(), k.teks_rebah());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

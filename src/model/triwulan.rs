@@ -8,6 +8,9 @@ use crate::finding::Location;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// The quarters as the forms name them.
+pub const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
+
 /// How the quarters of an indicator make its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -117,6 +120,42 @@ impl Triwulan {
     }
 }
 
+/// The amount spent in each quarter from the cumulative figures
+/// (`realisasi_triwulan`): a quarter whose report is missing is folded into
+/// the next one read, so the quarters add up to the realization so far;
+/// without quarterly reports the whole year is the last quarter's. `last`
+/// is the quarter reported on (1–4), `so_far` the realization up to it.
+pub fn per_quarter(cum: &[Option<Decimal>], last: usize, so_far: Decimal) -> Vec<Option<Decimal>> {
+    let mut out = vec![None; 4];
+    let mut before = Decimal::ZERO;
+    for (q, slot) in out.iter_mut().enumerate().take(last) {
+        let v = if q == last - 1 {
+            Some(so_far)
+        } else {
+            cum.get(q).copied().flatten()
+        };
+        if let Some(v) = v {
+            *slot = Some(v - before);
+            before = v;
+        }
+    }
+    out
+}
+
+/// Quarter by quarter, the sum of the filled figures (a kegiatan's from
+/// its sub kegiatan, a program's from its kegiatan).
+pub fn sum_quarters<'a>(parts: impl Iterator<Item = &'a Vec<Option<Decimal>>>) -> Vec<Option<Decimal>> {
+    let mut out: Vec<Option<Decimal>> = vec![None; 4];
+    for v in parts {
+        for (o, x) in out.iter_mut().zip(v) {
+            if let Some(x) = x {
+                *o = Some(o.unwrap_or_default() + x);
+            }
+        }
+    }
+    out
+}
+
 /// Amounts and options as decimal strings (or null), like the rest of the
 /// model.
 pub(crate) mod opt_list {
@@ -154,6 +193,23 @@ mod tests {
         assert_eq!(Agregasi::RataRata.combine(&q).map(|d| d.round_dp(4)), Some(d("3.3333")));
         assert_eq!(Agregasi::Tertinggi.combine(&q), Some(d("5")));
         assert_eq!(Agregasi::Kumulatif.combine(&[None, None]), None);
+    }
+
+    #[test]
+    fn each_quarter_spends_the_difference_of_the_cumulative_figures() {
+        let cum = [Some(d("20")), None, Some(d("75")), None];
+        // TW I 20; TW II's report missing: folded into TW III (75 − 20); TW IV 100 − 75
+        assert_eq!(
+            per_quarter(&cum, 4, d("100")),
+            [Some(d("20")), None, Some(d("55")), Some(d("25"))]
+        );
+        // a build of TW II: June's figure is the year so far
+        assert_eq!(
+            per_quarter(&cum, 2, d("50")),
+            [Some(d("20")), Some(d("30")), None, None]
+        );
+        // no quarterly reports: all in the last quarter
+        assert_eq!(per_quarter(&[], 4, d("9")), [None, None, None, Some(d("9"))]);
     }
 
     #[test]

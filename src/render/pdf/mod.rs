@@ -4,6 +4,7 @@
 
 pub mod draf;
 pub mod sandbox;
+pub mod triwulan;
 pub mod world;
 
 use super::{Halaman, Output, RenderContext, Renderer, Report};

@@ -22,6 +22,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("lkjip.typ", include_str!("../../../templates/lkjip.typ")),
     ("gaya.typ", include_str!("../../../templates/gaya.typ")),
     ("draf.typ", include_str!("../../../templates/draf.typ")),
+    ("triwulan.typ", include_str!("../../../templates/triwulan.typ")),
 ];
 
 const FONTS: &[&[u8]] = &[

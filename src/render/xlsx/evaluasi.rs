@@ -8,14 +8,13 @@
 
 use super::sheet::{Fmt, Sheet, a1};
 use super::*;
+use crate::model::triwulan::{per_quarter, sum_quarters};
 use crate::model::{Agregasi, Program, Triwulan};
 
 /// `Evaluasi-Renja-TW<N>-<kode>-<tahun>.xlsx`.
 pub fn file_name(m: &ReportModel, tw: u8) -> String {
     format!("Evaluasi-Renja-TW{tw}-{}-{}.xlsx", m.identitas.kode, m.identitas.tahun)
 }
-
-const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
 
 // the columns: A No, B Kode, C Uraian, D Indikator, then K/Rp pairs
 const C_NO: u16 = 0;
@@ -38,16 +37,17 @@ pub fn workbook(m: &ReportModel, tw: u8, paper: u8) -> Result<Vec<u8>, XlsxError
         &DocProperties::new()
             .set_title(format!(
                 "Evaluasi Renja Triwulan {} {} Tahun {}",
-                ROMAWI[usize::from(tw) - 1],
+                crate::model::triwulan::ROMAWI[usize::from(tw) - 1],
                 m.identitas.nama_opd,
                 m.identitas.tahun
             ))
             .set_author(format!("lkjip {}", crate::VERSION))
             .set_creation_datetime(&date),
     );
-    let ws = wb
-        .add_worksheet()
-        .set_name(format!("Evaluasi Renja TW {}", ROMAWI[usize::from(tw) - 1]))?;
+    let ws = wb.add_worksheet().set_name(format!(
+        "Evaluasi Renja TW {}",
+        crate::model::triwulan::ROMAWI[usize::from(tw) - 1]
+    ))?;
     form(ws, m, tw, &f, paper)?;
     wb.save_to_buffer()
 }
@@ -63,7 +63,11 @@ fn form(ws: &mut Worksheet, m: &ReportModel, tw: u8, f: &Fmt, paper: u8) -> Resu
         &[
             "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH".to_string(),
             format!("{} {}", id.nama_opd, id.pemerintah_daerah).to_uppercase(),
-            format!("TRIWULAN {} TAHUN {}", ROMAWI[usize::from(tw) - 1], id.tahun),
+            format!(
+                "TRIWULAN {} TAHUN {}",
+                crate::model::triwulan::ROMAWI[usize::from(tw) - 1],
+                id.tahun
+            ),
         ],
         f,
     )?;
@@ -117,7 +121,7 @@ fn form(ws: &mut Worksheet, m: &ReportModel, tw: u8, f: &Fmt, paper: u8) -> Resu
     ];
     row1.push(("Unit Perangkat Daerah Penanggung Jawab", 1, 3));
     row1.push(("Keterangan", 1, 3));
-    let row2: Vec<(&str, u16, u32)> = ROMAWI.iter().map(|r| (*r, 2, 1)).collect();
+    let row2: Vec<(&str, u16, u32)> = crate::model::triwulan::ROMAWI.iter().map(|r| (*r, 2, 1)).collect();
     let row3: Vec<(&str, u16, u32)> = (0..11).flat_map(|_| [("K", 1, 1), ("Rp", 1, 1)]).collect();
     let nomor: Vec<String> = (1..=17)
         .map(|n| match n {
@@ -163,8 +167,8 @@ fn form(ws: &mut Worksheet, m: &ReportModel, tw: u8, f: &Fmt, paper: u8) -> Resu
     // the total of the money columns
     s.ws.merge_range(s.row, C_NO, s.row, C_IND, "JUMLAH", &f.bold)?;
     let total_pagu: Decimal = m.programs.iter().map(|p| p.pagu).sum();
-    let total_q = quarters_of(
-        &sum_cum(m.programs.iter().map(|p| &p.realisasi_triwulan)),
+    let total_q = per_quarter(
+        &sum_quarters(m.programs.iter().map(|p| &p.realisasi_triwulan)),
         last,
         m.programs.iter().map(|p| p.realisasi).sum(),
     );
@@ -208,7 +212,7 @@ fn program(s: &mut Sheet, p: &Program, no: &mut usize, last: usize, f: &Fmt) -> 
             s.text(C_KODE, sk.kode_realisasi.as_str(), &f.text)?;
             s.text(C_URAIAN, &sk.nama, &f.text)?;
             first_indicator(s, sk.indikator.first(), last, f)?;
-            let q = quarters_of(&sk.realisasi_triwulan, last, sk.realisasi);
+            let q = per_quarter(&sk.realisasi_triwulan, last, sk.realisasi);
             s.number(k(7) + 1, sk.pagu, &f.money)?;
             for (i, v) in q.iter().enumerate() {
                 match v {
@@ -232,7 +236,7 @@ fn program(s: &mut Sheet, p: &Program, no: &mut usize, last: usize, f: &Fmt) -> 
         s.text(C_KODE, kg.kode_realisasi.as_str(), &f.bold)?;
         s.text(C_URAIAN, &kg.nama, &f.bold)?;
         first_indicator(s, kg.indikator.first(), last, f)?;
-        let q = quarters_of(&kg.realisasi_triwulan, last, kg.realisasi);
+        let q = per_quarter(&kg.realisasi_triwulan, last, kg.realisasi);
         money_sums(s, &sub_rows, kg.pagu, &q, last, f)?;
         s.text(
             C_PJ,
@@ -248,7 +252,7 @@ fn program(s: &mut Sheet, p: &Program, no: &mut usize, last: usize, f: &Fmt) -> 
     s.text(C_KODE, p.kode_realisasi.as_str(), &f.bold)?;
     s.text(C_URAIAN, &p.nama, &f.bold)?;
     first_indicator(s, p.indikator.first(), last, f)?;
-    let q = quarters_of(&p.realisasi_triwulan, last, p.realisasi);
+    let q = per_quarter(&p.realisasi_triwulan, last, p.realisasi);
     money_sums(s, &keg_rows, p.pagu, &q, last, f)?;
     s.text(
         C_PJ,
@@ -454,40 +458,6 @@ fn money_sums(
     let real: Decimal = q.iter().flatten().copied().sum();
     let persen = (!pagu.is_zero()).then(|| real / pagu * Decimal::ONE_HUNDRED);
     money_derived(s, real, persen, f, true)
-}
-
-/// The amount spent in each quarter from the cumulative figures: a quarter
-/// whose report is missing is folded into the next one read, so the sum of
-/// the quarters is the realization so far. Without quarterly reports the
-/// whole year is the last quarter's.
-fn quarters_of(cum: &[Option<Decimal>], last: usize, so_far: Decimal) -> Vec<Option<Decimal>> {
-    let mut out = vec![None; 4];
-    let mut before = Decimal::ZERO;
-    for (q, slot) in out.iter_mut().enumerate().take(last) {
-        let v = if q == last - 1 {
-            Some(so_far)
-        } else {
-            cum.get(q).copied().flatten()
-        };
-        if let Some(v) = v {
-            *slot = Some(v - before);
-            before = v;
-        }
-    }
-    out
-}
-
-/// Quarter by quarter, the sum of the programs' cumulative figures.
-fn sum_cum<'a>(parts: impl Iterator<Item = &'a Vec<Option<Decimal>>>) -> Vec<Option<Decimal>> {
-    let mut out: Vec<Option<Decimal>> = vec![None; 4];
-    for v in parts {
-        for (o, x) in out.iter_mut().zip(v) {
-            if let Some(x) = x {
-                *o = Some(o.unwrap_or_default() + x);
-            }
-        }
-    }
-    out
 }
 
 /// Writes the Evaluasi Renja of a quarter (`build --triwulan N`).
