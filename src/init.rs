@@ -64,6 +64,41 @@ pub fn init(dir: &Path, tahun: i32) -> Result<Vec<String>, InitError> {
     }
     write_atomic(&config, config_template(tahun).as_bytes())?;
     written.insert(0, CONFIG_FILE.to_string());
+    // the workbooks may be there already (a folder started from the
+    // exports): every program and kegiatan gets its analysis slot
+    written.extend(analysis_slots(dir)?);
+    Ok(written)
+}
+
+/// Writes `narasi/program-KODE.md` and `narasi/kegiatan-KODE.md`, the
+/// analysis slots (`narrative::slot`), for every program and kegiatan of the
+/// folder's workbooks that has no narrative file yet (`lkjip init`, `lkjip
+/// analisis`). Nothing when the workbooks cannot be read into a model (the
+/// findings of `check` say why). Returns the files written, relative to
+/// `dir`.
+pub fn analysis_slots(dir: &Path) -> Result<Vec<String>, InitError> {
+    let loaded = crate::load::load(dir);
+    let Some(m) = loaded.model else {
+        return Ok(Vec::new());
+    };
+    let narasi = dir.join("narasi");
+    std::fs::create_dir_all(&narasi).map_err(io(&narasi))?;
+    let mut written = Vec::new();
+    let mut slot = |jenis: &str, kode: String, nama: &str| -> Result<(), InitError> {
+        let stem = format!("{jenis}-{kode}");
+        let path = narasi.join(format!("{stem}.md"));
+        if !path.exists() {
+            write_atomic(&path, crate::narrative::slot::template(jenis, &kode, nama).as_bytes())?;
+            written.push(format!("narasi/{stem}.md"));
+        }
+        Ok(())
+    };
+    for p in &m.programs {
+        slot("program", p.kode.to_string(), &p.nama)?;
+        for k in &p.kegiatan {
+            slot("kegiatan", k.kode.to_string(), &k.nama)?;
+        }
+    }
     Ok(written)
 }
 

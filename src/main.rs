@@ -130,6 +130,13 @@ enum Command {
         #[arg(long, value_name = "TAHUN")]
         tahun: Option<i32>,
     },
+    /// Tulis berkas analisis (narasi/program-KODE.md, kegiatan-KODE.md) untuk setiap
+    /// program dan kegiatan yang belum punya narasi; berkas yang ada tidak ditimpa
+    Analisis {
+        /// Folder laporan (berisi lkjip.toml)
+        #[arg(value_name = "FOLDER")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -506,6 +513,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(files) => {
                     for f in files {
                         eprintln!("ditulis: {}", dir.join(f).display());
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("lkjip: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Analisis { dir } => {
+            if !dir.join(lkjip::folder::CONFIG_FILE).is_file() {
+                eprintln!(
+                    "lkjip: {} tidak ada; mulai folder dengan `lkjip init`",
+                    dir.join(lkjip::folder::CONFIG_FILE).display()
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            match lkjip::init::analysis_slots(&dir) {
+                Ok(files) if files.is_empty() => {
+                    eprintln!(
+                        "lkjip: tidak ada berkas analisis baru (semua program dan kegiatan sudah punya narasi, atau workbook belum terbaca: lihat `lkjip check`)"
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Ok(files) => {
+                    for f in files {
+                        println!("{}", dir.join(f).display());
                     }
                     Ok(ExitCode::SUCCESS)
                 }

@@ -362,6 +362,90 @@ fn the_empty_kinerja_template_is_accepted_with_warnings() {
     assert_mini(&model(&folder), "0.00.01");
 }
 
+/// `init` on a folder holding the example's three workbooks writes an
+/// analysis slot for each of its 13 programs and 26 kegiatan; `check` names
+/// the empty headings where the figures call for the analysis, and a filled
+/// slot quiets it; `analisis` adds slots to an existing folder without
+/// overwriting.
+#[test]
+fn init_writes_the_analysis_slots_and_check_names_the_empty_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("baru");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    for f in ["renja.xlsx", "realisasi.xlsx", "kinerja.xlsx"] {
+        std::fs::copy(example().join("data").join(f), dir.join("data").join(f)).unwrap();
+    }
+    let out = lkjip(&["init", dir.to_str().unwrap(), "--tahun", "2024"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let slots: Vec<String> = std::fs::read_dir(dir.join("narasi"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("program-") || n.starts_with("kegiatan-"))
+        .collect();
+    assert_eq!(slots.iter().filter(|n| n.starts_with("program-")).count(), 13);
+    assert_eq!(slots.iter().filter(|n| n.starts_with("kegiatan-")).count(), 26);
+    let slot = std::fs::read_to_string(dir.join("narasi/program-1.06.02.md")).unwrap();
+    for h in [
+        "**Capaian:**",
+        "**Faktor pendukung:**",
+        "**Faktor penghambat:**",
+        "**Solusi:**",
+        "**Outcome:**",
+    ] {
+        assert!(slot.contains(h), "{h}");
+    }
+    // program 1.06.02 is under target (88,13 % of 100 %): its empty slot is named
+    let check = |dir: &Path| {
+        let out = lkjip(&["check", dir.to_str().unwrap()]);
+        text(&out.stdout) + &text(&out.stderr)
+    };
+    let said = check(&dir);
+    let line = said
+        .lines()
+        .find(|l| l.contains("(program 1.06.02)"))
+        .expect("the program's capaian finding");
+    assert!(
+        line.contains("narasi/program-1.06.02.md (bagian Faktor pendukung, Faktor penghambat, Solusi masih kosong)"),
+        "{line}"
+    );
+    // half filled: the empty headings that say why are named at the file
+    let half = slot.replace(
+        "**Faktor pendukung:**",
+        "**Faktor pendukung:** sinergi antarinstansi dan PSKS yang terlatih.",
+    );
+    std::fs::write(dir.join("narasi/program-1.06.02.md"), &half).unwrap();
+    let said = check(&dir);
+    assert!(!said.lines().any(|l| l.contains("(program 1.06.02)")), "{said}");
+    assert!(
+        said.contains("warning[analysis-empty]: narasi/program-1.06.02.md: analisis program 1.06.02")
+            && said.contains("Faktor penghambat, Solusi masih kosong"),
+        "{said}"
+    );
+    let full = half
+        .replace(
+            "**Faktor penghambat:**",
+            "**Faktor penghambat:** data PMKS belum valid.",
+        )
+        .replace("**Solusi:**", "**Solusi:** verifikasi data PMKS.");
+    std::fs::write(dir.join("narasi/program-1.06.02.md"), full).unwrap();
+    assert!(!check(&dir).contains("narasi/program-1.06.02.md"));
+    // `analisis` writes only what is missing
+    std::fs::remove_file(dir.join("narasi/kegiatan-1.06.02.2.03.md")).unwrap();
+    let out = lkjip(&["analisis", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout).trim(),
+        dir.join("narasi/kegiatan-1.06.02.2.03.md").display().to_string()
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("narasi/program-1.06.02.md"))
+            .unwrap()
+            .contains("verifikasi data PMKS")
+    );
+    // the example's own analyses are complete
+    assert!(!check(&example()).contains("analysis-empty"));
+}
+
 #[test]
 fn init_writes_a_folder_and_refuses_to_overwrite() {
     let tmp = tempfile::tempdir().unwrap();

@@ -9,6 +9,7 @@
 pub mod bawaan;
 pub mod jinja;
 pub mod pictures;
+pub mod slot;
 
 use crate::config::Config;
 use crate::finding::{Finding, Findings, Location};
@@ -192,7 +193,9 @@ pub fn render_all(m: &ReportModel) -> (Narasi, Vec<Finding>) {
     let mut out = Narasi::new();
     let mut errors = Vec::new();
     for (stem, name, text) in sources(m) {
-        match jinja::render(&env, &name, text, &context) {
+        // the headings of an analysis slot left empty are not printed
+        let text = slot::filled(text);
+        match jinja::render(&env, &name, &text, &context) {
             Ok(blocks) => {
                 out.insert(stem, blocks);
             }

@@ -136,7 +136,21 @@ fn nodes(m: &ReportModel) -> Vec<Node<'_>> {
 /// analyses the causes of failure). Explained means: the node has its own
 /// narrative file, or some narrative names it (code, name or indicator).
 pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
-    let own = |stem: &str| m.narasi.get(stem).is_some_and(|t| !t.trim().is_empty());
+    // an analysis slot counts by what the officer wrote in it
+    let own = |stem: &str| {
+        m.narasi
+            .get(stem)
+            .is_some_and(|t| !crate::narrative::slot::filled(t).trim().is_empty())
+    };
+    // the headings that say why, still empty in a node's own slot file
+    let empty_why = |stem: &str| -> Vec<&'static str> {
+        m.narasi.get(stem).map_or_else(Vec::new, |t| {
+            crate::narrative::slot::empty(t)
+                .into_iter()
+                .filter(|l| crate::narrative::slot::WHY.contains(l))
+                .collect()
+        })
+    };
     let all = fold(&m.narasi.values().cloned().collect::<Vec<_>>().join("\n"));
     let mentioned = |s: &str| {
         let s = fold(s);
@@ -145,6 +159,38 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
     let di_bawah = &rules.predikat.di_bawah;
     for n in nodes(m) {
         let low = n.persen.map(round2).is_some_and(|x| x < rules.ambang_serapan);
+        // a program's or kegiatan's analysis slot where its figures call
+        // for one: under target, or under the absorption threshold
+        let under = n
+            .indikator
+            .iter()
+            .any(|i| i.predikat.as_deref() == Some(di_bawah.as_str()));
+        if n.jenis != "sub kegiatan" && (under || (low && n.pagu > Decimal::ZERO)) {
+            let stem = &n.narasi[0];
+            let missing = empty_why(stem);
+            // a slot left wholly empty under target is capaian-unexplained,
+            // which names the empty headings
+            if !missing.is_empty() && (own(stem) || !under) {
+                let why = if under {
+                    "indikatornya di bawah target"
+                } else {
+                    "serapan anggarannya di bawah ambang"
+                };
+                f.warning(
+                    "analysis-empty",
+                    Location::file(format!("narasi/{stem}.md")),
+                    format!(
+                        "analisis {} {} \"{}\" ({why}) belum lengkap: {} masih kosong",
+                        n.jenis,
+                        n.kode,
+                        crate::tampil::short(n.nama),
+                        missing.join(", ")
+                    ),
+                )
+                .kunci
+                .push(Kunci::Kode(n.kode.to_string()));
+            }
+        }
         if n.jenis == "sub kegiatan" && n.pagu > Decimal::ZERO && low {
             let stem = &n.narasi[0];
             if !own(stem) && !mentioned(n.kode.as_str()) && !mentioned(n.nama) {
@@ -168,16 +214,22 @@ pub fn explanations(m: &ReportModel, rules: &Rules, f: &mut Findings) {
             if n.narasi.iter().any(|s| own(s)) || mentioned(&ind.uraian) {
                 continue;
             }
+            let slot = empty_why(&n.narasi[0]);
             f.warning(
                 "capaian-unexplained",
                 ind.lokasi.clone(),
                 format!(
-                    "indikator \"{}\" ({} {}) capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{}.md",
+                    "indikator \"{}\" ({} {}) capaian {} %, di bawah target, belum dijelaskan di narasi; tulis penyebabnya di narasi/{}.md{}",
                     ind.uraian,
                     n.jenis,
                     n.kode,
                     pct(ind.capaian),
-                    n.narasi[0]
+                    n.narasi[0],
+                    if slot.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (bagian {} masih kosong)", slot.join(", "))
+                    }
                 ),
             );
         }
