@@ -584,6 +584,14 @@ impl Config {
         Ok(())
     }
 
+    /// The report is printed on F4 (`[laporan] kertas = "F4"`), not A4.
+    pub fn f4(&self) -> bool {
+        self.laporan
+            .kertas
+            .as_deref()
+            .is_some_and(|k| k.eq_ignore_ascii_case("F4"))
+    }
+
     /// The configured path of an input, if any.
     pub fn configured(&self, peran: Peran) -> Option<&str> {
         match peran {

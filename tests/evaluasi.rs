@@ -44,12 +44,7 @@ fn evaluasi(dir: &Path, tw: u8, out: &Path) -> PathBuf {
 /// The text of the quarterly report next to `xlsx`, or `None` (skipped)
 /// without poppler unless CI requires it.
 fn report_text(xlsx: &Path) -> Option<String> {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        assert!(
-            std::env::var_os("LKJIP_REQUIRE_POPPLER").is_none(),
-            "pdftotext is required here but not installed"
-        );
-        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+    if !common::pdftotext_available() {
         return None;
     }
     let name = xlsx
@@ -315,16 +310,7 @@ fn the_example_has_its_quarters_and_libreoffice_recalculates_to_the_cached_value
         ),
     ] {
         let profile = tmp.path().join(format!("profile-{label}"));
-        std::fs::create_dir_all(profile.join("user")).unwrap();
-        std::fs::write(
-            profile.join("user/registrymodifications.xcu"),
-            r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-        )
-        .unwrap();
+        common::recalculating_profile(&profile);
         let out = tmp.path().join(format!("re-{label}"));
         let status = Command::new("soffice")
             .arg(format!("-env:UserInstallation=file://{}", profile.display()))

@@ -32,12 +32,7 @@ fn reference() -> Option<String> {
 /// The example's PDF as text (`pdftotext -layout`), or `None` (skipped)
 /// without poppler unless CI requires it.
 fn pdf_text() -> Option<String> {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        assert!(
-            std::env::var_os("LKJIP_REQUIRE_POPPLER").is_none(),
-            "pdftotext is required here but not installed"
-        );
-        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+    if !common::pdftotext_available() {
         return None;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -167,16 +167,7 @@ fn libreoffice_recalculates_to_the_cached_values() {
     let tmp = tempfile::tempdir().unwrap();
     let path = build_xlsx(tmp.path());
     let profile = tmp.path().join("profile");
-    std::fs::create_dir_all(profile.join("user")).unwrap();
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .unwrap();
+    common::recalculating_profile(&profile);
     let out = tmp.path().join("csv");
     let status = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))

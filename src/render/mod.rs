@@ -101,12 +101,7 @@ pub fn dokumen(ctx: &RenderContext, draft: bool) -> Result<Dokumen, Vec<Finding>
         }
     }
     let mut content = Content::new(ctx.model, ctx.rules, &narasi, &ctx.naskah.gambar);
-    content.kertas_f4 = ctx
-        .config
-        .laporan
-        .kertas
-        .as_deref()
-        .is_some_and(|k| k.eq_ignore_ascii_case("F4"));
+    content.kertas_f4 = ctx.config.f4();
     Ok(content.build())
 }
 

@@ -79,3 +79,34 @@ pub fn png(w: u32, h: u32) -> Vec<u8> {
     chunk(&mut out, b"IEND", &[]);
     out
 }
+
+/// A LibreOffice user profile under `dir` that recalculates every formula
+/// of an `.xlsx` on load (the cached values must be what Excel would
+/// compute); pass it as `-env:UserInstallation=file://…`.
+pub fn recalculating_profile(dir: &Path) -> PathBuf {
+    std::fs::create_dir_all(dir.join("user")).unwrap();
+    std::fs::write(
+        dir.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    dir.to_path_buf()
+}
+
+/// Whether `pdftotext` can be run; without it a test says it is skipped,
+/// unless CI requires poppler (`LKJIP_REQUIRE_POPPLER`, set by .ci/run).
+pub fn pdftotext_available() -> bool {
+    if std::process::Command::new("pdftotext").arg("-v").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("LKJIP_REQUIRE_POPPLER").is_none(),
+        "pdftotext is required here but not installed"
+    );
+    eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+    false
+}

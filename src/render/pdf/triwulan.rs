@@ -31,12 +31,7 @@ impl Renderer for TriwulanRenderer {
     fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
         let t0 = Instant::now();
         let mut content = Content::new(ctx.model, ctx.rules, &ctx.naskah.narasi, &ctx.naskah.gambar);
-        content.kertas_f4 = ctx
-            .config
-            .laporan
-            .kertas
-            .as_deref()
-            .is_some_and(|k| k.eq_ignore_ascii_case("F4"));
+        content.kertas_f4 = ctx.config.f4();
         let doc = content.laporan_triwulan(self.triwulan);
         let json = serde_json::to_vec(&doc).map_err(|e| vec![sandbox::internal("data", e.to_string())])?;
         let pdf = PdfRenderer {
