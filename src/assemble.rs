@@ -270,6 +270,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         renstra: kinerja.renstra,
         strategi: kinerja.strategi,
         pegawai: kinerja.pegawai,
+        struktur: kinerja.struktur,
         tabel_tambahan: kinerja.tabel,
         spm,
         realisasi_lalu,

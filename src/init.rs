@@ -6,6 +6,7 @@ use crate::folder::{self, CONFIG_FILE};
 use crate::ingest::kinerja::{
     PEGAWAI_COLUMNS, PENGUKURAN_COLUMNS, RENSTRA_COLUMNS, RIWAYAT_COLUMNS, SHEET_PEGAWAI, SHEET_PENGUKURAN,
     SHEET_RENSTRA, SHEET_RIWAYAT, SHEET_STRATEGI, STRATEGI_COLUMNS,
+    struktur::{SHEET_STRUKTUR, STRUKTUR_COLUMNS},
     triwulan::{SHEET_TRIWULAN, TRIWULAN_COLUMNS},
 };
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Note, Workbook, XlsxError};
@@ -228,6 +229,7 @@ pub fn kinerja_template(tahun: i32) -> Result<Vec<u8>, InitError> {
         "Lembar Riwayat: target dan realisasi indikator pada tahun-tahun sebelumnya (satu baris per tahun).",
         "Lembar Strategi: tujuan, sasaran, strategi dan arah kebijakan (Tabel 2.1).",
         "Lembar Pegawai: jumlah pegawai menurut pendidikan, status dan jenis kelamin (Tabel 1.1).",
+        "Lembar Struktur (opsional): satu baris per unit organisasi (kode, unit, kode induk, jabatan, nama pejabat); digambar sebagai bagan Struktur Organisasi di 1.2.",
         "Lembar Triwulan (opsional, untuk Evaluasi Renja per triwulan: lkjip build --triwulan N): satu baris per indikator Pengukuran, realisasi dalam triwulan I–IV, faktor pendorong, penghambat dan tindak lanjut.",
         "Lembar bernama \"Tabel …\": tabel lain milik OPD; sel A1 judul, tabel mulai baris 3.",
     ] {
@@ -253,6 +255,17 @@ pub fn kinerja_template(tahun: i32) -> Result<Vec<u8>, InitError> {
         let c = u16::try_from(c).unwrap_or(0);
         ws.write_string_with_format(0, c, *name, &head)?;
         ws.set_column_width(c, if c == 0 { 14 } else { 20 })?;
+        if !help.is_empty() {
+            ws.insert_note(0, c, &Note::new(*help).set_author("lkjip"))?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+
+    let ws = wb.add_worksheet().set_name(SHEET_STRUKTUR)?;
+    for (c, (name, help)) in STRUKTUR_COLUMNS.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(0);
+        ws.write_string_with_format(0, c, *name, &head)?;
+        ws.set_column_width(c, if c == 0 || c == 2 { 10 } else { 36 })?;
         if !help.is_empty() {
             ws.insert_note(0, c, &Note::new(*help).set_author("lkjip"))?;
         }

@@ -472,6 +472,7 @@ fn init_writes_a_folder_and_refuses_to_overwrite() {
             "Petunjuk",
             "Pengukuran",
             "Triwulan",
+            "Struktur",
             "Renstra",
             "Riwayat",
             "Strategi",

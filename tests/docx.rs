@@ -626,14 +626,22 @@ fn the_lists_carry_the_pages_of_the_pdf_and_the_captions_are_fields() {
     assert!(xml.ends_with(r#"w:orient="landscape"/><w:pgMar w:top="1134" w:right="850" w:bottom="1020" w:left="850" w:header="680" w:footer="567" w:gutter="0"/><w:pgNumType w:fmt="decimal"/></w:sectPr></w:body></w:document>"#));
     // no section without content (an empty page in Word)
     assert!(!xml.contains("</w:sectPr></w:pPr></w:p><w:p><w:pPr><w:sectPr>"));
-    // the charts are pictures: one per chart of the document
+    // the charts are pictures: one per chart of the document, and the
+    // organisation chart (Gambar 1.1)
     let charts = b
         .doc
         .bab
         .iter()
         .flat_map(|x| &x.isi)
-        .filter(|it| matches!(it, lkjip::document::Item::Grafik(_)))
+        .filter(|it| matches!(it, lkjip::document::Item::Grafik(_) | lkjip::document::Item::Bagan(_)))
         .count();
+    assert!(
+        b.docx
+            .paras
+            .iter()
+            .any(|p| p.style == "Caption" && p.text.contains("Struktur Organisasi")),
+        "the organisation chart's caption"
+    );
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(&b.docx.bytes)).unwrap();
     let media: Vec<String> = z
         .file_names()

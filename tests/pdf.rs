@@ -269,6 +269,33 @@ fn the_example_report_is_complete() {
     let (xi, xii) = (start("LAMPIRAN XI ").expect("XI"), start("LAMPIRAN XII ").expect("XII"));
     assert!(pages[xi..xii].iter().any(|p| p.contains(nip)), "Lampiran XI unsigned");
     assert!(pages[xii..].iter().any(|p| p.contains(nip)), "Lampiran XII unsigned");
+    // the organisation chart from kinerja.xlsx › Struktur is Gambar 1.1,
+    // listed in the Daftar Gambar, its boxes on the page of its caption
+    let m = &loaded.context().unwrap().model;
+    assert!(m.struktur.len() >= 7, "{}", m.struktur.len());
+    // (its first mention is the Daftar Gambar's, in the front matter)
+    let daftar = pages
+        .iter()
+        .position(|p| squash(p).contains(&squash("Gambar 1.1 Struktur Organisasi")))
+        .expect("Gambar 1.1 in the Daftar Gambar");
+    assert!(
+        label(&pages[daftar]).chars().all(|c| "ivxlc".contains(c)),
+        "{}",
+        label(&pages[daftar])
+    );
+    let chart = pages
+        .iter()
+        .rposition(|p| squash(p).contains(&squash("Gambar 1.1 Struktur Organisasi")))
+        .unwrap();
+    assert!(chart > daftar);
+    for u in &m.struktur {
+        assert!(
+            squash(&pages[chart]).contains(&squash(&u.jabatan)),
+            "{} not on the chart's page",
+            u.jabatan
+        );
+    }
+    assert!(pages[chart].contains(kepala), "the head's name on the chart");
     // charts and all twelve lampiran
     assert!(all.contains("Grafik 3.1"));
     for l in ["LAMPIRAN I ", "LAMPIRAN V ", "LAMPIRAN IX ", "LAMPIRAN XII "] {

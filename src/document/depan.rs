@@ -33,6 +33,18 @@ impl<'a> Content<'a> {
         v.extend(self.narasi("1.1-tugas-dan-fungsi"));
         v.push(h(2, "Struktur Organisasi"));
         v.extend(self.narasi("1.2-struktur-organisasi"));
+        if !self.m.struktur.is_empty() {
+            let judul = format!("Struktur Organisasi {}", self.opd());
+            v.push(Item::p(format!(
+                "Bagan susunan organisasi {} disajikan pada gambar berikut.",
+                self.opd()
+            )));
+            v.push(Item::Bagan(super::item::Bagan {
+                judul,
+                unit: self.m.struktur.clone(),
+                nomor: None,
+            }));
+        }
         if !self.m.pegawai.is_empty() {
             let total: u32 = self
                 .m

@@ -105,6 +105,9 @@ pub enum Item {
         #[serde(skip_serializing_if = "Option::is_none")]
         nomor: Option<String>,
     },
+    /// The organisation chart (Gambar 1.1), drawn by the template from its
+    /// units.
+    Bagan(Bagan),
     /// The head of the agency's signature.
     Ttd,
     /// The two signatures of the Perjanjian Kinerja.
@@ -114,6 +117,16 @@ pub enum Item {
     /// to whom; signed by both, the table of targets follows on the next
     /// page.
     PernyataanPk(PernyataanPk),
+}
+
+/// The organisation chart: its caption and the units, each naming its
+/// parent (`induk`, empty for the head).
+#[derive(Serialize, Debug, Clone)]
+pub struct Bagan {
+    pub judul: String,
+    pub unit: Vec<crate::model::UnitOrganisasi>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nomor: Option<String>,
 }
 
 /// The text of the Perjanjian Kinerja's statement page.

@@ -10,7 +10,7 @@ use crate::model::{Arah, TabelTambahan, Tingkat};
 use crate::model::{Dinilai, Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use crate::narrative::{Gambar, Narasi};
 use crate::tampil::{dash, fmt_num, fmt_persen, opt_tampil, pct, roman, rp, tampil, terbilang, title_case_program};
-pub use item::{Atasan, Bab, Depan, Dokumen, Grafik, Identitas, Item, Kepala, Kertas, Rata, Sel, Seri, Tanda};
+pub use item::{Atasan, Bab, Bagan, Depan, Dokumen, Grafik, Identitas, Item, Kepala, Kertas, Rata, Sel, Seri, Tanda};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use table::{Tabel, c, n, t};
@@ -281,6 +281,7 @@ fn number_figures(bab: &mut [Bab]) {
                 Item::Tabel(tb) => tb.nomor = nomor(&mut tabel),
                 Item::Grafik(g) => g.nomor = nomor(&mut grafik),
                 Item::Gambar { nomor: no, .. } => *no = nomor(&mut gambar),
+                Item::Bagan(b) => b.nomor = nomor(&mut gambar),
                 _ => {}
             }
         }

@@ -90,6 +90,7 @@ fn tie_items(items: &mut [Item]) {
                 }
             }
             Item::Grafik(g) => tie_in_place(&mut g.judul),
+            Item::Bagan(b) => tie_in_place(&mut b.judul),
             Item::Gambar { .. } | Item::Ttd | Item::TtdPk | Item::PernyataanPk(_) => {}
         }
     }

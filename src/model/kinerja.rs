@@ -48,6 +48,17 @@ pub struct PegawaiRow {
     pub honorer_p: u32,
 }
 
+/// One unit of the organisation (the `Struktur` sheet; Gambar 1.1).
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitOrganisasi {
+    pub kode: String,
+    pub unit: String,
+    /// The parent unit's `kode`; empty for the head.
+    pub induk: String,
+    pub jabatan: String,
+    pub nama: String,
+}
+
 /// An agency-specific table from a `Tabel …` sheet, kept as text.
 #[derive(Debug, Clone, Serialize)]
 pub struct TabelTambahan {

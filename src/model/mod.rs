@@ -10,7 +10,7 @@ pub mod target;
 pub mod triwulan;
 
 pub use crate::finding::kunci::{Kunci, keys};
-pub use kinerja::{Gabung, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan};
+pub use kinerja::{Gabung, PegawaiRow, RenstraRow, StrategiRow, TabelTambahan, UnitOrganisasi};
 pub use kode::{Kode, Level};
 pub use renja::{RenjaEntry, RenjaIndikator};
 pub use spm::{JenisLayanan, Layanan};
@@ -40,6 +40,9 @@ pub struct ReportModel {
     pub renstra: Vec<RenstraRow>,
     pub strategi: Vec<StrategiRow>,
     pub pegawai: Vec<PegawaiRow>,
+    /// The organisation chart's units (kinerja.xlsx › Struktur).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub struktur: Vec<UnitOrganisasi>,
     pub tabel_tambahan: Vec<TabelTambahan>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spm: Option<Spm>,

@@ -427,6 +427,10 @@ def kinerja():
     ws = wb.create_sheet("Triwulan")
     table_sheet(ws, TRIWULAN_COLS, [quarters(rec) for rec in read_tsv("pengukuran.tsv")])
 
+    ws = wb.create_sheet("Struktur")
+    table_sheet(ws, [("kode", "Kode"), ("unit", "Unit"), ("induk", "Induk"), ("jabatan", "Jabatan"),
+                     ("nama", "Nama")], read_tsv("struktur.tsv"))
+
     ws = wb.create_sheet("Renstra")
     ren = read_tsv("renstra.tsv")
     cols = [("kode", "Kode"), ("tujuan", "Tujuan"), ("sasaran", "Sasaran"), ("indikator", "Indikator Kinerja"),

@@ -15,6 +15,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod layout;
+pub mod struktur;
 pub mod triwulan;
 pub use layout::*;
 
@@ -97,6 +98,7 @@ pub struct Kinerja {
     pub riwayat: Vec<RiwayatRow>,
     pub strategi: Vec<StrategiRow>,
     pub pegawai: Vec<PegawaiRow>,
+    pub struktur: Vec<crate::model::UnitOrganisasi>,
     pub tabel: Vec<TabelTambahan>,
 }
 
@@ -144,6 +146,19 @@ pub fn read(wb: &mut Workbook, f: &mut Findings) -> Kinerja {
         )
     {
         triwulan::read(&s, &h, &mut k.pengukuran, f);
+    }
+    // the organisation chart's units are optional too
+    if let Some(n) = find(struktur::SHEET_STRUKTUR)
+        && let Some((s, h)) = pick_sheet(
+            wb,
+            struktur::STRUKTUR_SPECS,
+            Some(&n),
+            &format!("lembar {}", struktur::SHEET_STRUKTUR),
+            Codes::Required,
+            f,
+        )
+    {
+        k.struktur = struktur::read(&s, &h, f);
     }
     if let Some((s, h)) = sheet_of(SHEET_RENSTRA, RENSTRA_SPECS, wb, f) {
         k.renstra = read_renstra(&s, &h, f);

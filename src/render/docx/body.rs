@@ -8,7 +8,7 @@ use super::gambar::{Gambar, Media};
 use super::tabel::{Grid, cell, column_widths, signature, signature_line, signature_space, table_start};
 use super::xml::{Gaya, Par, br, esc, field, mm, run, styled};
 use crate::document::item::Tabel;
-use crate::document::{Bab, Dokumen, Grafik, Item};
+use crate::document::{Bab, Dokumen, Item};
 use crate::narrative::plain_text as plain;
 use crate::render::Halaman;
 use crate::tampil::roman;
@@ -353,7 +353,8 @@ impl<'a> Body<'a> {
                 }
             }
             Item::Tabel(t) => self.table(t, true),
-            Item::Grafik(g) => self.chart(g),
+            Item::Grafik(g) => self.chart(&g.judul, g.nomor.as_deref(), "Grafik"),
+            Item::Bagan(b) => self.chart(&b.judul, b.nomor.as_deref(), "Gambar"),
             Item::Gambar {
                 file,
                 keterangan,
@@ -568,12 +569,14 @@ impl<'a> Body<'a> {
         self.p(after);
     }
 
-    fn chart(&mut self, g: &Grafik) {
+    /// A chart or the organisation chart, drawn by Typst (`gambar`), with
+    /// its caption (`Grafik 3.1`, `Gambar 1.1`).
+    fn chart(&mut self, judul: &str, nomor: Option<&str>, supplement: &str) {
         let pic = self.gambar.charts.get(self.chart).cloned();
         self.chart += 1;
         let drawing = pic.map(|pic| {
             let (w, h) = self.fit(pic.lebar, pic.tinggi, 1.0);
-            self.media.inline(&pic, w, h, &g.judul)
+            self.media.inline(&pic, w, h, judul)
         });
         let p = Par {
             rata: Some("center"),
@@ -582,7 +585,7 @@ impl<'a> Body<'a> {
             ..Par::default()
         };
         self.p(p.with(&drawing.unwrap_or_default()));
-        self.caption("Grafik", g.nomor.as_deref(), &g.judul, false);
+        self.caption(supplement, nomor, judul, false);
     }
 
     /// A size in mm that fits the text area (`share` of its width at most).

@@ -5,7 +5,7 @@
 //! beside an SVG, and the picture then looks as in the PDF).
 
 use super::xml::{EMU_PER_MM, esc};
-use crate::document::{Dokumen, Grafik, Item};
+use crate::document::{Dokumen, Item};
 use crate::finding::Finding;
 use crate::narrative::pictures::{raster_size, read_picture};
 use crate::render::RenderContext;
@@ -43,10 +43,12 @@ impl Gambar {
 
 /// Reads the pictures and renders the charts of `doc`.
 pub fn prepare(ctx: &RenderContext, doc: &Dokumen) -> Result<Gambar, Vec<Finding>> {
-    let charts: Vec<&Grafik> = doc
+    // the charts and the organisation chart, in document order
+    let charts: Vec<serde_json::Value> = doc
         .items()
         .filter_map(|it| match it {
-            Item::Grafik(g) => Some(g),
+            Item::Grafik(g) => serde_json::to_value(g).ok(),
+            Item::Bagan(b) => serde_json::to_value(b).ok(),
             _ => None,
         })
         .collect();
@@ -116,7 +118,8 @@ const SOURCE: &str = r#"#import "gaya.typ": *
 #let d = json("/data/docx-gambar.json")
 #for (i, g) in d.grafik.enumerate() {
   if i > 0 { pagebreak() }
-  grafik(g)
+  // the organisation chart fills a text width; a page of auto width has none
+  if "unit" in g { block(width: 16cm, bagan(g)) } else { grafik(g) }
 }
 #for (i, f) in d.gambar.enumerate() {
   if i > 0 or d.grafik.len() > 0 { pagebreak() }
@@ -124,7 +127,7 @@ const SOURCE: &str = r#"#import "gaya.typ": *
 }
 "#;
 
-fn render(ctx: &RenderContext, charts: &[&Grafik], pictures: &[String]) -> Result<Vec<Pic>, Vec<Finding>> {
+fn render(ctx: &RenderContext, charts: &[serde_json::Value], pictures: &[String]) -> Result<Vec<Pic>, Vec<Finding>> {
     let data = serde_json::json!({"grafik": charts, "gambar": pictures});
     let spec = Spec {
         folder: ctx.folder.root().to_path_buf(),
