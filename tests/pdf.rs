@@ -269,6 +269,8 @@ fn the_example_report_is_complete() {
     let (xi, xii) = (start("LAMPIRAN XI ").expect("XI"), start("LAMPIRAN XII ").expect("XII"));
     assert!(pages[xi..xii].iter().any(|p| p.contains(nip)), "Lampiran XI unsigned");
     assert!(pages[xii..].iter().any(|p| p.contains(nip)), "Lampiran XII unsigned");
+    // the cover names the government first (lkjip.toml: "Kabupaten Belitung")
+    assert!(pages[0].contains("PEMERINTAH KABUPATEN BELITUNG"), "{}", pages[0]);
     // the organisation chart from kinerja.xlsx › Struktur is Gambar 1.1,
     // listed in the Daftar Gambar, its boxes on the page of its caption
     let m = &loaded.context().unwrap().model;

@@ -25,6 +25,8 @@ pub struct Dokumen {
 /// The agency and its signatories, as printed.
 #[derive(Serialize, Debug, Clone)]
 pub struct Identitas {
+    /// The cover's first line: `PEMERINTAH KABUPATEN BELITUNG`.
+    pub pemerintah: String,
     pub nama_opd: String,
     pub singkatan: String,
     pub pemerintah_daerah: String,

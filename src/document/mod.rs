@@ -195,6 +195,14 @@ impl Content<'_> {
         };
         (
             Identitas {
+                pemerintah: {
+                    let daerah = id.pemerintah_daerah.to_uppercase();
+                    if daerah.starts_with("PEMERINTAH") {
+                        daerah
+                    } else {
+                        format!("PEMERINTAH {daerah}")
+                    }
+                },
                 nama_opd: id.nama_opd.clone(),
                 singkatan: id.singkatan.clone(),
                 pemerintah_daerah: id.pemerintah_daerah.clone(),

@@ -229,7 +229,8 @@ impl<'a> Body<'a> {
                 },
             ))
         };
-        self.p(c(40, "LAPORAN KINERJA INSTANSI PEMERINTAH", mm(20.0)));
+        self.p(c(28, &id.pemerintah, mm(8.0)));
+        self.p(c(40, "LAPORAN KINERJA INSTANSI PEMERINTAH", mm(12.0)));
         self.p(c(32, "(LKjIP)", 0));
         let logo = match &self.doc.logo {
             Some(name) => self.gambar.picture(name).map(|pic| {
