@@ -294,12 +294,7 @@ fn the_example_has_its_quarters_and_libreoffice_recalculates_to_the_cached_value
         .filter(|i| i.triwulan.is_some())
         .count();
     assert!(with_quarters >= 15, "{with_quarters}");
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("LKJIP_REQUIRE_SOFFICE").is_none(),
-            "LibreOffice (soffice) is required here but not installed"
-        );
-        eprintln!("skipped: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)");
+    if !common::soffice_available() {
         return;
     }
     for (label, file) in [

@@ -156,12 +156,7 @@ fn two_builds_give_the_same_workbook() {
 /// LKJIP_REQUIRE_SOFFICE is set (as .ci/run does, after installing it).
 #[test]
 fn libreoffice_recalculates_to_the_cached_values() {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("LKJIP_REQUIRE_SOFFICE").is_none(),
-            "LibreOffice (soffice) is required here but not installed"
-        );
-        eprintln!("skipped: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)");
+    if !common::soffice_available() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -40,6 +40,24 @@ pub const fn req(key: &'static str, any: &'static [&'static [&'static str]], lab
     }
 }
 
+/// A single column with words that must not occur in its header.
+pub const fn col(
+    key: &'static str,
+    any: &'static [&'static [&'static str]],
+    none: &'static [&'static str],
+    required: bool,
+    label: &'static str,
+) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        any,
+        none,
+        required,
+        multi: false,
+        label,
+    }
+}
+
 /// Shorthand for an optional single column.
 pub const fn opt(key: &'static str, any: &'static [&'static [&'static str]], label: &'static str) -> ColumnSpec {
     ColumnSpec {

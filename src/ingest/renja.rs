@@ -3,7 +3,7 @@
 //! carries the code and its indicator, targets and pagu sit on the next row
 //! with an empty KODE.
 
-use super::header::{ColumnSpec, Header};
+use super::header::{ColumnSpec, Header, col};
 use super::workbook::{Sheet, Workbook};
 use super::{Codes, amount_at, pick_sheet, targets_at, text_at};
 use crate::finding::{Finding, Findings, Kunci, Location, Severity};
@@ -11,23 +11,6 @@ use crate::model::{Kode, Level, RenjaEntry, RenjaIndikator};
 use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
-
-const fn col(
-    key: &'static str,
-    any: &'static [&'static [&'static str]],
-    none: &'static [&'static str],
-    required: bool,
-    label: &'static str,
-) -> ColumnSpec {
-    ColumnSpec {
-        key,
-        any,
-        none,
-        required,
-        multi: false,
-        label,
-    }
-}
 
 pub const SPECS: &[ColumnSpec] = &[
     ColumnSpec {

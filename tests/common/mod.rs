@@ -110,3 +110,17 @@ pub fn pdftotext_available() -> bool {
     eprintln!("skipped: pdftotext (poppler-utils) is not installed");
     false
 }
+
+/// Whether LibreOffice (`soffice`) can be run; without it a test says it is
+/// skipped, unless CI requires it (`LKJIP_REQUIRE_SOFFICE`, set by .ci/run).
+pub fn soffice_available() -> bool {
+    if std::process::Command::new("soffice").arg("--version").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("LKJIP_REQUIRE_SOFFICE").is_none(),
+        "LibreOffice (soffice) is required here but not installed"
+    );
+    eprintln!("skipped: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)");
+    false
+}

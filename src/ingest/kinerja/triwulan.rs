@@ -5,7 +5,7 @@
 
 use super::IndikatorRow;
 use crate::finding::Findings;
-use crate::ingest::header::{ColumnSpec, Header, opt, req};
+use crate::ingest::header::{ColumnSpec, Header, col, opt, req};
 use crate::ingest::workbook::Sheet;
 use crate::ingest::{cell::parse_kode_text, targets_at, text_at};
 use crate::model::{Agregasi, Target, Triwulan};
@@ -30,48 +30,36 @@ pub const TRIWULAN_COLUMNS: &[(&str, &str)] = &[
     ("Tindak Lanjut", "rencana tindak lanjut triwulan berikutnya"),
 ];
 
-const fn quarter(
-    key: &'static str,
-    any: &'static [&'static [&'static str]],
-    none: &'static [&'static str],
-    label: &'static str,
-) -> ColumnSpec {
-    ColumnSpec {
-        key,
-        any,
-        none,
-        required: true,
-        multi: false,
-        label,
-    }
-}
-
 pub const TRIWULAN_SPECS: &[ColumnSpec] = &[
     req("kode", &[&["KODE"]], "Kode"),
     opt("indikator", &[&["INDIKATOR"]], "Indikator Kinerja"),
     opt("agregasi", &[&["AGREGASI"]], "Agregasi"),
-    quarter(
+    col(
         "tw1",
         &[&["TW I"], &["TRIWULAN I"], &["TW 1"]],
         &["II", "IV"],
+        true,
         "Realisasi TW I",
     ),
-    quarter(
+    col(
         "tw2",
         &[&["TW II"], &["TRIWULAN II"], &["TW 2"]],
         &["III"],
+        true,
         "Realisasi TW II",
     ),
-    quarter(
+    col(
         "tw3",
         &[&["TW III"], &["TRIWULAN III"], &["TW 3"]],
         &[],
+        true,
         "Realisasi TW III",
     ),
-    quarter(
+    col(
         "tw4",
         &[&["TW IV"], &["TRIWULAN IV"], &["TW 4"]],
         &[],
+        true,
         "Realisasi TW IV",
     ),
     opt("pendorong", &[&["PENDORONG"], &["PENDUKUNG"]], "Faktor Pendorong"),

@@ -30,20 +30,15 @@ const C_KET: u16 = C_PJ + 1;
 
 pub fn workbook(m: &ReportModel, tw: u8, paper: u8) -> Result<Vec<u8>, XlsxError> {
     let f = Fmt::new();
-    let mut wb = Workbook::new();
-    let (y, mo, d) = crate::config::parse_date(&m.identitas.tanggal).unwrap_or((m.identitas.tahun + 1, 1, 1));
-    let date = ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2025), mo as u8, d as u8)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!(
-                "Evaluasi Renja Triwulan {} {} Tahun {}",
-                crate::model::triwulan::ROMAWI[usize::from(tw) - 1],
-                m.identitas.nama_opd,
-                m.identitas.tahun
-            ))
-            .set_author(format!("lkjip {}", crate::VERSION))
-            .set_creation_datetime(&date),
-    );
+    let mut wb = super::new_workbook(
+        m,
+        format!(
+            "Evaluasi Renja Triwulan {} {} Tahun {}",
+            crate::model::triwulan::ROMAWI[usize::from(tw) - 1],
+            m.identitas.nama_opd,
+            m.identitas.tahun
+        ),
+    )?;
     let ws = wb.add_worksheet().set_name(format!(
         "Evaluasi Renja TW {}",
         crate::model::triwulan::ROMAWI[usize::from(tw) - 1]

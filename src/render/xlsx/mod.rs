@@ -49,20 +49,27 @@ pub fn paper_code(kertas: &str) -> u8 {
     if kertas.eq_ignore_ascii_case("F4") { 14 } else { 9 }
 }
 
-fn workbook(m: &ReportModel, paper: u8) -> Result<Vec<u8>, XlsxError> {
-    let f = Fmt::new();
+/// A workbook titled `title`, authored by this lkjip and dated with the
+/// report's date (so the same inputs give the same bytes).
+fn new_workbook(m: &ReportModel, title: String) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let (y, mo, d) = crate::config::parse_date(&m.identitas.tanggal).unwrap_or((m.identitas.tahun + 1, 1, 1));
     let date = ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2025), mo as u8, d as u8)?;
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!(
-                "Lampiran LKjIP {} Tahun {}",
-                m.identitas.nama_opd, m.identitas.tahun
-            ))
+            .set_title(title)
             .set_author(format!("lkjip {}", crate::VERSION))
             .set_creation_datetime(&date),
     );
+    Ok(wb)
+}
+
+fn workbook(m: &ReportModel, paper: u8) -> Result<Vec<u8>, XlsxError> {
+    let f = Fmt::new();
+    let mut wb = new_workbook(
+        m,
+        format!("Lampiran LKjIP {} Tahun {}", m.identitas.nama_opd, m.identitas.tahun),
+    )?;
     identitas(wb.add_worksheet().set_name("Identitas")?, m, &f)?;
     lampiran_i(wb.add_worksheet().set_name("Lampiran I")?, m, &f, paper)?;
     lampiran_ii(wb.add_worksheet().set_name("Lampiran II")?, m, &f, paper)?;
