@@ -225,38 +225,62 @@ fn program(s: &mut Sheet, p: &Program, no: &mut usize, last: usize, f: &Fmt) -> 
             indicator_rows(s, &sk.indikator, last, f)?;
         }
         // the kegiatan row: its money summed from its sub kegiatan
-        let here = s.row;
-        s.row = krow;
-        s.text(C_NO, &kno.to_string(), &f.text)?;
-        s.text(C_KODE, kg.kode_realisasi.as_str(), &f.bold)?;
-        s.text(C_URAIAN, &kg.nama, &f.bold)?;
-        first_indicator(s, kg.indikator.first(), last, f)?;
-        let q = per_quarter(&kg.realisasi_triwulan, last, kg.realisasi);
-        money_sums(s, &sub_rows, kg.pagu, &q, last, f)?;
-        s.text(
-            C_PJ,
-            kg.indikator.first().map_or("", |i| i.penanggung_jawab.as_str()),
-            &f.text,
+        node_row(
+            s,
+            krow,
+            kno,
+            kg.kode_realisasi.as_str(),
+            &kg.nama,
+            &kg.indikator,
+            (&kg.realisasi_triwulan, kg.realisasi, kg.pagu),
+            &sub_rows,
+            last,
+            f,
         )?;
-        s.next();
-        s.row = here;
     }
-    let here = s.row;
-    s.row = prow;
-    s.text(C_NO, &pno.to_string(), &f.text)?;
-    s.text(C_KODE, p.kode_realisasi.as_str(), &f.bold)?;
-    s.text(C_URAIAN, &p.nama, &f.bold)?;
-    first_indicator(s, p.indikator.first(), last, f)?;
-    let q = per_quarter(&p.realisasi_triwulan, last, p.realisasi);
-    money_sums(s, &keg_rows, p.pagu, &q, last, f)?;
-    s.text(
-        C_PJ,
-        p.indikator.first().map_or("", |i| i.penanggung_jawab.as_str()),
-        &f.text,
+    node_row(
+        s,
+        prow,
+        pno,
+        p.kode_realisasi.as_str(),
+        &p.nama,
+        &p.indikator,
+        (&p.realisasi_triwulan, p.realisasi, p.pagu),
+        &keg_rows,
+        last,
+        f,
     )?;
+    Ok(prow)
+}
+
+/// The row of a kegiatan or program, written at `row` once the rows of its
+/// children are known: its first indicator, its money (`cum`ulative
+/// realization by quarter, realization so far, pagu) summed from `children`.
+#[allow(clippy::too_many_arguments)]
+fn node_row(
+    s: &mut Sheet,
+    row: u32,
+    no: usize,
+    kode: &str,
+    nama: &str,
+    ind: &[Indikator],
+    (cum, realisasi, pagu): (&[Option<Decimal>], Decimal, Decimal),
+    children: &[u32],
+    last: usize,
+    f: &Fmt,
+) -> Result<(), XlsxError> {
+    let here = s.row;
+    s.row = row;
+    s.text(C_NO, &no.to_string(), &f.text)?;
+    s.text(C_KODE, kode, &f.bold)?;
+    s.text(C_URAIAN, nama, &f.bold)?;
+    first_indicator(s, ind.first(), last, f)?;
+    let q = per_quarter(cum, last, realisasi);
+    money_sums(s, children, pagu, &q, last, f)?;
+    s.text(C_PJ, ind.first().map_or("", |i| i.penanggung_jawab.as_str()), &f.text)?;
     s.next();
     s.row = here;
-    Ok(prow)
+    Ok(())
 }
 
 /// The second and later indicators of a node, one row each under it.
