@@ -67,6 +67,8 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         realisasi,
         realisasi_lalu,
         realisasi_tw,
+        // its figures are in realisasi_tw (ingest::evaluasi)
+        evaluasi: _,
         spm,
         kinerja,
         sumber,

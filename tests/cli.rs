@@ -1350,6 +1350,14 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[wrong-period]: data/realisasi.xlsx › Sheet1 › A2: Laporan Realisasi Fisik dan Keuangan ini untuk bulan September (\"Bulan September Tahun 2024\"), bukan Desember",
     ),
+    // the quarters' Rp written as the spending so far: each of the 4 funded
+    // sub kegiatan has quarter IV = the year (generate.py › write_evaluasi_renja)
+    (
+        "bad-evaluasi-kumulatif",
+        1,
+        1,
+        "error[evaluasi-cumulative]: data/evaluasi-renja.xlsx › Realisasi TW IV: di 4 dari 4 sub kegiatan realisasi setahun sama dengan triwulan terakhirnya, bukan jumlah triwulan: kolom Rp triwulan tampaknya kumulatif",
+    ),
     (
         "bad-realisasi-tahun-lalu",
         1,

@@ -332,3 +332,170 @@ fn the_example_has_its_quarters_and_libreoffice_recalculates_to_the_cached_value
         assert!(numbers > 50, "{label}: {numbers} numeric cells");
     }
 }
+
+/// The Deli Serdang workbook (`../shared/realworld/deliserdang-evaluasi-renja/`,
+/// BAPPEDALITBANG 2025, sheet `Realisasi TW IV`, never copied into the
+/// repo): no codes, the levels only in SUM formulas. Read as an Evaluasi
+/// Renja source, its sub kegiatan are checked against the file's own
+/// cached totals, read here with calamine: the top row (row 11,
+/// `=SUM(x12+x91+x96)`) is right for the pagu (column O), but the bidang
+/// row 12 adds rows 91 and 96 again in R, U and X (`=SUM(R13+R55+R70+R91+R96)`)
+/// and 91 in AA, so rows 11, 12 and the unlabelled total 113 overstate
+/// those quarters by exactly rows 96 (I–III) and 91 (IV) — which the
+/// importer must say at those cells, and not take.
+#[test]
+fn the_deli_serdang_evaluasi_renja_is_read_and_its_totals_recomputed() {
+    let path = common::root()
+        .join("../shared/realworld/deliserdang-evaluasi-renja/EVALUASI RENJA BAPPEDALITBANG TAHUN 2025.xlsx");
+    if !path.is_file() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    let mut wb =
+        lkjip::ingest::workbook::Workbook::from_bytes(std::fs::read(&path).unwrap(), "data/evaluasi-renja.xlsx")
+            .unwrap();
+    let mut f = lkjip::finding::Findings::default();
+    let ev = lkjip::ingest::evaluasi::read(&mut wb, None, &mut f).unwrap_or_else(|| panic!("{:?}", f.sorted()));
+    let errors: Vec<String> = f
+        .sorted()
+        .iter()
+        .filter(|x| x.severity == lkjip::finding::Severity::Error)
+        .map(|x| x.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    // the file's cached values, by calamine directly
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("Realisasi TW IV").unwrap();
+    let at = |cell: &str| -> i64 {
+        let (col, row) = cell.split_at(cell.find(|c: char| c.is_ascii_digit()).unwrap());
+        let c = col.bytes().fold(0u32, |a, b| a * 26 + u32::from(b - b'A' + 1)) - 1;
+        let r: u32 = row.parse::<u32>().unwrap() - 1;
+        sheet.get_value((r, c)).and_then(|d| d.as_f64()).unwrap_or(0.0).round() as i64
+    };
+    let subs: Vec<_> = ev.sub_kegiatan().collect();
+    let sum = |k: &dyn Fn(&lkjip::ingest::evaluasi::BarisEvaluasi) -> Option<rust_decimal::Decimal>| -> i64 {
+        use rust_decimal::prelude::ToPrimitive;
+        subs.iter()
+            .filter_map(|b| k(b))
+            .sum::<rust_decimal::Decimal>()
+            .to_i64()
+            .unwrap()
+    };
+    // rows 11–105 (95) less the rows that add others (11, 12, 13, 14, 22,
+    // 27, 30, 39, 45, 49, 55, 56, 64, 67, 70, 71, 77, 84, 91, 92, 93, 96, 97,
+    // 98, 101, 103: 26 of them), plus row 106, the program without
+    // kegiatan: 95 − 26 + 1 = 70
+    assert_eq!(subs.len(), 70);
+    assert_eq!(
+        sum(&|b| b.pagu),
+        at("O11"),
+        "the pagu adds up to the file's own top total"
+    );
+    assert_eq!(sum(&|b| b.pagu), 14_723_660_349);
+    for (q, col) in ["R", "U", "X"].iter().enumerate() {
+        let twice = at(&format!("{col}96"));
+        assert!(twice > 0);
+        assert_eq!(
+            sum(&|b| b.triwulan[q]),
+            at(&format!("{col}11")) - twice,
+            "quarter {}",
+            q + 1
+        );
+    }
+    assert_eq!(sum(&|b| b.triwulan[3]), at("AA11") - at("AA91"));
+    assert_eq!(
+        sum(&|b| b.realisasi),
+        at("AC11"),
+        "the year's realization (column 13) adds up"
+    );
+    // each program's sub kegiatan make its cached total (row 13, 55, 70)
+    let program = |row: &str| {
+        ev.baris
+            .iter()
+            .position(|b| b.lokasi.cell.as_deref() == Some(row))
+            .unwrap()
+    };
+    for (g, o) in [("G13", "O13"), ("G55", "O55"), ("G70", "O70"), ("G97", "O97")] {
+        let mut leaves = 0i64;
+        let mut stack = vec![program(g)];
+        while let Some(i) = stack.pop() {
+            let b = &ev.baris[i];
+            if b.anak.is_empty() {
+                use rust_decimal::prelude::ToPrimitive;
+                leaves += b.pagu.and_then(|v| v.to_i64()).unwrap_or(0);
+            }
+            stack.extend(&b.anak);
+        }
+        assert_eq!(leaves, at(o), "{g}");
+    }
+    // the findings, at the cells a reader can open
+    let cells = |code: &str| -> Vec<String> {
+        let mut v: Vec<String> = f
+            .sorted()
+            .iter()
+            .filter(|x| x.code == code)
+            .map(|x| x.location.cell.clone().unwrap_or_default())
+            .collect();
+        v.sort();
+        v
+    };
+    let mut overstated: Vec<String> = ["R", "U", "X", "AA"]
+        .iter()
+        .flat_map(|c| [11, 12, 113].map(|r| format!("{c}{r}")))
+        .collect();
+    overstated.sort();
+    assert_eq!(cells("evaluasi-total-differs"), overstated);
+    let r12 = f
+        .sorted()
+        .into_iter()
+        .find(|x| x.location.cell.as_deref() == Some("R12"))
+        .unwrap();
+    assert!(
+        r12.message
+            .contains("tercetak Rp 1.971.343.265 (=SUM(R13+R55+R70+R91+R96))")
+            && r12.message.contains("selisih Rp 32.763.514"),
+        "{}",
+        r12.message
+    );
+    // formulas that skip a row the others add (U39 and AA39 leave out row 43,
+    // AA84 row 86; both rows hold 0, so no total differs)
+    assert_eq!(cells("evaluasi-formula-differs"), ["AA39", "AA84", "U39"]);
+}
+
+/// An Evaluasi Renja laid out as Deli Serdang's (no codes, SUM formulas,
+/// the quarters' own spending) in place of the three quarterly reports:
+/// `ok-evaluasi-renja` is `ok-triwulan` without `realisasi-tw1..3.xlsx` and
+/// with `evaluasi-renja.xlsx` holding the same shares (tests/fixtures/
+/// generate.py › write_evaluasi_renja), so the quarters of the model and of
+/// the Evaluasi Renja written are those of ok-triwulan, cell for cell.
+#[test]
+fn an_evaluasi_renja_gives_the_quarters_the_reports_would() {
+    let from_reports = lkjip::load::load(&fixture("ok-triwulan"));
+    let from_form = lkjip::load::load(&fixture("ok-evaluasi-renja"));
+    let quarters = |l: &lkjip::load::Loaded| -> Vec<(String, Vec<Option<rust_decimal::Decimal>>)> {
+        let m = l.model.as_ref().unwrap();
+        m.programs
+            .iter()
+            .flat_map(|p| &p.kegiatan)
+            .flat_map(|k| &k.sub_kegiatan)
+            .map(|s| (s.kode.to_string(), s.realisasi_triwulan.clone()))
+            .collect()
+    };
+    let (a, b) = (quarters(&from_reports), quarters(&from_form));
+    assert!(a.iter().all(|(_, q)| q.iter().all(Option::is_some)), "{a:?}");
+    assert_eq!(a, b);
+    let found = from_form.findings.sorted();
+    let codes: Vec<&str> = found.iter().map(|x| x.code).collect();
+    assert!(codes.contains(&"evaluasi-used"), "{codes:?}");
+    assert!(!codes.contains(&"quarter-report-missing"), "{codes:?}");
+    assert!(
+        !from_form
+            .findings
+            .sorted()
+            .iter()
+            .any(|x| x.severity == lkjip::finding::Severity::Error),
+        "{:?}",
+        from_form.findings.sorted()
+    );
+}

@@ -4,8 +4,9 @@
 //! valid folder (tests/fixtures/ok-dasar). None of them can be this
 //! folder's input: the FORM-RFK files are empty forms or hold example rows
 //! (`Subkegiatan ……`) whose names no Renja has; the SIPD-RI Rekap per
-//! rekening, the KUA-PPAS plans and the Evaluasi Renja are layouts lkjip
-//! does not read yet (issue 13). So each must be refused with an error
+//! rekening and the KUA-PPAS plans are layouts lkjip does not read yet
+//! (issue 13), and the Evaluasi Renja is read in its own role
+//! (`data/evaluasi-renja.xlsx`, tests/evaluasi.rs), not as these. So each must be refused with an error
 //! located in the file — the columns it lacks, an empty table, a name not
 //! in the Renja, another year — never read as figures with exit 0
 //! (`build` refuses on the same errors; tests/cli.rs shows it writes

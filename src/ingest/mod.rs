@@ -4,6 +4,7 @@
 //! a [`Finding`](crate::finding::Finding) instead of stopping.
 
 pub mod cell;
+pub mod evaluasi;
 pub mod header;
 pub mod kinerja;
 pub mod nama;
@@ -39,6 +40,9 @@ pub struct Inputs {
     /// The realization reports of the end of quarters I–III, when present
     /// (in a quarterly build of quarter N, those before N).
     pub realisasi_tw: [Option<Realisasi>; 3],
+    /// The Evaluasi Renja as the office keeps it, when present: the budget
+    /// of the quarters whose realization report is missing.
+    pub evaluasi: Option<evaluasi::EvaluasiRenja>,
     pub spm: Option<Spm>,
     pub kinerja: Option<Kinerja>,
     pub sumber: Vec<Sumber>,
@@ -75,6 +79,7 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
         realisasi: None,
         realisasi_lalu: None,
         realisasi_tw: [None, None, None],
+        evaluasi: None,
         spm: None,
         kinerja: None,
         sumber: Vec::new(),
@@ -148,6 +153,7 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
                 realisasi::read(&mut wb, sheet, f).map(|r| inputs.realisasi_tw[i] = Some(r))
             }
             Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
+            Peran::EvaluasiRenja => evaluasi::read(&mut wb, sheet, f).map(|r| inputs.evaluasi = Some(r)),
             Peran::Kinerja => {
                 inputs.kinerja = Some(kinerja::read(&mut wb, f));
                 Some(())
@@ -183,6 +189,7 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
             );
         }
     }
+    evaluasi::fill_quarters(&mut inputs, this_quarter, f);
     nama::codes_by_name(&mut inputs, f);
     // last year's report must not be this year's file again
     let sha = |p: Peran| inputs.sumber.iter().find(|s| s.peran == p);
@@ -550,11 +557,12 @@ pub fn pick_sheet(
 /// was put in the wrong place.
 pub fn detect_role(wb: &mut Workbook) -> Option<Peran> {
     use crate::config::Peran;
-    let roles: [(Peran, &[ColumnSpec]); 4] = [
+    let roles: [(Peran, &[ColumnSpec]); 5] = [
         (Peran::Renja, renja::SPECS),
         (Peran::Realisasi, realisasi::SPECS),
         (Peran::Spm, spm::SPECS),
         (Peran::Kinerja, kinerja::PENGUKURAN_SPECS),
+        (Peran::EvaluasiRenja, evaluasi::SPECS),
     ];
     let sheets: Vec<Sheet> = wb.sheet_names().iter().filter_map(|n| wb.sheet(n).ok()).collect();
     roles.into_iter().find_map(|(peran, specs)| {

@@ -200,13 +200,20 @@ impl Workbook {
         let truncated = t.rows.len() > self.max_rows as usize;
         let rows: Vec<Vec<Cell>> = t.rows.iter().take(self.max_rows as usize).cloned().collect();
         let merges = t.merges.clone();
-        Ok(self.finish(name, rows, merges, truncated))
+        Ok(self.finish(name, rows, merges, truncated, HashMap::new()))
     }
 
     /// The sheet of `rows` read from `name`, whichever the source: a text
     /// over the cell limit is cut there and an error at its cell, and the
     /// merged regions are indexed.
-    fn finish(&mut self, name: &str, mut rows: Vec<Vec<Cell>>, merges: Vec<Dimensions>, truncated: bool) -> Sheet {
+    fn finish(
+        &mut self,
+        name: &str,
+        mut rows: Vec<Vec<Cell>>,
+        merges: Vec<Dimensions>,
+        truncated: bool,
+        formulas: HashMap<(u32, u32), String>,
+    ) -> Sheet {
         for (i, row) in rows.iter_mut().enumerate() {
             for (j, cell) in row.iter_mut().enumerate() {
                 if let Cell::Text(t) = cell
@@ -232,6 +239,7 @@ impl Workbook {
             name: name.to_string(),
             rows,
             merged: HashMap::new(),
+            formulas,
             truncated,
             max_rows: self.max_rows,
         }
@@ -311,7 +319,10 @@ impl Workbook {
             }
         }
         // every formula cell that holds no value, wherever it lies (also
-        // beyond the cells that hold values), within the rows read
+        // beyond the cells that hold values), within the rows read; the
+        // formulas' text is kept for the forms whose structure is in them
+        // (the Evaluasi Renja: levels only by SUM formulas)
+        let mut texts: HashMap<(u32, u32), String> = HashMap::new();
         if let Some(fr) = &formulas
             && let Some((fr0, fc0)) = fr.start()
         {
@@ -319,6 +330,9 @@ impl Workbook {
                 let (r, c) = ((fr0 as usize) + i, (fc0 as usize) + j);
                 if f.trim().is_empty() || r >= self.max_rows as usize {
                     continue;
+                }
+                if f.len() <= self.max_cell {
+                    texts.insert((r as u32, c as u32), f.clone());
                 }
                 if rows.len() <= r {
                     rows.resize(r + 1, Vec::new());
@@ -332,7 +346,7 @@ impl Workbook {
                 }
             }
         }
-        Ok(self.finish(name, rows, merges, truncated))
+        Ok(self.finish(name, rows, merges, truncated, texts))
     }
 }
 
@@ -383,6 +397,9 @@ pub struct Sheet {
     /// Every cell of the grid inside a merged region → the region's
     /// top-left cell (see [`Sheet::with_merges`]).
     merged: HashMap<(u32, u32), (u32, u32)>,
+    /// The text of every formula cell (without the `=`), as calamine gives
+    /// it (`.xlsx` and `.xls`; none for an HTML page).
+    formulas: HashMap<(u32, u32), String>,
     /// True when the sheet had more than `max_rows` rows and was cut.
     pub truncated: bool,
     /// The row limit it was read with.
@@ -399,9 +416,21 @@ impl Sheet {
             name: name.to_string(),
             rows,
             merged: HashMap::new(),
+            formulas: HashMap::new(),
             truncated: false,
             max_rows: Batas::default().baris,
         }
+    }
+
+    /// The same sheet with formula texts (tests build sheets this way).
+    pub fn with_formulas(mut self, formulas: impl IntoIterator<Item = ((u32, u32), String)>) -> Sheet {
+        self.formulas.extend(formulas);
+        self
+    }
+
+    /// The formula of a cell, without the leading `=`, if it holds one.
+    pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        self.formulas.get(&(row, col)).map(String::as_str)
     }
 
     /// The same sheet with merged regions, indexed by cell so that a lookup

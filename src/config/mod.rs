@@ -264,6 +264,9 @@ pub struct Berkas {
     pub realisasi_tw1: Option<String>,
     pub realisasi_tw2: Option<String>,
     pub realisasi_tw3: Option<String>,
+    /// The Evaluasi Renja as the office keeps it (Permendagri 86/2017):
+    /// the budget per quarter where a quarterly report is missing.
+    pub evaluasi_renja: Option<String>,
     pub spm: Option<String>,
     pub kinerja: Option<String>,
     pub narasi: Option<String>,
@@ -279,6 +282,7 @@ pub struct Lembar {
     pub realisasi: Option<String>,
     pub realisasi_lalu: Option<String>,
     pub spm: Option<String>,
+    pub evaluasi_renja: Option<String>,
 }
 
 /// Column overrides: field name (as `lkjip check` prints it in the
@@ -331,10 +335,11 @@ pub enum Peran {
     RealisasiTw1,
     RealisasiTw2,
     RealisasiTw3,
+    EvaluasiRenja,
 }
 
 impl Peran {
-    pub const ALL: [Peran; 8] = [
+    pub const ALL: [Peran; 9] = [
         Peran::Renja,
         Peran::Realisasi,
         Peran::RealisasiLalu,
@@ -343,6 +348,7 @@ impl Peran {
         Peran::RealisasiTw1,
         Peran::RealisasiTw2,
         Peran::RealisasiTw3,
+        Peran::EvaluasiRenja,
     ];
 
     /// The realization report of quarter 1–3 (`realisasi-tw1` …).
@@ -383,6 +389,7 @@ impl Peran {
             Peran::RealisasiTw1 => "realisasi-tw1",
             Peran::RealisasiTw2 => "realisasi-tw2",
             Peran::RealisasiTw3 => "realisasi-tw3",
+            Peran::EvaluasiRenja => "evaluasi-renja",
         }
     }
 
@@ -402,6 +409,7 @@ impl Peran {
             Peran::RealisasiTw1 => "Laporan Realisasi triwulan I (Maret)",
             Peran::RealisasiTw2 => "Laporan Realisasi triwulan II (Juni)",
             Peran::RealisasiTw3 => "Laporan Realisasi triwulan III (September)",
+            Peran::EvaluasiRenja => "Evaluasi Renja (Permendagri 86/2017)",
         }
     }
 }
@@ -603,6 +611,7 @@ impl Config {
             Peran::RealisasiTw1 => self.berkas.realisasi_tw1.as_deref(),
             Peran::RealisasiTw2 => self.berkas.realisasi_tw2.as_deref(),
             Peran::RealisasiTw3 => self.berkas.realisasi_tw3.as_deref(),
+            Peran::EvaluasiRenja => self.berkas.evaluasi_renja.as_deref(),
         }
     }
 
@@ -615,7 +624,7 @@ impl Config {
             Peran::Spm => ("spm", &self.kolom.spm),
             // the quarterly reports are the yearly one's layout
             Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => ("realisasi", &self.kolom.realisasi),
-            Peran::Kinerja => return Vec::new(),
+            Peran::Kinerja | Peran::EvaluasiRenja => return Vec::new(),
         };
         map.iter()
             .filter_map(|(field, letter)| {
@@ -637,6 +646,7 @@ impl Config {
             Peran::RealisasiLalu => self.lembar.realisasi_lalu.as_deref(),
             Peran::Spm => self.lembar.spm.as_deref(),
             Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => self.lembar.realisasi.as_deref(),
+            Peran::EvaluasiRenja => self.lembar.evaluasi_renja.as_deref(),
             Peran::Kinerja => None,
         }
     }
@@ -718,77 +728,4 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MINIMAL: &str = r#"
-[identitas]
-nama_opd = "Dinas Sosial"
-kode = "dinsos"
-pemerintah_daerah = "Kabupaten Belitung"
-tahun = 2024
-
-[kepala]
-nama = "KASIMIN"
-
-[laporan]
-tempat = "Tanjungpandan"
-tanggal = "2025-03-04"
-"#;
-
-    #[test]
-    fn parses_a_minimal_config() {
-        let c = Config::parse(MINIMAL).unwrap();
-        assert_eq!(c.identitas.tahun, 2024);
-        assert_eq!(c.berkas, Berkas::default());
-        assert_eq!(c.laporan.tanggal, "2025-03-04");
-    }
-
-    #[test]
-    fn refuses_unknown_keys_with_the_line() {
-        let text = MINIMAL.replace("tahun = 2024", "tahun = 2024\ntahunn = 2025");
-        let e = Config::parse(&text).unwrap_err();
-        assert_eq!(e.code, "config-invalid");
-        assert_eq!(e.location.cell.as_deref(), Some("baris 7"));
-        assert!(e.message.contains("tahunn"), "{}", e.message);
-    }
-
-    #[test]
-    fn refuses_bad_dates_and_codes() {
-        let e = Config::parse(&MINIMAL.replace("2025-03-04", "2025-02-30")).unwrap_err();
-        assert!(e.message.contains("laporan.tanggal"), "{}", e.message);
-        let e = Config::parse(&MINIMAL.replace("\"dinsos\"", "\"din sos\"")).unwrap_err();
-        assert!(e.message.contains("identitas.kode"), "{}", e.message);
-        // a code that would make an output's name too long for the file system
-        let e = Config::parse(&MINIMAL.replace("\"dinsos\"", &format!("\"{}\"", "d".repeat(300)))).unwrap_err();
-        assert_eq!(
-            e.message,
-            "identitas.kode 300 karakter, melebihi 64 (dipakai dalam nama berkas); pakai singkatan"
-        );
-        assert!(Config::parse(&MINIMAL.replace("\"dinsos\"", &format!("\"{}\"", "d".repeat(64)))).is_ok());
-    }
-
-    #[test]
-    fn a_limit_may_be_raised_eightfold_not_more() {
-        let with = |v: u64| Config::parse(&format!("{MINIMAL}\n[batas]\ntata_letak_mb = {v}\n"));
-        // 768 MB × 8
-        assert_eq!(with(6144).unwrap().batas.tata_letak_mb, 6144);
-        let e = with(6145).unwrap_err();
-        assert_eq!(
-            e.message,
-            "batas.tata_letak_mb = 6145 melebihi 6144 (8× bawaan lkjip): folder laporan tidak boleh melonggarkan batasnya tanpa batas"
-        );
-    }
-
-    /// A 40 000-character agency name made PDF/A refuse the export (the
-    /// document title), blamed on the template.
-    #[test]
-    fn refuses_a_text_too_long_for_the_pdf_naming_its_key() {
-        let long = MINIMAL.replace("\"Dinas Sosial\"", &format!("\"{}\"", "Dinas ".repeat(7_000)));
-        let e = Config::parse(&long).unwrap_err();
-        assert_eq!(
-            e.message,
-            "identitas.nama_opd: teks 42000 karakter, melebihi 1000; pendekkan"
-        );
-    }
-}
+mod tests;
