@@ -77,6 +77,9 @@ enum Command {
         /// Bentuk keluaran: text (untuk dibaca) atau json (untuk program lain); bawaan: text
         #[arg(long, value_enum, default_value_t = Format::Text, value_name = "BENTUK")]
         format: Format,
+        /// Periksa masukan laporan triwulan N (1–4), seperti `build --triwulan N` membacanya
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+        triwulan: Option<u8>,
     },
     /// Buat ulang FOLDER setiap kali masukan, templat atau narasi berubah (Ctrl-C untuk berhenti)
     Watch {
@@ -384,8 +387,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             summary(&loaded.findings);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { dir, format } => {
-            let loaded = load(&dir);
+        Command::Check { dir, format, triwulan } => {
+            let loaded = match triwulan {
+                Some(tw) => lkjip::load::load_quarter(&dir, tw),
+                None => load(&dir),
+            };
             match format {
                 Format::Text => {
                     let mut out = String::new();

@@ -182,6 +182,18 @@ pub fn title_case_program(s: &str) -> String {
     }
 }
 
+/// A list as a sentence says it: `a`, `a dan b`, `a, b dan c`.
+pub fn join_dan<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.as_ref().to_string(),
+        [rest @ .., b] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} dan {}", rest.join(", "), b.as_ref())
+        }
+    }
+}
+
 /// A phrase set inside a sentence: its first letter in lower case
 /// ("Meningkatnya …" → "meningkatnya …"), unless the first word is an
 /// acronym ("IDG", "PMKS") or a name in capitals.
@@ -254,6 +266,14 @@ mod tests {
         // not a NIP of 18 digits: as typed
         assert_eq!(super::nip("-"), "-");
         assert_eq!(super::nip("1969082419900310"), "1969082419900310");
+    }
+
+    #[test]
+    fn lists_are_joined_with_dan() {
+        assert_eq!(join_dan::<&str>(&[]), "");
+        assert_eq!(join_dan(&["I"]), "I");
+        assert_eq!(join_dan(&["I", "II"]), "I dan II");
+        assert_eq!(join_dan(&["I", "II", "III"]), "I, II dan III");
     }
 
     #[test]

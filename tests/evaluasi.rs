@@ -499,3 +499,28 @@ fn an_evaluasi_renja_gives_the_quarters_the_reports_would() {
         from_form.findings.sorted()
     );
 }
+
+/// `check --triwulan N` reads the folder as `build --triwulan N` does: in
+/// July, ok-triwulan-ii has the reports of March and June and no December
+/// report, so the yearly check refuses it and the check of quarter II
+/// passes, naming the June report as the year's so far.
+#[test]
+fn check_of_a_quarter_reads_what_its_build_reads() {
+    let dir = fixture("ok-triwulan-ii");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_lkjip"))
+            .args(args)
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code(), text)
+    };
+    let (code, text) = run(&["check"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("error[file-missing]: data/realisasi.xlsx"), "{text}");
+    let (code, text) = run(&["check", "--triwulan", "2"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("data/realisasi-tw2.xlsx › "), "{text}");
+    assert!(!text.contains("data/realisasi.xlsx"), "{text}");
+}

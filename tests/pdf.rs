@@ -306,6 +306,38 @@ fn the_example_report_is_complete() {
             "{l} missing"
         );
     }
+    // the quarters of the year (the example's Triwulan sheet): a chart per
+    // IKU under its sasaran, and Lampiran XIII, the Evaluasi Renja of
+    // quarter IV, with the year's pagu in its JUMLAH row, no spending per
+    // quarter (the example has no quarterly realization report, and says
+    // so), signed by the head
+    let iku = m
+        .perjanjian_kinerja
+        .iter()
+        .find(|pk| pk.indikator.triwulan.is_some())
+        .expect("an IKU with quarters");
+    assert!(
+        squash(&all).contains(&squash(&format!(
+            "Realisasi Triwulan I–IV Tahun {}: {}",
+            m.identitas.tahun, iku.indikator.uraian
+        ))),
+        "no quarterly chart of {}",
+        iku.indikator.uraian
+    );
+    let xiii = pages
+        .iter()
+        .rposition(|p| p.starts_with("LAMPIRAN XIII") || p.contains(" LAMPIRAN XIII"))
+        .expect("LAMPIRAN XIII");
+    let xiii_text = squash(&pages[xiii..].join(" "));
+    for want in [
+        "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN IV".to_string(),
+        "JUMLAH".to_string(),
+        lkjip::tampil::rp(m.ringkasan.pagu),
+        "Realisasi anggaran per triwulan tidak tersedia".to_string(),
+    ] {
+        assert!(xiii_text.contains(&squash(&want)), "{want:?} not in Lampiran XIII");
+    }
+    assert!(pages[xiii..].iter().any(|p| p.contains(nip)), "Lampiran XIII unsigned");
 }
 
 #[test]
@@ -451,7 +483,8 @@ fn a_template_reading_the_one_file_data_still_lays_out() {
     let (doc, _) = PdfRenderer::default().document(&ctx, &mut Report::default()).unwrap();
     let text = page_texts(&doc).join(" ");
     let opd = &ctx.model.identitas.nama_opd;
-    // the lampiran of the report: I–XII
+    // the lampiran of the report: I–XII (this folder has no quarters, so no
+    // Lampiran XIII)
     assert!(
         text.contains(&format!("{opd} / AKUNTABILITAS KINERJA / 4 bab / 12 lampiran / none")),
         "{text}"

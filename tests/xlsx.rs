@@ -58,9 +58,18 @@ fn the_lampiran_carry_formulas_with_the_model_figures() {
     let path = build_xlsx(tmp.path());
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let names = wb.sheet_names();
-    assert_eq!(names.len(), 13, "{names:?}");
+    assert_eq!(names.len(), 14, "{names:?}");
     assert_eq!(names[0], "Identitas");
     assert_eq!(names[12], "Lampiran XII");
+    // the Evaluasi Renja of quarter IV (the example has a Triwulan sheet):
+    // the form `build --triwulan 4` writes, checked by hand in
+    // tests/evaluasi.rs; here that it is the same sheet
+    assert_eq!(names[13], "Lampiran XIII");
+    let xiii = wb.worksheet_range("Lampiran XIII").unwrap();
+    assert_eq!(
+        xiii.get_value((0, 0)).map(|d| d.to_string()).as_deref(),
+        Some("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")
+    );
 
     // Lampiran XII: 13 programs, 26 kegiatan, 54 sub kegiatan
     let values = wb.worksheet_range("Lampiran XII").unwrap();

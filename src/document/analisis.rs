@@ -125,6 +125,27 @@ impl<'a> Content<'a> {
                 v.push(gr);
             }
         }
+        // the year by quarter, where the Triwulan sheet has it
+        // (a tujuan and its sasaran measured by the same indicator: one chart)
+        let mut names: Vec<String> = Vec::new();
+        let mut quarterly: Vec<Item> = Vec::new();
+        for pk in &pks {
+            let name = crate::tampil::awal_kecil(&pk.indikator.uraian);
+            if names.contains(&name) {
+                continue;
+            }
+            if let Some(gr) = grafik_triwulan(pk, tahun) {
+                names.push(name);
+                quarterly.push(gr);
+            }
+        }
+        if !quarterly.is_empty() {
+            v.push(p(format!(
+                "Perkembangan realisasi {} dari triwulan ke triwulan tahun {tahun}, terhadap target tahunannya, tersaji pada grafik berikut.",
+                crate::tampil::join_dan(&names)
+            )));
+            v.extend(quarterly);
+        }
         v.extend(self.narasi(&format!("sasaran-{}", g.nomor)));
         let programs: Vec<&'a Program> = {
             let m: &'a ReportModel = self.m;
@@ -252,6 +273,36 @@ impl<'a> Content<'a> {
         }
         v
     }
+}
+
+/// A chart of the year so far after each quarter against the yearly
+/// target of an indicator (the `Triwulan` sheet), drawn natively.
+fn grafik_triwulan(pk: &IndikatorKinerja, tahun: i32) -> Option<Item> {
+    let ind = &pk.indikator;
+    let (tw, target) = (ind.triwulan.as_ref()?, ind.target.nilai?);
+    if tw.sampai.iter().all(Option::is_none) {
+        return None;
+    }
+    let f = |d: Option<Decimal>| d.map(|x| x.normalize().to_string());
+    Some(Item::Grafik(Grafik {
+        // "… PMKS per tahun per Triwulan" would double the word
+        judul: format!("Realisasi Triwulan I–IV Tahun {tahun}: {}", ind.uraian),
+        label: crate::model::triwulan::ROMAWI
+            .iter()
+            .map(|r| format!("TW {r}"))
+            .collect(),
+        seri: vec![
+            Seri {
+                nama: format!("Target {tahun}"),
+                nilai: (0..4).map(|_| f(Some(target))).collect(),
+            },
+            Seri {
+                nama: "Realisasi s.d. triwulan".into(),
+                nilai: (0..4).map(|q| f(tw.sampai.get(q).copied().flatten())).collect(),
+            },
+        ],
+        nomor: None,
+    }))
 }
 
 /// A chart of target and realization over the years of an indicator's

@@ -1,4 +1,5 @@
-//! Lampiran I–XII: the appendices of the LKjIP, printed in landscape.
+//! Lampiran I–XII (and XIII, the Evaluasi Renja of quarter IV, where the
+//! year has quarters): the appendices of the LKjIP, printed in landscape.
 
 use super::item::{PernyataanPk, Pihak};
 use super::table::{Tabel, c, n, t};
@@ -467,6 +468,16 @@ impl Content<'_> {
             format!("LAMPIRAN XII\nLAPORAN REALISASI FISIK DAN KEUANGAN BULAN DESEMBER TAHUN {tahun}\n{opd}"),
             vec![tb.item(), Item::Ttd],
         );
+
+        // XIII: the Evaluasi Renja of quarter IV, where the year has quarters
+        if self.m.has_quarters() {
+            add(
+                format!(
+                    "LAMPIRAN XIII\nEVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN IV TAHUN {tahun}\n{opd}"
+                ),
+                vec![super::triwulan::evaluasi_renja(self.m), Item::Ttd],
+            );
+        }
         out
     }
 }

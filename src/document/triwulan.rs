@@ -384,3 +384,121 @@ fn faktor(m: &ReportModel) -> Vec<Item> {
     v.push(Item::Ttd);
     v
 }
+
+/// The Evaluasi Renja of quarter IV as a table of the yearly LKjIP's
+/// lampiran: per program, kegiatan and sub kegiatan, K (its first
+/// indicator; further ones on rows below) and Rp of the target, of each
+/// quarter, of the year (K by the indicator's aggregation) and the
+/// capaian. The workbook of the same form is `render::xlsx::evaluasi`
+/// (sheet Lampiran XIII of the lampiran workbook).
+pub(super) fn evaluasi_renja(m: &ReportModel) -> Item {
+    let tahun = m.identitas.tahun;
+    let mut widths = vec![0.4, 1.3, 2.4, 2.0];
+    widths.extend(std::iter::repeat_n([0.75, 1.25], 7).flatten());
+    let mut head = vec![
+        t("No").rows(2),
+        t("Kode").rows(2),
+        t("Program/Kegiatan/Sub Kegiatan").rows(2),
+        t("Indikator Kinerja").rows(2),
+        t(format!("Target Renja {tahun}")).span(2),
+    ];
+    head.extend(ROMAWI.iter().map(|r| t(format!("Realisasi Triwulan {r}")).span(2)));
+    head.push(t(format!("Realisasi Tahun {tahun}")).span(2));
+    head.push(t("Capaian (%)").span(2));
+    let units: Vec<&str> = std::iter::repeat_n(["K", "Rp"], 7).flatten().collect();
+    let mut tb = Tabel::new(
+        format!("Evaluasi terhadap Hasil Renja Perangkat Daerah Triwulan IV Tahun {tahun}"),
+        &widths,
+    )
+    .head(head)
+    .labels(&units)
+    .small();
+    let subs = || {
+        m.programs
+            .iter()
+            .flat_map(|p| &p.kegiatan)
+            .flat_map(|k| &k.sub_kegiatan)
+    };
+    let by_report = subs().any(|s| s.realisasi_triwulan.iter().take(3).any(Option::is_some));
+    let mut no = 0;
+    let mut node = |tb: &mut Tabel, kode: &str, nama: &str, ind: &[Indikator], money: Money, bold: bool| {
+        no += 1;
+        let name = if bold { t(nama).bold() } else { t(nama) };
+        let (uraian, k) = k_cells(ind.first());
+        let mut row = vec![c(no.to_string()), t(kode), name, uraian];
+        row.extend(k.into_iter().zip(rp_cells(money, by_report)).flat_map(|(a, b)| [a, b]));
+        tb.row(row);
+        for i in ind.iter().skip(1) {
+            let (uraian, k) = k_cells(Some(i));
+            let mut row = vec![c(""), t(""), t(""), uraian];
+            row.extend(k.into_iter().flat_map(|a| [a, c("")]));
+            tb.row(row);
+        }
+    };
+    for p in &m.programs {
+        let money = (p.pagu, p.realisasi_triwulan.as_slice(), p.realisasi, p.persen);
+        node(&mut tb, p.kode_realisasi.as_str(), &p.nama, &p.indikator, money, true);
+        for k in &p.kegiatan {
+            let money = (k.pagu, k.realisasi_triwulan.as_slice(), k.realisasi, k.persen);
+            node(&mut tb, k.kode_realisasi.as_str(), &k.nama, &k.indikator, money, true);
+            for s in &k.sub_kegiatan {
+                let money = (s.pagu, s.realisasi_triwulan.as_slice(), s.realisasi, s.persen);
+                node(&mut tb, s.kode_realisasi.as_str(), &s.nama, &s.indikator, money, false);
+            }
+        }
+    }
+    // the money adds up; the indicators do not
+    let pagu: Decimal = m.programs.iter().map(|p| p.pagu).sum();
+    let real: Decimal = m.programs.iter().map(|p| p.realisasi).sum();
+    let total_q = crate::model::triwulan::sum_quarters(m.programs.iter().map(|p| &p.realisasi_triwulan));
+    let persen = crate::angka::persen(real, pagu).map(crate::angka::round2);
+    let mut row = vec![t("JUMLAH").bold().span(4)];
+    row.extend(
+        rp_cells((pagu, &total_q, real, persen), by_report)
+            .into_iter()
+            .flat_map(|b| [c(""), b.bold()]),
+    );
+    tb.row(row);
+    let mut note = "K = kinerja: realisasi indikator per triwulan (lembar Triwulan kinerja.xlsx); realisasi tahun menurut agregasi indikatornya (jumlah dijumlahkan, persentase dan indeks mengambil triwulan terakhir yang terisi). Rp = anggaran.".to_string();
+    if !by_report {
+        note.push_str(
+            " Realisasi anggaran per triwulan tidak tersedia (tidak ada laporan realisasi triwulan I–III maupun Evaluasi Renja), sehingga hanya realisasi setahun yang dicantumkan.",
+        );
+    }
+    tb.note(note).item()
+}
+
+/// Pagu, cumulative realization by quarter, the year's realization, its %.
+type Money<'a> = (Decimal, &'a [Option<Decimal>], Decimal, Option<Decimal>);
+
+/// The indicator's name and its seven K cells: target, TW I–IV, the year,
+/// capaian (empty cells without an indicator).
+fn k_cells(i: Option<&Indikator>) -> (super::item::Sel, Vec<super::item::Sel>) {
+    let Some(i) = i else {
+        return (t(""), std::iter::repeat_n(c(""), 7).collect());
+    };
+    let mut cells = vec![c(tampil(&i.target))];
+    if i.triwulan.is_some() {
+        cells.extend(quarter_cells(i, 4));
+    } else {
+        cells.extend(std::iter::repeat_n(c("-"), 4));
+        cells.push(c(tampil(&i.realisasi)));
+        cells.push(c(pct(i.capaian)));
+    }
+    (t(&i.uraian), cells)
+}
+
+/// The seven Rp cells: pagu, the spending of TW I–IV, the year, its %.
+fn rp_cells((pagu, cum, real, persen): Money, by_report: bool) -> Vec<super::item::Sel> {
+    let mut cells = vec![n(rp(pagu))];
+    if by_report {
+        for q in per_quarter(cum, 4, real) {
+            cells.push(q.map_or(c("-"), |v| n(rp(v))));
+        }
+    } else {
+        cells.extend(std::iter::repeat_n(c("-"), 4));
+    }
+    cells.push(n(rp(real)));
+    cells.push(c(pct(persen)));
+    cells
+}

@@ -584,18 +584,9 @@ pub(super) fn fill_quarters(inputs: &mut super::Inputs, this_quarter: u8, f: &mu
             Location::file(&berkas),
             format!(
                 "realisasi anggaran triwulan {} diambil dari Evaluasi Renja (laporan realisasi triwulannya tidak ada)",
-                join_dan(&taken)
+                crate::tampil::join_dan(&taken)
             ),
         );
-    }
-}
-
-/// "I", "I dan II", "I, II dan III".
-fn join_dan(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [a] => (*a).to_string(),
-        [rest @ .., b] => format!("{} dan {b}", rest.join(", ")),
     }
 }
 

@@ -120,6 +120,26 @@ impl Triwulan {
     }
 }
 
+impl super::ReportModel {
+    /// Whether the year has any quarter: an indicator with realisasi per
+    /// triwulan, or a sub kegiatan with spending up to a quarter before IV
+    /// (then the yearly LKjIP shows the quarters: Lampiran XIII, the IKU
+    /// charts per triwulan).
+    pub fn has_quarters(&self) -> bool {
+        let indicator = |ind: &[super::Indikator]| ind.iter().any(|i| i.triwulan.is_some());
+        self.perjanjian_kinerja.iter().any(|pk| pk.indikator.triwulan.is_some())
+            || self.programs.iter().any(|p| {
+                indicator(&p.indikator)
+                    || p.kegiatan.iter().any(|k| {
+                        indicator(&k.indikator)
+                            || k.sub_kegiatan.iter().any(|s| {
+                                indicator(&s.indikator) || s.realisasi_triwulan.iter().take(3).any(Option::is_some)
+                            })
+                    })
+            })
+    }
+}
+
 /// The amount spent in each quarter from the cumulative figures
 /// (`realisasi_triwulan`): a quarter whose report is missing is folded into
 /// the next one read, so the quarters add up to the realization so far;

@@ -47,7 +47,7 @@ pub fn workbook(m: &ReportModel, tw: u8, paper: u8) -> Result<Vec<u8>, XlsxError
     wb.save_to_buffer()
 }
 
-fn form(ws: &mut Worksheet, m: &ReportModel, tw: u8, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
+pub(super) fn form(ws: &mut Worksheet, m: &ReportModel, tw: u8, f: &Fmt, paper: u8) -> Result<(), XlsxError> {
     let mut widths = vec![5.0, 16.0, 40.0, 34.0];
     widths.extend(std::iter::repeat_n([9.0, 15.0], 11).flatten());
     widths.extend([18.0, 24.0]);

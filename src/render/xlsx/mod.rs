@@ -121,6 +121,11 @@ fn workbook(m: &ReportModel, paper: u8) -> Result<Vec<u8>, XlsxError> {
     lampiran_x(wb.add_worksheet().set_name("Lampiran X")?, m, &f, paper)?;
     lampiran_xi(wb.add_worksheet().set_name("Lampiran XI")?, m, &f, paper)?;
     lampiran_xii(wb.add_worksheet().set_name("Lampiran XII")?, m, &f, paper)?;
+    // the Evaluasi Renja of quarter IV, as `build --triwulan 4` writes it,
+    // where the year has quarters (the PDF's Lampiran XIII)
+    if m.has_quarters() {
+        evaluasi::form(wb.add_worksheet().set_name("Lampiran XIII")?, m, 4, &f, paper)?;
+    }
     wb.save_to_buffer()
 }
 
