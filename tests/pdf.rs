@@ -338,6 +338,39 @@ fn the_example_report_is_complete() {
         assert!(xiii_text.contains(&squash(&want)), "{want:?} not in Lampiran XIII");
     }
     assert!(pages[xiii..].iter().any(|p| p.contains(nip)), "Lampiran XIII unsigned");
+    // the reference's sub-sections of BAB III, in its order (reference
+    // l. 742, 801, 912, 2397, 2399, 2466, 2515), after the Daftar Isi
+    let body = squash(&pages[daftar + 1..].join(" "));
+    let mut at = 0;
+    for heading in [
+        "3.1.1 Realisasi dan Capaian Kinerja Tahun 2018–2023 dan Tahun 2024",
+        "3.1.2 Pengukuran, Evaluasi, dan Analisis Kinerja Sasaran Strategis",
+        "3.1.2.1 Tujuan/Sasaran Strategis 1",
+        "3.1.2.3 Tujuan/Sasaran Strategis 3",
+        "3.1.3 Realisasi Kinerja dengan Mengacu pada Standar Pelayanan Minimal",
+        "Sumber Data: Laporan Pencapaian Pemenuhan SPM Tahun 2024",
+        "3.1.3.1 Urusan Sosial",
+        "3.1.3.2 Urusan Pemberdayaan Perempuan dan Perlindungan Anak",
+        "3.2.1 Kinerja Lainnya (Program Inovasi Begalor)",
+    ] {
+        let found = body[at..].find(&squash(heading));
+        assert!(found.is_some(), "{heading:?} missing or out of order");
+        at += found.unwrap_or(0);
+    }
+    // BAB II: the programs listed from the model in 2.1.2, then Tabel 2.2 in
+    // the reference's nine columns (l. 500)
+    let lists = body
+        .find(&squash("2.1.2 Strategi, Kebijakan, Program dan Kegiatan"))
+        .unwrap();
+    let iku = body.find(&squash("2.1.3 Indikator Kinerja Utama")).unwrap();
+    for pr in &m.programs {
+        let name = squash(&lkjip::tampil::title_case_program(&pr.nama));
+        assert!(body[lists..iku].contains(&name), "{} not listed in 2.1.2", pr.nama);
+    }
+    assert!(body[lists..iku].contains(&squash("Tabel 2.2 Program dan Kegiatan 2024 untuk Pencapaian Sasaran")));
+    assert!(body[lists..iku].contains(&squash(
+        "Indikator Tujuan Sasaran Indikator Sasaran Program Indikator Program"
+    )));
 }
 
 #[test]

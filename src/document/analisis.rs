@@ -12,7 +12,7 @@ impl<'a> Content<'a> {
     pub(super) fn analisis_kelompok(&mut self, g: &KelompokSasaran) -> Vec<Item> {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let pks = self.pk_of(g);
-        let mut v = vec![h(3, format!("Tujuan/Sasaran Strategis {}", g.nomor))];
+        let mut v = vec![h(4, format!("Tujuan/Sasaran Strategis {}", g.nomor))];
         for pk in &pks {
             v.push(p(format!(
                 "{} {} diukur dengan indikator {}; target tahun {tahun} adalah {}.",
@@ -168,7 +168,7 @@ impl<'a> Content<'a> {
     pub(super) fn analisis_program(&mut self, no: usize, pr: &Program) -> Vec<Item> {
         let (tahun, lalu) = (self.tahun(), self.tahun() - 1);
         let nama = title_case_program(&pr.nama);
-        let mut v = vec![h(4, format!("{no}. {nama}"))];
+        let mut v = vec![h(5, format!("{no}. {nama}"))];
         let inds: Vec<String> = pr.indikator.iter().map(|i| i.uraian.clone()).collect();
         if !inds.is_empty() {
             v.push(p(format!("Indikator {nama} adalah {}.", inds.join("; "))));

@@ -254,52 +254,83 @@ impl<'a> Content<'a> {
         tb.item()
     }
 
+    /// Tabel 2.2 in the reference's nine columns: tujuan and sasaran with
+    /// their indicators, then each program that supports them with its
+    /// indicator, its kegiatan and sub kegiatan with theirs. A group's
+    /// tujuan and sasaran are printed once, on its first program's row.
     pub(super) fn tabel_program_sasaran(&self) -> Item {
         let mut tb = Tabel::new(
             format!("Program dan Kegiatan {} untuk Pencapaian Sasaran", self.tahun()),
-            &[0.4, 2.2, 2.5, 3.2, 3.2],
+            &[0.35, 1.4, 1.4, 1.4, 1.4, 1.6, 1.6, 2.4, 2.4],
         )
         .labels(&[
             "No",
+            "Tujuan",
+            "Indikator Tujuan",
             "Sasaran",
+            "Indikator Sasaran",
             "Program",
+            "Indikator Program",
             "Kegiatan / Sub Kegiatan",
             "Indikator Kegiatan / Sub Kegiatan",
         ])
-        .small();
-        for (i, pr) in self.m.programs.iter().enumerate() {
-            let sasaran = pr
-                .sasaran
-                .as_ref()
-                .and_then(|s| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == s))
-                .map(|p| p.uraian.clone())
-                .unwrap_or_else(|| "-".into());
-            let ind = uraian(&pr.indikator);
+        .small()
+        .landscape();
+        let pk = |k: &str| self.m.perjanjian_kinerja.iter().find(|p| p.kode == k);
+        let group_of = |pr: &Program| {
+            let s = pr.sasaran.as_deref()?;
+            self.m
+                .hasil
+                .tujuan_sasaran
+                .iter()
+                .position(|g| g.kode.iter().any(|k| k == s))
+        };
+        // the programs of each group in the order of the groups, then those
+        // of no group
+        let mut order: Vec<(Option<usize>, &Program)> = self.m.programs.iter().map(|p| (group_of(p), p)).collect();
+        order.sort_by_key(|(g, _)| g.unwrap_or(usize::MAX));
+        let mut shown: Option<Option<usize>> = None;
+        for (g, pr) in order {
+            let first = shown != Some(g);
+            shown = Some(g);
+            let (mut tujuan, mut sasaran) = (None, None);
+            if let Some(g) = g.filter(|_| first) {
+                for k in &self.m.hasil.tujuan_sasaran[g].kode {
+                    match pk(k) {
+                        Some(p) if p.tingkat == Tingkat::Tujuan => tujuan = Some(p),
+                        Some(p) => sasaran = Some(p),
+                        None => {}
+                    }
+                }
+            }
+            let cell = |p: Option<&IndikatorKinerja>, f: fn(&IndikatorKinerja) -> &str| t(p.map_or("", f));
+            let no = match g {
+                Some(g) if first => format!("{}.", g + 1),
+                None if first => "-".into(),
+                _ => String::new(),
+            };
             tb.row(vec![
-                c(format!("{}.", i + 1)),
-                t(sasaran),
-                t(format!("{}\n({})", pr.nama, dash(&ind))),
+                c(no),
+                cell(tujuan, |p| &p.uraian),
+                cell(tujuan, |p| &p.indikator.uraian),
+                cell(sasaran, |p| &p.uraian),
+                cell(sasaran, |p| &p.indikator.uraian),
+                t(title_case_program(&pr.nama)).bold(),
+                t(dash(&uraian(&pr.indikator))),
                 t(""),
                 t(""),
             ]);
+            let blank = || std::iter::repeat_n(t(""), 7);
             for k in &pr.kegiatan {
-                let ik = uraian(&k.indikator);
-                tb.row(vec![
-                    t(""),
-                    t(""),
-                    t(""),
-                    t(format!("Kegiatan {}", k.nama)).bold(),
-                    t(dash(&ik)),
-                ]);
+                let mut row: Vec<_> = blank().collect();
+                row.push(t(format!("Kegiatan {}", k.nama)).bold());
+                row.push(t(dash(&uraian(&k.indikator))));
+                tb.row(row);
                 for (j, s) in k.sub_kegiatan.iter().enumerate() {
-                    let is = uraian(&s.indikator);
-                    tb.row(vec![
-                        t(""),
-                        t(""),
-                        t(""),
-                        t(format!("{}. {}", j + 1, s.nama)),
-                        t(dash(&is)),
-                    ]);
+                    let mut row: Vec<_> = blank().collect();
+                    row.push(t(format!("{}. {}", j + 1, s.nama)));
+                    row.push(t(dash(&uraian(&s.indikator))));
+                    tb.row(row);
                 }
             }
         }

@@ -1,6 +1,8 @@
 //! BAB III, Akuntabilitas Kinerja: the measurement tables (predikat,
 //! kategori, capaian of the IKU and their history), the classification of
-//! the indicators, the per-program table and the SPM.
+//! the indicators, the per-program table and the SPM, in the sub-sections
+//! of the reference: 3.1.1 the years, 3.1.2 the analysis per sasaran, 3.1.3
+//! SPM and the standards of province and nation.
 
 use super::*;
 use crate::model::Kunci;
@@ -14,10 +16,30 @@ impl<'a> Content<'a> {
         v.push(h(2, format!("Capaian Kinerja Tahun {tahun}")));
         v.extend(self.narasi("3.1-capaian-kinerja"));
         v.push(self.tabel_capaian_iku());
+        // the sub-sections of the reference (PermenPAN-RB 53/2014's
+        // order): 3.1.1 the years compared, 3.1.2 the analysis per sasaran,
+        // 3.1.3 SPM and the standards of province and nation
         if let Some(tb) = self.tabel_riwayat_iku() {
+            let first = self
+                .m
+                .perjanjian_kinerja
+                .iter()
+                .flat_map(|p| p.indikator.riwayat.iter().map(|r| r.tahun))
+                .filter(|y| *y < tahun)
+                .min()
+                .unwrap_or(tahun - 1);
+            v.push(h(
+                3,
+                format!(
+                    "Realisasi dan Capaian Kinerja Tahun {first}–{} dan Tahun {tahun}",
+                    tahun - 1
+                ),
+            ));
             v.push(tb);
         }
         v.extend(self.klasifikasi());
+        v.push(h(3, "Pengukuran, Evaluasi, dan Analisis Kinerja Sasaran Strategis"));
+        v.extend(self.narasi("3.1.2-analisis-sasaran"));
         v.push(self.tabel_pk(format!("Tujuan/Sasaran Strategis dan Indikator Kinerja {}", self.opd())));
         v.push(self.tabel_jumlah_indikator());
         v.push(self.tabel_capaian_kelompok());
@@ -27,8 +49,15 @@ impl<'a> Content<'a> {
         for g in &groups {
             v.extend(self.analisis_kelompok(g));
         }
-        if let Some(spm) = self.tabel_spm() {
-            v.push(h(3, "Standar Pelayanan Minimal"));
+        let spm_text = self.narasi("3.1.3-spm");
+        let spm = self.tabel_spm();
+        if spm.is_some() || !spm_text.is_empty() {
+            v.push(h(
+                3,
+                "Realisasi Kinerja dengan Mengacu pada Standar Pelayanan Minimal (SPM), Standar Nasional dan Lainnya",
+            ));
+        }
+        if let Some(spm) = spm {
             v.push(p(format!(
                 "Indeks pencapaian Standar Pelayanan Minimal (SPM) tahun {tahun} adalah {} % yang dihitung dari {} jenis layanan, masing-masing 80 % dari persentase penerima layanan dasar dan 20 % dari persentase mutu layanan.",
                 pct(self.m.hasil.indeks_spm),
@@ -36,6 +65,7 @@ impl<'a> Content<'a> {
             )));
             v.push(spm);
         }
+        v.extend(spm_text);
         v.push(h(2, format!("Kinerja Lainnya Tahun {tahun}")));
         v.extend(self.narasi("3.2-kinerja-lainnya"));
         let rest: Vec<TabelTambahan> = self
@@ -506,6 +536,19 @@ impl<'a> Content<'a> {
                 ]);
             }
         }
-        Some(tb.item())
+        let sumber = self
+            .m
+            .sumber
+            .iter()
+            .find(|s| s.peran == crate::config::Peran::Spm)
+            .map(|s| format!(" ({})", s.berkas))
+            .unwrap_or_default();
+        Some(
+            tb.note(format!(
+                "Sumber Data: Laporan Pencapaian Pemenuhan SPM Tahun {} (e-SPM){sumber}.",
+                self.tahun()
+            ))
+            .item(),
+        )
     }
 }

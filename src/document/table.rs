@@ -65,6 +65,7 @@ pub struct Tabel {
     kunci: Vec<Option<String>>,
     catatan: Option<String>,
     kecil: bool,
+    mendatar: bool,
 }
 
 impl Tabel {
@@ -78,6 +79,7 @@ impl Tabel {
             kunci: Vec::new(),
             catatan: None,
             kecil: false,
+            mendatar: false,
         }
     }
 
@@ -116,6 +118,13 @@ impl Tabel {
         self
     }
 
+    /// Set on a landscape page whatever its number of columns (nine
+    /// columns of long names are a page tall per row in portrait).
+    pub fn landscape(mut self) -> Tabel {
+        self.mendatar = true;
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.baris.is_empty()
     }
@@ -125,7 +134,7 @@ impl Tabel {
         let kunci = self.kunci.iter().any(Option::is_some).then_some(self.kunci);
         Item::Tabel(Box::new(item::Tabel {
             // more than ten columns do not fit a portrait page
-            lebar: self.kolom.len() > 10,
+            lebar: self.mendatar || self.kolom.len() > 10,
             judul: self.judul,
             kolom: self.kolom,
             kepala: self.kepala,

@@ -44,13 +44,22 @@ pub fn place_announced(items: &mut Vec<Item>) {
             i += 1;
             continue;
         };
-        // the first table after the paragraph, with only text between
+        // the first table after the paragraph, with only text between; a
+        // generated lead-in right before it ("… dalam tabel berikut.") is
+        // replaced by the officer's sentence
         let mut k = i + 1;
+        let mut lead: Option<usize> = None;
         let target = loop {
             match items.get(k) {
                 Some(Item::Tabel(t)) => break (t.nomor.as_deref() == Some(nomor.as_str())).then_some(k),
                 Some(Item::H { level, .. }) if *level <= 2 => break None,
-                Some(Item::P { teks, .. }) if announces(teks) => break None,
+                Some(Item::P { teks, .. }) if announces(teks) => match items.get(k + 1) {
+                    Some(Item::Tabel(t)) if t.nomor.as_deref() == Some(nomor.as_str()) => {
+                        lead = Some(k);
+                        k += 1;
+                    }
+                    _ => break None,
+                },
                 Some(Item::Grafik(_) | Item::Gambar { .. }) => break None,
                 Some(_) => k += 1,
                 None => break None,
@@ -61,6 +70,9 @@ pub fn place_announced(items: &mut Vec<Item>) {
             continue;
         };
         let table = items.remove(k);
+        if let Some(l) = lead {
+            items.remove(l);
+        }
         let Item::Narasi(n) = &mut items[i] else { unreachable!() };
         if j + 1 < n.blocks.len() {
             let rest = n.blocks.split_off(j + 1);
@@ -129,6 +141,26 @@ mod tests {
         ];
         place_announced(&mut items);
         assert_eq!(kinds(&items), ["narasi2", "tabel 2.1", "narasi1", "other", "tabel 2.2"]);
+    }
+
+    #[test]
+    fn the_officers_announcement_replaces_the_generated_lead_in() {
+        let mut items = vec![
+            narasi(&["Pembuka.", "Rinciannya pada Tabel 2.2 berikut.", "IKU ditetapkan."]),
+            Item::p("Program ... dijabarkan dalam tabel berikut."),
+            tabel("2.2"),
+        ];
+        place_announced(&mut items);
+        assert_eq!(kinds(&items), ["narasi2", "tabel 2.2", "narasi1"]);
+        // a lead-in before another table is no reason to move
+        let mut items = vec![
+            narasi(&["Rinciannya pada Tabel 2.2 berikut."]),
+            Item::p("Lihat tabel berikut."),
+            tabel("2.1"),
+            tabel("2.2"),
+        ];
+        place_announced(&mut items);
+        assert_eq!(kinds(&items), ["narasi1", "other", "tabel 2.1", "tabel 2.2"]);
     }
 
     #[test]

@@ -363,7 +363,7 @@ fn faktor(m: &ReportModel) -> Vec<Item> {
             continue;
         }
         v.push(Item::H {
-            level: 4,
+            level: 5,
             teks: format!("{kode} {}", i.uraian),
         });
         v.push(Item::Daftar {

@@ -51,6 +51,10 @@ pub fn environment() -> Environment<'static> {
             )
         })
     });
+    // a program name as a sentence prints it: the Renja's capitals in
+    // title case, acronyms kept (`PROGRAM PEMENUHAN HAK ANAK (PHA)` →
+    // `Program Pemenuhan Hak Anak (PHA)`)
+    env.add_filter("judul", |v: String| crate::tampil::title_case_program(&v));
     env.add_function("tabel", |nama: String| format!("{MARK}tabel{MARK}{nama}{MARK}"));
     env.add_function("gambar", |file: String, keterangan: Option<String>| {
         format!("{MARK}gambar{MARK}{file}{MARK}{}{MARK}", keterangan.unwrap_or_default())

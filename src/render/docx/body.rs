@@ -323,7 +323,7 @@ impl<'a> Body<'a> {
             _ => {}
         }
         match it {
-            Item::H { level, teks } => self.heading(*level, teks, *level <= 3),
+            Item::H { level, teks } => self.heading(*level, teks, *level <= 4),
             Item::P { teks, gaya } => {
                 let g = Gaya {
                     miring: *gaya == Some("em"),
@@ -385,7 +385,9 @@ impl<'a> Body<'a> {
         match b["t"].as_str() {
             Some("h") => {
                 let teks = b.get("c").map(plain).unwrap_or_default();
-                self.heading(3, &teks, true);
+                // as gaya.typ › blok: `###` level 3, `####` level 4
+                let level = if b["level"].as_u64().unwrap_or(3) >= 4 { 4 } else { 3 };
+                self.heading(level, &teks, true);
             }
             Some("list") => {
                 let ordered = b["ordered"].as_bool().unwrap_or(false);
