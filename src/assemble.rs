@@ -69,6 +69,7 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
         realisasi_tw,
         // its figures are in realisasi_tw (ingest::evaluasi)
         evaluasi: _,
+        apbd,
         spm,
         kinerja,
         sumber,
@@ -197,6 +198,9 @@ pub fn assemble(inputs: Inputs, f: &mut Findings) -> Option<ReportModel> {
 
     let realisasi_lalu = realisasi_lalu.map(|r| previous_year(&mut programs, &index, r, tahun - 1));
     by_quarter(&mut programs, &index, &realisasi_tw, config.triwulan, f);
+    if let Some(a) = &apbd {
+        with_apbd(&mut programs, a, f);
+    }
     // a quarterly build says which quarters' spending it could not separate
     if let Some(tw) = config.triwulan {
         for q in 1..tw {
@@ -373,6 +377,74 @@ fn by_quarter(
     }
 }
 
+/// The pagu of the SIPD-RI Rekap against the realization report's, sub
+/// kegiatan by sub kegiatan (either budget column: a Rekap of the APBD
+/// murni matches the first, one after the perubahan the last), and the
+/// sumber dana of each sub kegiatan from it.
+fn with_apbd(programs: &mut [Program], apbd: &crate::ingest::apbd::Apbd, f: &mut Findings) {
+    let mut per_sub = apbd.per_sub_kegiatan();
+    for s in programs
+        .iter_mut()
+        .flat_map(|p| &mut p.kegiatan)
+        .flat_map(|k| &mut k.sub_kegiatan)
+    {
+        let key = s.kode.match_key();
+        let Some((pagu, lokasi)) = per_sub.remove(&key) else {
+            f.warning(
+                "apbd-row-missing",
+                s.tercetak.lokasi.clone(),
+                format!(
+                    "sub kegiatan {} (pagu Rp {}) tidak ada di Rekap APBD {}",
+                    s.kode,
+                    crate::tampil::rp(s.pagu),
+                    apbd.berkas
+                ),
+            )
+            .concerns(Kunci::Kode(s.kode.to_string()));
+            continue;
+        };
+        s.sumber_dana = apbd
+            .sumber_dana(&key)
+            .into_iter()
+            .map(|(nama, pagu)| crate::model::SumberDana { nama, pagu })
+            .collect();
+        if pagu != s.pagu && Some(pagu) != s.pagu_awal {
+            f.warning(
+                "apbd-pagu-differs",
+                lokasi,
+                format!(
+                    "pagu sub kegiatan {} menurut Rekap APBD Rp {}, menurut laporan realisasi Rp {}{} (selisih Rp {})",
+                    s.kode,
+                    crate::tampil::rp(pagu),
+                    crate::tampil::rp(s.pagu),
+                    s.pagu_awal
+                        .filter(|a| *a != s.pagu)
+                        .map(|a| format!(", APBD murni Rp {}", crate::tampil::rp(a)))
+                        .unwrap_or_default(),
+                    crate::tampil::rp(pagu - s.pagu)
+                ),
+            )
+            .concerns(Kunci::Kode(s.kode.to_string()));
+        }
+    }
+    for (_, (pagu, lokasi)) in per_sub {
+        let kode = apbd
+            .baris
+            .iter()
+            .find(|b| b.lokasi == lokasi)
+            .map(|b| b.kode.to_string())
+            .unwrap_or_default();
+        f.warning(
+            "apbd-row-unknown",
+            lokasi,
+            format!(
+                "sub kegiatan {kode} (pagu Rp {}) ada di Rekap APBD tetapi tidak di laporan realisasi",
+                crate::tampil::rp(pagu)
+            ),
+        );
+    }
+}
+
 /// The program tree from the realization rows, in their order, with rollups.
 fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) {
     let mut programs: Vec<Program> = Vec::new();
@@ -474,6 +546,7 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     persen: None,
                     capaian_kinerja: None,
                     realisasi_triwulan: Vec::new(),
+                    sumber_dana: Vec::new(),
                     efisien: None,
                     tercetak: tercetak(row),
                 });

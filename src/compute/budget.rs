@@ -322,6 +322,22 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
         jumlah: Anggaran::new(pagu, real),
     });
     m.hasil.komposisi_belanja = komposisi;
+    // the sumber dana of the whole budget, in the order they first appear
+    let mut sumber: Vec<crate::model::SumberDana> = Vec::new();
+    for s in m
+        .programs
+        .iter()
+        .flat_map(|p| &p.kegiatan)
+        .flat_map(|k| &k.sub_kegiatan)
+    {
+        for d in &s.sumber_dana {
+            match sumber.iter_mut().find(|x| x.nama == d.nama) {
+                Some(x) => x.pagu += d.pagu,
+                None => sumber.push(d.clone()),
+            }
+        }
+    }
+    m.hasil.sumber_dana = sumber;
     m.hasil.sub_kegiatan_serapan_rendah = rendah;
 }
 

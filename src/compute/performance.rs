@@ -301,6 +301,24 @@ pub fn groups(m: &mut ReportModel, rules: &Rules) {
                 lalu.iter().map(|a| a.realisasi).sum(),
             )
         });
+        // the belanja tidak langsung of these programs, this year and last
+        let btl: Vec<&crate::model::SubKegiatan> = programs
+            .iter()
+            .flat_map(|p| &p.kegiatan)
+            .flat_map(|k| &k.sub_kegiatan)
+            .filter(|s| rules.belanja_tidak_langsung.contains(&s.kode.match_key()))
+            .collect();
+        let belanja_langsung = Anggaran::new(
+            anggaran.pagu - btl.iter().map(|s| s.pagu).sum::<rust_decimal::Decimal>(),
+            anggaran.realisasi - btl.iter().map(|s| s.realisasi).sum::<rust_decimal::Decimal>(),
+        );
+        let belanja_langsung_lalu = anggaran_lalu.as_ref().map(|a| {
+            let lalu: Vec<&Anggaran> = btl.iter().filter_map(|s| s.lalu.as_ref()).collect();
+            Anggaran::new(
+                a.pagu - lalu.iter().map(|x| x.pagu).sum::<rust_decimal::Decimal>(),
+                a.realisasi - lalu.iter().map(|x| x.realisasi).sum::<rust_decimal::Decimal>(),
+            )
+        });
         let rata = mean(&cap);
         groups.push(KelompokSasaran {
             nomor: n,
@@ -311,6 +329,8 @@ pub fn groups(m: &mut ReportModel, rules: &Rules) {
             kategori: rata.map(|c| kategori(c, rules).to_string()),
             anggaran,
             anggaran_lalu,
+            belanja_langsung,
+            belanja_langsung_lalu,
         });
     }
     m.hasil.tujuan_sasaran = groups;

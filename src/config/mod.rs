@@ -267,6 +267,8 @@ pub struct Berkas {
     /// The Evaluasi Renja as the office keeps it (Permendagri 86/2017):
     /// the budget per quarter where a quarterly report is missing.
     pub evaluasi_renja: Option<String>,
+    /// The SIPD-RI Rekap (pagu per sub kegiatan × sumber dana × rekening).
+    pub apbd: Option<String>,
     pub spm: Option<String>,
     pub kinerja: Option<String>,
     pub narasi: Option<String>,
@@ -283,6 +285,7 @@ pub struct Lembar {
     pub realisasi_lalu: Option<String>,
     pub spm: Option<String>,
     pub evaluasi_renja: Option<String>,
+    pub apbd: Option<String>,
 }
 
 /// Column overrides: field name (as `lkjip check` prints it in the
@@ -336,10 +339,11 @@ pub enum Peran {
     RealisasiTw2,
     RealisasiTw3,
     EvaluasiRenja,
+    Apbd,
 }
 
 impl Peran {
-    pub const ALL: [Peran; 9] = [
+    pub const ALL: [Peran; 10] = [
         Peran::Renja,
         Peran::Realisasi,
         Peran::RealisasiLalu,
@@ -349,6 +353,7 @@ impl Peran {
         Peran::RealisasiTw2,
         Peran::RealisasiTw3,
         Peran::EvaluasiRenja,
+        Peran::Apbd,
     ];
 
     /// The realization report of quarter 1–3 (`realisasi-tw1` …).
@@ -390,6 +395,7 @@ impl Peran {
             Peran::RealisasiTw2 => "realisasi-tw2",
             Peran::RealisasiTw3 => "realisasi-tw3",
             Peran::EvaluasiRenja => "evaluasi-renja",
+            Peran::Apbd => "apbd",
         }
     }
 
@@ -410,6 +416,7 @@ impl Peran {
             Peran::RealisasiTw2 => "Laporan Realisasi triwulan II (Juni)",
             Peran::RealisasiTw3 => "Laporan Realisasi triwulan III (September)",
             Peran::EvaluasiRenja => "Evaluasi Renja (Permendagri 86/2017)",
+            Peran::Apbd => "Rekap APBD (unduhan SIPD-RI)",
         }
     }
 }
@@ -612,6 +619,7 @@ impl Config {
             Peran::RealisasiTw2 => self.berkas.realisasi_tw2.as_deref(),
             Peran::RealisasiTw3 => self.berkas.realisasi_tw3.as_deref(),
             Peran::EvaluasiRenja => self.berkas.evaluasi_renja.as_deref(),
+            Peran::Apbd => self.berkas.apbd.as_deref(),
         }
     }
 
@@ -624,7 +632,7 @@ impl Config {
             Peran::Spm => ("spm", &self.kolom.spm),
             // the quarterly reports are the yearly one's layout
             Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => ("realisasi", &self.kolom.realisasi),
-            Peran::Kinerja | Peran::EvaluasiRenja => return Vec::new(),
+            Peran::Kinerja | Peran::EvaluasiRenja | Peran::Apbd => return Vec::new(),
         };
         map.iter()
             .filter_map(|(field, letter)| {
@@ -647,6 +655,7 @@ impl Config {
             Peran::Spm => self.lembar.spm.as_deref(),
             Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => self.lembar.realisasi.as_deref(),
             Peran::EvaluasiRenja => self.lembar.evaluasi_renja.as_deref(),
+            Peran::Apbd => self.lembar.apbd.as_deref(),
             Peran::Kinerja => None,
         }
     }

@@ -192,26 +192,47 @@ impl<'a> Content<'a> {
         v.push(h(2, format!("Perjanjian Kinerja Tahun {tahun}")));
         v.extend(self.narasi("2.2-perjanjian-kinerja"));
         v.push(self.tabel_pk(format!("Uraian Perjanjian Kinerja Tahun {tahun}")));
-        let mut tb = Tabel::new("Anggaran per Tujuan/Sasaran Strategis", &[0.4, 5.0, 2.0, 2.0]).labels(&[
-            "No",
-            "Tujuan/Sasaran Strategis",
-            &format!("Pagu {} (Rp)", tahun - 1),
-            &format!("Pagu {tahun} (Rp)"),
+        // the pagu of the programs of each tujuan/sasaran, and its belanja
+        // langsung (without gaji dan tunjangan ASN) as the reference shows
+        let mut tb = Tabel::new(
+            "Anggaran dan Belanja Langsung per Tujuan/Sasaran Strategis",
+            &[0.4, 4.0, 1.6, 1.6, 1.6, 1.6],
+        )
+        .head(vec![
+            t("No").rows(2),
+            t("Tujuan/Sasaran Strategis").rows(2),
+            t("Pagu Anggaran (Rp)").span(2),
+            t("Pagu Belanja Langsung (Rp)").span(2),
+        ])
+        .labels(&[
+            &(tahun - 1).to_string(),
+            &tahun.to_string(),
+            &(tahun - 1).to_string(),
+            &tahun.to_string(),
         ]);
-        let (mut a, mut b) = (Decimal::ZERO, Decimal::ZERO);
+        let mut sums = [Decimal::ZERO; 4];
+        let opt = |v: Option<Decimal>| n(v.map(rp).unwrap_or("-".into()));
         for (i, g) in self.m.hasil.tujuan_sasaran.iter().enumerate() {
-            let lalu = g.anggaran_lalu.as_ref().map(|x| x.pagu);
-            a += lalu.unwrap_or_default();
-            b += g.anggaran.pagu;
-            tb.row(vec![
-                c(format!("{}", i + 1)),
-                t(self.group_title(g)),
-                n(lalu.map(rp).unwrap_or("-".into())),
-                n(rp(g.anggaran.pagu)),
-            ]);
+            let row = [
+                g.anggaran_lalu.as_ref().map(|x| x.pagu),
+                Some(g.anggaran.pagu),
+                g.belanja_langsung_lalu.as_ref().map(|x| x.pagu),
+                Some(g.belanja_langsung.pagu),
+            ];
+            for (s, v) in sums.iter_mut().zip(row) {
+                *s += v.unwrap_or_default();
+            }
+            let mut cells = vec![c(format!("{}", i + 1)), t(self.group_title(g))];
+            cells.extend(row.map(opt));
+            tb.row(cells);
         }
-        tb.row(vec![t("JUMLAH").bold().span(2), n(rp(a)).bold(), n(rp(b)).bold()]);
-        v.push(tb.item());
+        let mut total = vec![t("JUMLAH").bold().span(2)];
+        total.extend(sums.map(|s| n(rp(s)).bold()));
+        tb.row(total);
+        v.push(
+            tb.note("Belanja langsung: pagu program dan kegiatan tanpa belanja tidak langsung (sub kegiatan gaji dan tunjangan ASN, [aturan] belanja_tidak_langsung).")
+                .item(),
+        );
         v
     }
 

@@ -61,6 +61,9 @@ impl<'a> Content<'a> {
         }
         v.push(tb.item());
         v.push(self.tabel_keuangan_dua_tahun());
+        if !h_.sumber_dana.is_empty() {
+            v.extend(self.tabel_sumber_dana());
+        }
         let mut tb = Tabel::new(
             format!("Pagu dan Realisasi Anggaran terkait Pencapaian Target Sasaran Strategis Tahun {lalu} dan {tahun}"),
             &[0.4, 3.5, 0.8, 1.5, 1.5, 0.8, 1.5, 1.5, 0.8],
@@ -258,4 +261,39 @@ impl<'a> Content<'a> {
     // ------------------------------------------------------------------
     // BAB IV
     // ------------------------------------------------------------------
+}
+
+impl Content<'_> {
+    /// The pagu by sumber dana (the SIPD-RI Rekap, `data/apbd.xlsx`), with
+    /// its lead-in.
+    fn tabel_sumber_dana(&self) -> Vec<Item> {
+        let h_ = &self.m.hasil;
+        let total: Decimal = h_.sumber_dana.iter().map(|d| d.pagu).sum();
+        let mut tb = Tabel::new(
+            format!("Pagu Anggaran menurut Sumber Dana Tahun {}", self.tahun()),
+            &[0.4, 4.0, 2.0, 1.0],
+        )
+        .labels(&["No", "Sumber Dana", "Pagu (Rp)", "%"]);
+        for (i, d) in h_.sumber_dana.iter().enumerate() {
+            tb.row(vec![
+                c((i + 1).to_string()),
+                t(&d.nama),
+                n(rp(d.pagu)),
+                c(pct(crate::angka::persen(d.pagu, total).map(round2))),
+            ]);
+        }
+        tb.row(vec![
+            t("JUMLAH").bold().span(2),
+            n(rp(total)).bold(),
+            c(pct(crate::angka::persen(total, total).map(round2))).bold(),
+        ]);
+        vec![
+            p(format!(
+                "Menurut Rekap APBD dari SIPD-RI, pagu sub kegiatan sebesar Rp. {},- bersumber dari {} sumber dana sebagaimana tabel berikut.",
+                rp(total),
+                h_.sumber_dana.len()
+            )),
+            tb.item(),
+        ]
+    }
 }

@@ -3,6 +3,7 @@
 //! tolerate the mess of real exports (INPUTS.md) and report every problem as
 //! a [`Finding`](crate::finding::Finding) instead of stopping.
 
+pub mod apbd;
 pub mod cell;
 pub mod evaluasi;
 pub mod header;
@@ -43,6 +44,8 @@ pub struct Inputs {
     /// The Evaluasi Renja as the office keeps it, when present: the budget
     /// of the quarters whose realization report is missing.
     pub evaluasi: Option<evaluasi::EvaluasiRenja>,
+    /// The SIPD-RI Rekap of the APBD, the report's perangkat daerah's rows.
+    pub apbd: Option<apbd::Apbd>,
     pub spm: Option<Spm>,
     pub kinerja: Option<Kinerja>,
     pub sumber: Vec<Sumber>,
@@ -80,6 +83,7 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
         realisasi_lalu: None,
         realisasi_tw: [None, None, None],
         evaluasi: None,
+        apbd: None,
         spm: None,
         kinerja: None,
         sumber: Vec::new(),
@@ -154,6 +158,11 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
             }
             Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
             Peran::EvaluasiRenja => evaluasi::read(&mut wb, sheet, f).map(|r| inputs.evaluasi = Some(r)),
+            Peran::Apbd => apbd::read(&mut wb, sheet, f).map(|mut r| {
+                let id = &inputs.config.identitas;
+                apbd::for_agency(&mut r, &id.nama_opd, &id.pemerintah_daerah, f);
+                inputs.apbd = Some(r);
+            }),
             Peran::Kinerja => {
                 inputs.kinerja = Some(kinerja::read(&mut wb, f));
                 Some(())

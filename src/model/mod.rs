@@ -102,6 +102,12 @@ pub struct KelompokSasaran {
     pub anggaran: Anggaran,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anggaran_lalu: Option<Anggaran>,
+    /// The same without the belanja tidak langsung (the sub kegiatan of
+    /// `[aturan] belanja_tidak_langsung`: gaji dan tunjangan ASN), as the
+    /// reference's Tabel 2.5 "Anggaran Belanja Langsung" shows it.
+    pub belanja_langsung: Anggaran,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub belanja_langsung_lalu: Option<Anggaran>,
 }
 
 /// A pointer to an indicator for the narrative's lists.
@@ -136,6 +142,10 @@ pub struct Hasil {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efisiensi: Option<Dinilai>,
     pub komposisi_belanja: Vec<KomposisiBelanja>,
+    /// The pagu by sumber dana over all sub kegiatan (the SIPD-RI Rekap;
+    /// empty without it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sumber_dana: Vec<SumberDana>,
     pub tujuan_sasaran: Vec<KelompokSasaran>,
     /// Distinct PK indicators.
     pub jumlah_indikator_kinerja: usize,
@@ -331,6 +341,17 @@ pub struct SubKegiatan {
     /// quarterly realization reports print it; empty without them).
     #[serde(skip_serializing_if = "Vec::is_empty", with = "triwulan::opt_list")]
     pub realisasi_triwulan: Vec<Option<Decimal>>,
+    /// The pagu by sumber dana (the SIPD-RI Rekap, `data/apbd.xlsx`; empty
+    /// without it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sumber_dana: Vec<SumberDana>,
+}
+
+/// A sumber dana of a sub kegiatan and the pagu it funds.
+#[derive(Debug, Clone, Serialize)]
+pub struct SumberDana {
+    pub nama: String,
+    pub pagu: Decimal,
 }
 
 /// Target and realization of an indicator in an earlier year.

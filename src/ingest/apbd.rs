@@ -1,0 +1,297 @@
+//! The SIPD-RI "Rekap" download of the APBD (`data/apbd.xlsx`): one row per
+//! sub kegiatan × sumber dana × rekening, `… KODE SUB KEGIATAN | NAMA SUB
+//! KEGIATAN | KODE SUMBER DANA | NAMA SUMBER DANA | KODE REKENING | NAMA
+//! REKENING | [PAKET] | PAGU`, for every perangkat daerah of the kabupaten
+//! (Buru's `rekap_apbd_murni.xlsx`: 5 473 rows, 21 columns). Optional: the
+//! pagu of each sub kegiatan is summed from it and checked against the
+//! realization report, and its sumber dana go into the report.
+//!
+//! The rows of the report's own perangkat daerah are taken: the one whose
+//! `NAMA SKPD` is `identitas.nama_opd` (without the pemerintah daerah's
+//! name); a file of several perangkat daerah none of which is the report's
+//! is refused, never summed whole.
+
+use super::header::{ColumnSpec, req};
+use super::workbook::Workbook;
+use super::{Codes, amount_at, pick_sheet, text_at};
+use crate::finding::{Findings, Location};
+use crate::model::{Kode, Level};
+use crate::tampil::{normalize, short};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub const SPECS: &[ColumnSpec] = &[
+    req("kode", &[&["KODE", "SUB", "KEGIATAN"]], "KODE SUB KEGIATAN"),
+    ColumnSpec {
+        key: "nama",
+        any: &[&["NAMA", "SUB", "KEGIATAN"]],
+        none: &["KODE"],
+        required: false,
+        multi: false,
+        label: "NAMA SUB KEGIATAN",
+    },
+    ColumnSpec {
+        key: "skpd",
+        any: &[&["NAMA", "SKPD"], &["NAMA", "OPD"]],
+        none: &["KODE", "SUB UNIT"],
+        required: false,
+        multi: false,
+        label: "NAMA SKPD",
+    },
+    ColumnSpec {
+        key: "sumber_dana",
+        any: &[&["NAMA", "SUMBER", "DANA"]],
+        none: &["KODE"],
+        required: false,
+        multi: false,
+        label: "NAMA SUMBER DANA",
+    },
+    ColumnSpec {
+        key: "rekening",
+        any: &[&["KODE", "REKENING"]],
+        none: &[],
+        required: false,
+        multi: false,
+        label: "KODE REKENING",
+    },
+    req("pagu", &[&["PAGU"]], "PAGU"),
+];
+
+/// One row: a sub kegiatan's pagu from one sumber dana on one rekening.
+#[derive(Debug, Clone)]
+pub struct BarisApbd {
+    pub kode: Kode,
+    pub nama: String,
+    pub skpd: String,
+    pub sumber_dana: String,
+    pub rekening: String,
+    pub pagu: Decimal,
+    pub lokasi: Location,
+}
+
+/// The Rekap as read (all perangkat daerah until [`for_agency`]).
+#[derive(Debug, Clone, Default)]
+pub struct Apbd {
+    pub baris: Vec<BarisApbd>,
+    /// The perangkat daerah taken, as the file names it.
+    pub skpd: Option<String>,
+    pub berkas: String,
+}
+
+impl Apbd {
+    /// Pagu per sub kegiatan (by [`Kode::match_key`]) and the location of its
+    /// first row.
+    pub fn per_sub_kegiatan(&self) -> BTreeMap<String, (Decimal, Location)> {
+        let mut out: BTreeMap<String, (Decimal, Location)> = BTreeMap::new();
+        for b in &self.baris {
+            out.entry(b.kode.match_key())
+                .and_modify(|e| e.0 += b.pagu)
+                .or_insert((b.pagu, b.lokasi.clone()));
+        }
+        out
+    }
+
+    /// Pagu per sumber dana of one sub kegiatan, in the file's order of
+    /// first appearance ("-" for rows that name none).
+    pub fn sumber_dana(&self, key: &str) -> Vec<(String, Decimal)> {
+        let mut out: Vec<(String, Decimal)> = Vec::new();
+        for b in self.baris.iter().filter(|b| b.kode.match_key() == key) {
+            let nama = if b.sumber_dana.trim().is_empty() {
+                "-".to_string()
+            } else {
+                b.sumber_dana.trim().to_string()
+            };
+            match out.iter_mut().find(|(n, _)| *n == nama) {
+                Some((_, v)) => *v += b.pagu,
+                None => out.push((nama, b.pagu)),
+            }
+        }
+        out
+    }
+}
+
+/// Reads the Rekap of `wb`: every row with a sub kegiatan code and a pagu
+/// (a sub kegiatan printed without rekening, pagu empty, holds nothing).
+pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Apbd> {
+    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Rekap APBD (SIPD-RI)", Codes::Required, f)?;
+    let mut out = Apbd {
+        berkas: wb.display.clone(),
+        ..Apbd::default()
+    };
+    let c_kode = h.col("kode");
+    for row in h.data_start..sheet.height() {
+        if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
+            continue;
+        }
+        let text = text_at(&sheet, row, c_kode);
+        let Some(kode) = super::cell::parse_kode_text(text.trim()) else {
+            if !text.trim().is_empty() && h.col("pagu").is_some_and(|c| !sheet.get(row, c).is_empty()) {
+                f.error(
+                    "code-invalid",
+                    sheet.loc(row, c_kode.unwrap_or(0)),
+                    format!("kode sub kegiatan \"{}\" tidak dapat dibaca", short(&text)),
+                );
+            }
+            continue;
+        };
+        if kode.level() != Level::SubKegiatan {
+            continue;
+        }
+        let Some(pagu) = amount_at(&sheet, row, h.col("pagu"), f) else {
+            continue;
+        };
+        out.baris.push(BarisApbd {
+            kode,
+            nama: text_at(&sheet, row, h.col("nama")).trim().to_string(),
+            skpd: text_at(&sheet, row, h.col("skpd")).trim().to_string(),
+            sumber_dana: text_at(&sheet, row, h.col("sumber_dana")),
+            rekening: text_at(&sheet, row, h.col("rekening")).trim().to_string(),
+            pagu,
+            lokasi: sheet.loc(row, h.col("pagu").unwrap_or(0)),
+        });
+    }
+    if out.baris.is_empty() {
+        f.error(
+            "table-empty",
+            sheet.sheet_loc(),
+            "Rekap APBD tidak berisi satu pun baris sub kegiatan berpagu".to_string(),
+        );
+        return None;
+    }
+    Some(out)
+}
+
+/// Keeps the rows of the report's perangkat daerah: a file of one is taken
+/// when its name shares a word with `nama_opd`; a file of several, the one
+/// named `nama_opd` (without `pemerintah_daerah`). Anything else is an
+/// error: the whole kabupaten's pagu must not become one dinas's.
+pub fn for_agency(apbd: &mut Apbd, nama_opd: &str, pemerintah_daerah: &str, f: &mut Findings) -> bool {
+    let mut names: Vec<&str> = Vec::new();
+    for b in &apbd.baris {
+        if !names.contains(&b.skpd.as_str()) {
+            names.push(&b.skpd);
+        }
+    }
+    let key = |s: &str| {
+        let n = normalize(s);
+        let pemda = normalize(pemerintah_daerah);
+        n.strip_suffix(&pemda)
+            .unwrap_or(&n)
+            .trim_end_matches([' ', ','])
+            .to_string()
+    };
+    let own = key(nama_opd);
+    let chosen: Option<String> = match names.as_slice() {
+        [] | [""] => None,
+        [one] => {
+            let theirs = key(one);
+            let shared = own
+                .split(' ')
+                .filter(|w| w.len() > 3 && theirs.split(' ').any(|t| t == *w))
+                .count();
+            (shared > 0).then(|| one.to_string()).or_else(|| {
+                f.error(
+                    "wrong-agency",
+                    Location::file(&apbd.berkas),
+                    format!(
+                        "Rekap APBD ini milik \"{}\", bukan {nama_opd} (identitas.nama_opd di lkjip.toml)",
+                        short(one)
+                    ),
+                );
+                Some(String::new())
+            })
+        }
+        many => match many.iter().find(|n| key(n) == own) {
+            Some(n) => Some(n.to_string()),
+            None => {
+                let list: Vec<String> = many.iter().take(12).map(|n| short(n)).collect();
+                f.error(
+                    "apbd-agency-missing",
+                    Location::file(&apbd.berkas),
+                    format!(
+                        "Rekap APBD memuat {} perangkat daerah dan tidak satu pun bernama \"{nama_opd}\" (identitas.nama_opd); yang ada: {}{}",
+                        many.len(),
+                        list.join("; "),
+                        if many.len() > 12 { "; …" } else { "" }
+                    ),
+                );
+                Some(String::new())
+            }
+        },
+    };
+    match chosen {
+        // no SKPD column: the file is taken as the report's own
+        None => true,
+        Some(n) if n.is_empty() => {
+            apbd.baris.clear();
+            false
+        }
+        Some(n) => {
+            apbd.baris.retain(|b| b.skpd == n);
+            apbd.skpd = Some(n);
+            true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn row(skpd: &str, kode: &str, sumber: &str, pagu: &str) -> BarisApbd {
+        BarisApbd {
+            kode: crate::ingest::cell::parse_kode_text(kode).unwrap(),
+            nama: String::new(),
+            skpd: skpd.into(),
+            sumber_dana: sumber.into(),
+            rekening: String::new(),
+            pagu: Decimal::from_str(pagu).unwrap(),
+            lokasi: Location::file("data/apbd.xlsx"),
+        }
+    }
+
+    #[test]
+    fn the_report_s_own_perangkat_daerah_is_taken_from_a_kabupaten_file() {
+        let mut a = Apbd {
+            baris: vec![
+                row("Dinas Pendidikan", "1.01.02.2.01.0001", "DAU", "5"),
+                row("Dinas Sosial", "1.06.02.2.03.0002", "DAU", "100"),
+                row("Dinas Sosial", "1.06.02.2.03.0002", "DAK", "20.5"),
+            ],
+            ..Apbd::default()
+        };
+        let mut f = Findings::default();
+        assert!(for_agency(
+            &mut a,
+            "Dinas Sosial Kabupaten Uji",
+            "Kabupaten Uji",
+            &mut f
+        ));
+        assert_eq!(a.baris.len(), 2);
+        let key = a.baris[0].kode.match_key();
+        assert_eq!(a.per_sub_kegiatan()[&key].0, Decimal::from_str("120.5").unwrap());
+        assert_eq!(
+            a.sumber_dana(&key),
+            [
+                ("DAU".to_string(), Decimal::from(100)),
+                ("DAK".to_string(), Decimal::from_str("20.5").unwrap())
+            ]
+        );
+        // several, none the report's: refused, nothing kept
+        let mut b = Apbd {
+            baris: vec![
+                row("Dinas Pendidikan", "1.01.02.2.01.0001", "", "5"),
+                row("Dinas Kesehatan", "1.02.02.2.01.0001", "", "5"),
+            ],
+            ..Apbd::default()
+        };
+        assert!(!for_agency(&mut b, "Dinas Sosial", "Kabupaten Uji", &mut f));
+        assert!(b.baris.is_empty());
+        assert!(
+            f.sorted().iter().any(|x| x.code == "apbd-agency-missing"),
+            "{:?}",
+            f.sorted()
+        );
+    }
+}
