@@ -21,7 +21,16 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 pub const SPECS: &[ColumnSpec] = &[
-    req("kode", &[&["KODE", "SUB", "KEGIATAN"]], "KODE SUB KEGIATAN"),
+    // `KODE SUB KEGIATAN` (SIPD-RI), or `Sub Kegiatan` holding code and
+    // name in one cell (the rincian APBD export, NTB's format-import.xlsx)
+    ColumnSpec {
+        key: "kode",
+        any: &[&["SUB", "KEGIATAN"]],
+        none: &["NAMA"],
+        required: true,
+        multi: false,
+        label: "KODE SUB KEGIATAN",
+    },
     ColumnSpec {
         key: "nama",
         any: &[&["NAMA", "SUB", "KEGIATAN"]],
@@ -32,7 +41,7 @@ pub const SPECS: &[ColumnSpec] = &[
     },
     ColumnSpec {
         key: "skpd",
-        any: &[&["NAMA", "SKPD"], &["NAMA", "OPD"]],
+        any: &[&["NAMA", "SKPD"], &["NAMA", "OPD"], &["OPD"]],
         none: &["KODE", "SUB UNIT"],
         required: false,
         multi: false,
@@ -48,13 +57,13 @@ pub const SPECS: &[ColumnSpec] = &[
     },
     ColumnSpec {
         key: "rekening",
-        any: &[&["KODE", "REKENING"]],
+        any: &[&["KODE", "REKENING"], &["REKENING"]],
         none: &[],
         required: false,
         multi: false,
         label: "KODE REKENING",
     },
-    req("pagu", &[&["PAGU"]], "PAGU"),
+    req("pagu", &[&["PAGU"], &["APBD"]], "PAGU"),
 ];
 
 /// One row: a sub kegiatan's pagu from one sumber dana on one rekening.
@@ -124,7 +133,11 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             continue;
         }
         let text = text_at(&sheet, row, c_kode);
-        let Some(kode) = super::cell::parse_kode_text(text.trim()) else {
+        // the code alone, or the code and the name in one cell
+        let split = super::cell::parse_kode_text(text.trim())
+            .map(|k| (k, String::new()))
+            .or_else(|| super::cell::split_code_name(text.trim()));
+        let Some((kode, nama_in_cell)) = split else {
             if !text.trim().is_empty() && h.col("pagu").is_some_and(|c| !sheet.get(row, c).is_empty()) {
                 f.error(
                     "code-invalid",
@@ -142,8 +155,11 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         };
         out.baris.push(BarisApbd {
             kode,
-            nama: text_at(&sheet, row, h.col("nama")).trim().to_string(),
-            skpd: text_at(&sheet, row, h.col("skpd")).trim().to_string(),
+            nama: match h.col("nama") {
+                Some(c) => text_at(&sheet, row, Some(c)).trim().to_string(),
+                None => nama_in_cell,
+            },
+            skpd: without_code(&text_at(&sheet, row, h.col("skpd"))),
             sumber_dana: text_at(&sheet, row, h.col("sumber_dana")),
             rekening: text_at(&sheet, row, h.col("rekening")).trim().to_string(),
             pagu,
@@ -159,6 +175,23 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         return None;
     }
     Some(out)
+}
+
+/// A perangkat daerah's name without the code an export puts before it
+/// (`1.01.2.22.0.00.02.0000 Dinas Pendidikan dan Kebudayaan`).
+fn without_code(text: &str) -> String {
+    let t = text.trim();
+    match t.split_once(' ') {
+        Some((code, rest))
+            if code.split('.').count() >= 7
+                && code
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            rest.trim().to_string()
+        }
+        _ => t.to_string(),
+    }
 }
 
 /// Keeps the rows of the report's perangkat daerah: a file of one is taken

@@ -20,6 +20,7 @@ use crate::finding::{Findings, Kunci, Location};
 use crate::folder::{CONFIG_FILE, Folder, sha256_hex};
 use crate::model::Sumber;
 use crate::model::target::Target;
+use crate::tampil::normalize;
 use cell::{Cell, parse_amount, parse_number, parse_percent, parse_targets};
 use header::{ColumnSpec, Header, find_header};
 use kinerja::Kinerja;
@@ -135,6 +136,7 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
             continue;
         };
         wb.tetap = inputs.config.kolom_tetap(peran);
+        wb.agency = Some(inputs.config.identitas.nama_opd.clone());
         let sheet = inputs.config.sheet(peran).map(str::to_string);
         let sheet = sheet.as_deref();
         let read = match peran {
@@ -445,6 +447,7 @@ pub fn pick_sheet(
     f: &mut Findings,
 ) -> Option<(Sheet, Header)> {
     let names = wb.sheet_names();
+    let all_names = names.clone();
     let candidates: Vec<String> = match named {
         Some(n) => {
             if !names.iter().any(|s| s == n) {
@@ -467,6 +470,7 @@ pub fn pick_sheet(
         let titles = title_cells(s, h);
         periode::is_year_end(std::iter::once(s.name.as_str()).chain(titles.iter().map(|(_, t)| t.as_str())))
     };
+    let score = |h: &Header| (h.is_complete(), h.required_found, h.optional_found);
     for name in candidates {
         let sheet = match wb.sheet(&name) {
             Ok(s) => s,
@@ -478,7 +482,6 @@ pub fn pick_sheet(
         let Some(h) = find_header(&sheet, specs) else {
             continue;
         };
-        let score = |h: &Header| (h.is_complete(), h.required_found, h.optional_found);
         let better = match &best {
             None => true,
             Some((bs, b)) => {
@@ -494,7 +497,59 @@ pub fn pick_sheet(
             best = Some((sheet, h));
         }
     }
-    if let Some((sheet, h)) = &best
+    // one sheet per perangkat daerah (the KUA-PPAS ringkasan, sheet names
+    // cut at 31 characters): the report's own, never the first
+    let mut by_agency = false;
+    if alike > 1
+        && !by_name
+        && let Some(agency) = wb.agency.clone()
+        && let Some((bs, bh)) = &best
+    {
+        let own = normalize(&agency);
+        let is_own = |name: &str| {
+            let n = normalize(name).trim_end().to_string();
+            own == n || (n.chars().count() >= 8 && own.starts_with(&n))
+        };
+        let per_agency = all_names.iter().filter(|n| is_agency_name(n)).count() >= 3;
+        if !is_own(&bs.name) {
+            let found = all_names.iter().find(|n| is_own(n)).cloned();
+            let wanted = score(bh);
+            match found.and_then(|n| wb.sheet(&n).ok()) {
+                Some(sheet) => {
+                    if let Some(h) = find_header(&sheet, specs).filter(|h| score(h) == wanted) {
+                        best = Some((sheet, h));
+                        by_agency = true;
+                    }
+                }
+                None if per_agency => {
+                    f.error(
+                        "sheet-agency-missing",
+                        Location::file(&wb.display),
+                        format!(
+                            "workbook ini memuat satu lembar per perangkat daerah ({} lembar), tetapi tidak ada lembar bernama \"{agency}\" (identitas.nama_opd); tetapkan lembarnya di [lembar] lkjip.toml",
+                            all_names.len()
+                        ),
+                    );
+                    return None;
+                }
+                None => {}
+            }
+        } else {
+            by_agency = true;
+        }
+    }
+    if let Some((sheet, _)) = &best
+        && by_agency
+    {
+        f.info(
+            "sheet-chosen",
+            sheet.sheet_loc(),
+            format!(
+                "{alike} lembar memuat tabel {what} yang sama; yang dibaca lembar \"{}\", lembar perangkat daerah laporan ini",
+                sheet.name
+            ),
+        );
+    } else if let Some((sheet, h)) = &best
         && alike > 1
         && !by_name
         && h.is_complete()
@@ -559,6 +614,24 @@ pub fn pick_sheet(
             None
         }
     }
+}
+
+/// A sheet named after a perangkat daerah (`Dinas Sosial`, `Badan
+/// Perencanaan Pembangunan `, `Kecamatan Namlea`).
+fn is_agency_name(name: &str) -> bool {
+    let n = normalize(name);
+    [
+        "DINAS ",
+        "BADAN ",
+        "KECAMATAN ",
+        "SEKRETARIAT ",
+        "INSPEKTORAT",
+        "RSUD",
+        "SATUAN ",
+        "KANTOR ",
+    ]
+    .iter()
+    .any(|w| n.starts_with(w))
 }
 
 /// Which kind of input a workbook looks like: the role whose header is

@@ -100,6 +100,45 @@ pub const SPECS: &[ColumnSpec] = &[
     ),
 ];
 
+/// The plan as the KUA-PPAS ringkasan per perangkat daerah prints it
+/// (SIPD "Tabel IV.3", Buru's `PAGU PER DINAS PER URUSAN.xlsx`: `Kode |
+/// Urusan / … / Sub Kegiatan | Indikator … | Target 2024 | Pagu Indikatif
+/// (Rp)`, one sheet per perangkat daerah): read when no sheet has the
+/// Renja's own header. The columns it lacks (target akhir and sebelum, pagu
+/// RKPD and APBD) stay empty in the report, and `check` says so.
+pub const KUA_SPECS: &[ColumnSpec] = &[
+    ColumnSpec {
+        key: "kode",
+        any: &[&["KODE"]],
+        none: &[],
+        required: true,
+        multi: true,
+        label: "KODE",
+    },
+    col(
+        "uraian",
+        &[&["URUSAN"], &["PROGRAM"]],
+        &["KODE", "INDIKATOR"],
+        true,
+        "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN",
+    ),
+    col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR"),
+    col(
+        "sesudah",
+        &[&["TARGET"]],
+        &["AKHIR", "SEBELUM", "MAJU", "PRAKIRAAN"],
+        true,
+        "TARGET",
+    ),
+    col(
+        "perubahan",
+        &[&["PAGU"]],
+        &["MAJU", "PRAKIRAAN"],
+        true,
+        "PAGU INDIKATIF",
+    ),
+];
+
 #[derive(Debug, Clone, Default)]
 pub struct Renja {
     pub entri: Vec<RenjaEntry>,
@@ -109,7 +148,20 @@ pub struct Renja {
 
 /// Reads the Renja table of `wb`.
 pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<Renja> {
-    let (sheet, h) = pick_sheet(wb, SPECS, sheet, "Renja (SIPD)", Codes::Required, f)?;
+    let kua = !has_table(wb, SPECS, sheet) && has_table(wb, KUA_SPECS, sheet);
+    let (specs, what) = if kua {
+        (KUA_SPECS, "Ringkasan KUA-PPAS (Renja)")
+    } else {
+        (SPECS, "Renja (SIPD)")
+    };
+    let (sheet, h) = pick_sheet(wb, specs, sheet, what, Codes::Required, f)?;
+    if kua {
+        f.info(
+            "renja-kua-ppas",
+            sheet.sheet_loc(),
+            "Renja dibaca dari Ringkasan KUA-PPAS (Kode | Uraian | Indikator | Target | Pagu Indikatif): kolom target akhir Renstra, target sebelum perubahan, pagu RKPD dan pagu APBD tidak ada di formulir ini, sehingga kosong di laporan (Lampiran IX)".to_string(),
+        );
+    }
     let kode_cols = h.cols("kode").to_vec();
     let in_name = h.code_in_name_of("uraian");
     let mut out = Renja::default();
@@ -149,6 +201,14 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
                         out.total_tercetak = Some((v, sheet.row_loc(row)));
                     }
                     current = None;
+                    continue;
+                }
+                if out.entri.is_empty() && is_skpd_code(&joined) {
+                    // `1.06.0.00.0.00.01.0000 Dinas Sosial`: the perangkat
+                    // daerah's heading above the urusan, with its total
+                    if let Some(v) = amount_at(&sheet, row, h.col("perubahan"), f) {
+                        out.total_tercetak.get_or_insert((v, sheet.row_loc(row)));
+                    }
                     continue;
                 }
                 if !joined.trim().is_empty() {
@@ -214,6 +274,32 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         return None;
     }
     Some(out)
+}
+
+/// Whether a sheet of `wb` (or the named one) has a complete table of
+/// `specs`.
+fn has_table(wb: &mut Workbook, specs: &[ColumnSpec], named: Option<&str>) -> bool {
+    let names: Vec<String> = match named {
+        Some(n) => vec![n.to_string()],
+        None => wb.sheet_names(),
+    };
+    names.iter().any(|n| {
+        wb.sheet(n)
+            .ok()
+            .and_then(|s| super::header::find_header(&s, specs))
+            .is_some_and(|h| h.is_complete())
+    })
+}
+
+/// A perangkat daerah's code (`1.06.0.00.0.00.01.0000`, eight parts) at the
+/// start of a cell.
+fn is_skpd_code(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let parts: Vec<&str> = first.split('.').collect();
+    parts.len() >= 7
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The RKPD Perubahan column read holds no pagu: empty or 0 in every

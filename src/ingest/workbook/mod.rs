@@ -30,6 +30,9 @@ pub struct Workbook {
     pub pemetaan: Vec<super::Pemetaan>,
     /// Columns fixed by the officer in `[kolom.*]` for this workbook's role.
     pub tetap: Vec<crate::config::KolomTetap>,
+    /// The report's perangkat daerah (`identitas.nama_opd`), for a workbook
+    /// of one sheet per perangkat daerah (the KUA-PPAS ringkasan).
+    pub agency: Option<String>,
 }
 
 /// What the sheets come from: a workbook calamine reads, or the tables of
@@ -100,6 +103,7 @@ impl Workbook {
                 notes: Vec::new(),
                 pemetaan: Vec::new(),
                 tetap: Vec::new(),
+                agency: None,
             });
         }
         if !is_zip && !is_ole {
@@ -166,6 +170,7 @@ impl Workbook {
             notes: Vec::new(),
             pemetaan: Vec::new(),
             tetap: Vec::new(),
+            agency: None,
         })
     }
 
