@@ -161,9 +161,12 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
             Peran::Spm => spm::read(&mut wb, sheet, f).map(|r| inputs.spm = Some(r)),
             Peran::EvaluasiRenja => evaluasi::read(&mut wb, sheet, f).map(|r| inputs.evaluasi = Some(r)),
             Peran::Apbd => apbd::read(&mut wb, sheet, f).map(|mut r| {
+                // refused (another perangkat daerah's, or none named the
+                // report's): its error stands, no comparison follows
                 let id = &inputs.config.identitas;
-                apbd::for_agency(&mut r, &id.nama_opd, &id.pemerintah_daerah, f);
-                inputs.apbd = Some(r);
+                if apbd::for_agency(&mut r, &id.nama_opd, &id.pemerintah_daerah, f) {
+                    inputs.apbd = Some(r);
+                }
             }),
             Peran::Kinerja => {
                 inputs.kinerja = Some(kinerja::read(&mut wb, f));

@@ -12,23 +12,28 @@ use crate::tampil::{normalize, short};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
+/// The code, name and indicator columns both plan forms share.
+const KODE: ColumnSpec = ColumnSpec {
+    key: "kode",
+    any: &[&["KODE"]],
+    none: &[],
+    required: true,
+    multi: true,
+    label: "KODE",
+};
+const URAIAN: ColumnSpec = col(
+    "uraian",
+    &[&["URUSAN"], &["PROGRAM"]],
+    &["KODE", "INDIKATOR"],
+    true,
+    "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN",
+);
+const INDIKATOR: ColumnSpec = col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR");
+
 pub const SPECS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "kode",
-        any: &[&["KODE"]],
-        none: &[],
-        required: true,
-        multi: true,
-        label: "KODE",
-    },
-    col(
-        "uraian",
-        &[&["URUSAN"], &["PROGRAM"]],
-        &["KODE", "INDIKATOR"],
-        true,
-        "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN",
-    ),
-    col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR"),
+    KODE,
+    URAIAN,
+    INDIKATOR,
     col(
         "target_akhir",
         &[&["TARGET", "AKHIR"]],
@@ -107,22 +112,9 @@ pub const SPECS: &[ColumnSpec] = &[
 /// Renja's own header. The columns it lacks (target akhir and sebelum, pagu
 /// RKPD and APBD) stay empty in the report, and `check` says so.
 pub const KUA_SPECS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "kode",
-        any: &[&["KODE"]],
-        none: &[],
-        required: true,
-        multi: true,
-        label: "KODE",
-    },
-    col(
-        "uraian",
-        &[&["URUSAN"], &["PROGRAM"]],
-        &["KODE", "INDIKATOR"],
-        true,
-        "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN",
-    ),
-    col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR"),
+    KODE,
+    URAIAN,
+    INDIKATOR,
     col(
         "sesudah",
         &[&["TARGET"]],
