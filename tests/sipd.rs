@@ -230,7 +230,7 @@ fn buru_s_kua_ppas_ringkasan_gives_dinas_sosial_s_plan() {
         return;
     }
     let mut wb = Workbook::from_bytes(std::fs::read(&path).unwrap(), "data/renja.xlsx").unwrap();
-    wb.agency = Some("Dinas Sosial".into());
+    wb.agency = Some(("Dinas Sosial".into(), "Kabupaten Buru".into()));
     let mut f = Findings::default();
     let renja = lkjip::ingest::renja::read(&mut wb, None, &mut f).unwrap_or_else(|| panic!("{:?}", f.sorted()));
     assert!(!f.has_errors(), "{:?}", f.sorted());

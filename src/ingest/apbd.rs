@@ -16,7 +16,7 @@ use super::workbook::Workbook;
 use super::{Codes, amount_at, pick_sheet, text_at};
 use crate::finding::{Findings, Location};
 use crate::model::{Kode, Level};
-use crate::tampil::{normalize, short};
+use crate::tampil::short;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -205,14 +205,7 @@ pub fn for_agency(apbd: &mut Apbd, nama_opd: &str, pemerintah_daerah: &str, f: &
             names.push(&b.skpd);
         }
     }
-    let key = |s: &str| {
-        let n = normalize(s);
-        let pemda = normalize(pemerintah_daerah);
-        n.strip_suffix(&pemda)
-            .unwrap_or(&n)
-            .trim_end_matches([' ', ','])
-            .to_string()
-    };
+    let key = |s: &str| super::periode::agency_key(s, pemerintah_daerah);
     let own = key(nama_opd);
     let chosen: Option<String> = match names.as_slice() {
         [] | [""] => None,

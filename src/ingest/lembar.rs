@@ -125,14 +125,10 @@ pub fn pick_sheet(
     let mut by_agency = false;
     if alike > 1
         && !by_name
-        && let Some(agency) = wb.agency.clone()
+        && let Some((agency, pemda)) = wb.agency.clone()
         && let Some((bs, bh)) = &best
     {
-        let own = normalize(&agency);
-        let is_own = |name: &str| {
-            let n = normalize(name).trim_end().to_string();
-            own == n || (n.chars().count() >= 8 && own.starts_with(&n))
-        };
+        let is_own = |name: &str| periode::names_agency(name, &agency, &pemda);
         let per_agency = all_names.iter().filter(|n| is_agency_name(n)).count() >= 3;
         if !is_own(&bs.name) {
             let found = all_names.iter().find(|n| is_own(n)).cloned();

@@ -138,7 +138,10 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
             continue;
         };
         wb.tetap = inputs.config.kolom_tetap(peran);
-        wb.agency = Some(inputs.config.identitas.nama_opd.clone());
+        wb.agency = Some((
+            inputs.config.identitas.nama_opd.clone(),
+            inputs.config.identitas.pemerintah_daerah.clone(),
+        ));
         let sheet = inputs.config.sheet(peran).map(str::to_string);
         let sheet = sheet.as_deref();
         let read = match peran {

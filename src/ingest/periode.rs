@@ -8,7 +8,7 @@
 use super::Pemetaan;
 use crate::config::Peran;
 use crate::finding::{Findings, Location};
-use crate::tampil::short;
+use crate::tampil::{normalize, short};
 
 const BULAN: [&str; 12] = [
     "JANUARI",
@@ -195,6 +195,30 @@ fn agency(t: &str) -> Option<String> {
 /// its abbreviation) is another agency's file. Lenient on purpose: offices
 /// shorten their names (`Dinas Sosial P3A`), and a false refusal stops a
 /// report.
+/// A perangkat daerah's name as compared: capitals, single spaces, without
+/// the pemerintah daerah's name after it (`… Kabupaten Belitung`).
+pub fn agency_key(name: &str, pemerintah_daerah: &str) -> String {
+    let n = normalize(name);
+    let pemda = normalize(pemerintah_daerah);
+    let n = if pemda.is_empty() {
+        n.as_str()
+    } else {
+        n.strip_suffix(&pemda).unwrap_or(&n)
+    };
+    n.trim_end_matches([' ', ',']).to_string()
+}
+
+/// Whether `candidate` (a sheet's name, a `NAMA SKPD` cell) names the
+/// report's perangkat daerah: the same [`agency_key`], or a sheet name cut
+/// at Excel's 31 characters — at least 28 of them left, so that `Dinas
+/// Sosial` never stands for `Dinas Sosial, Pemberdayaan Perempuan …`.
+pub fn names_agency(candidate: &str, nama_opd: &str, pemerintah_daerah: &str) -> bool {
+    let (theirs, own) = (agency_key(candidate, ""), agency_key(nama_opd, pemerintah_daerah));
+    theirs == own
+        || agency_key(candidate, pemerintah_daerah) == own
+        || (theirs.chars().count() >= 28 && own.starts_with(&theirs))
+}
+
 pub fn check_agency(p: &Pemetaan, nama_opd: &str, singkatan: Option<&str>, f: &mut Findings) {
     let own = significant(nama_opd);
     if own.is_empty() {
@@ -337,6 +361,23 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, quarter: u8, f: &mut Findin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_perangkat_daerah_is_named_whole_or_cut_at_excel_s_31_characters() {
+        let own = "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Belitung";
+        let pemda = "Kabupaten Belitung";
+        assert!(names_agency(
+            "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
+            own,
+            pemda
+        ));
+        assert!(names_agency(own, own, pemda));
+        // a sheet name cut at 31 characters (and its trailing space trimmed)
+        assert!(names_agency("Dinas Sosial, Pemberdayaan Pere", own, pemda));
+        // another dinas whose name is only the beginning of ours
+        assert!(!names_agency("Dinas Sosial", own, pemda));
+        assert!(!names_agency("Dinas Kesehatan", own, pemda));
+    }
 
     fn mapping(lembar: &str, judul: &[(&str, &str)]) -> Pemetaan {
         Pemetaan {

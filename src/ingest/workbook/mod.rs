@@ -30,9 +30,10 @@ pub struct Workbook {
     pub pemetaan: Vec<super::Pemetaan>,
     /// Columns fixed by the officer in `[kolom.*]` for this workbook's role.
     pub tetap: Vec<crate::config::KolomTetap>,
-    /// The report's perangkat daerah (`identitas.nama_opd`), for a workbook
-    /// of one sheet per perangkat daerah (the KUA-PPAS ringkasan).
-    pub agency: Option<String>,
+    /// The report's perangkat daerah (`identitas.nama_opd`,
+    /// `pemerintah_daerah`), for a workbook of one sheet per perangkat
+    /// daerah (the KUA-PPAS ringkasan).
+    pub agency: Option<(String, String)>,
 }
 
 /// What the sheets come from: a workbook calamine reads, or the tables of
