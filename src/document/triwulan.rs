@@ -115,6 +115,19 @@ fn quarter_labels(last: usize) -> Vec<String> {
     v
 }
 
+/// A table of indicators by quarter: the columns `first`, the yearly
+/// target, TW I … TW N, the year so far and its capaian.
+fn quarter_table(judul: String, first: &[(&str, f64)], tahun: i32, last: usize) -> Tabel {
+    let mut widths: Vec<f64> = first.iter().map(|(_, w)| *w).collect();
+    widths.push(1.1);
+    widths.extend(std::iter::repeat_n(1.0, last + 2));
+    let mut labels: Vec<String> = first.iter().map(|(l, _)| l.to_string()).collect();
+    labels.push(format!("Target {tahun}"));
+    labels.extend(quarter_labels(last));
+    let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    Tabel::new(judul, &widths).labels(&refs)
+}
+
 fn capaian(m: &ReportModel, last: usize) -> Vec<Item> {
     let tahun = m.identitas.tahun;
     let tw = ROMAWI[last - 1];
@@ -133,21 +146,12 @@ fn capaian(m: &ReportModel, last: usize) -> Vec<Item> {
         "Tabel 2.1 berikut menyajikan realisasi {} indikator kinerja utama (IKU) per triwulan sampai dengan triwulan {tw} terhadap target tahun {tahun}; {with} di antaranya telah diisi pada lembar Triwulan, dan {reached} telah mencapai target tahunannya.",
         iku.len()
     )));
-    let mut widths = vec![0.5, 2.4, 2.6, 1.1];
-    widths.extend(std::iter::repeat_n(1.0, last + 2));
-    let mut labels: Vec<String> = vec![
-        "No".into(),
-        "Tujuan/Sasaran".into(),
-        "Indikator".into(),
-        format!("Target {tahun}"),
-    ];
-    labels.extend(quarter_labels(last));
-    let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-    let mut tb = Tabel::new(
+    let mut tb = quarter_table(
         format!("Capaian Indikator Kinerja Utama sampai dengan Triwulan {tw} Tahun {tahun}"),
-        &widths,
-    )
-    .labels(&refs);
+        &[("No", 0.5), ("Tujuan/Sasaran", 2.4), ("Indikator", 2.6)],
+        tahun,
+        last,
+    );
     for (no, pk) in iku.iter().enumerate() {
         let mut row = vec![
             c((no + 1).to_string()),
@@ -190,21 +194,16 @@ fn capaian(m: &ReportModel, last: usize) -> Vec<Item> {
         level: 2,
         teks: "Indikator Program, Kegiatan dan Sub Kegiatan".into(),
     });
-    let mut widths = vec![1.6, 2.6, 2.6, 1.1];
-    widths.extend(std::iter::repeat_n(1.0, last + 2));
-    let mut labels: Vec<String> = vec![
-        "Kode".into(),
-        "Program/Kegiatan/Sub Kegiatan".into(),
-        "Indikator".into(),
-        format!("Target {tahun}"),
-    ];
-    labels.extend(quarter_labels(last));
-    let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-    let mut tb = Tabel::new(
+    let mut tb = quarter_table(
         format!("Capaian Indikator Program, Kegiatan dan Sub Kegiatan sampai dengan Triwulan {tw} Tahun {tahun}"),
-        &widths,
+        &[
+            ("Kode", 1.6),
+            ("Program/Kegiatan/Sub Kegiatan", 2.6),
+            ("Indikator", 2.6),
+        ],
+        tahun,
+        last,
     )
-    .labels(&refs)
     .small();
     let mut rows = 0;
     let mut push = |tb: &mut Tabel, kode: &str, nama: &str, ind: &[Indikator], bold: bool| {
