@@ -1350,6 +1350,14 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[wrong-period]: data/realisasi.xlsx › Sheet1 › A2: Laporan Realisasi Fisik dan Keuangan ini untuk bulan September (\"Bulan September Tahun 2024\"), bukan Desember",
     ),
+    // the SIPD-RI Rekap of 2023 in the 2024 folder (its TAHUN column; B3:
+    // the first of Dinas Uji's rows, row 2 is Dinas Pendidikan's)
+    (
+        "bad-apbd-tahun-lalu",
+        1,
+        1,
+        "error[wrong-year]: data/apbd.xlsx › Sheet 1 › B3: Rekap APBD ini untuk tahun 2023, sedangkan yang diperlukan tahun 2024",
+    ),
     // the quarters' Rp written as the spending so far: each of the 4 funded
     // sub kegiatan has quarter IV = the year (generate.py › write_evaluasi_renja)
     (

@@ -64,6 +64,14 @@ pub const SPECS: &[ColumnSpec] = &[
         label: "KODE REKENING",
     },
     req("pagu", &[&["PAGU"], &["APBD"]], "PAGU"),
+    ColumnSpec {
+        key: "tahun",
+        any: &[&["TAHUN"]],
+        none: &["PAGU", "APBD", "KODE", "NAMA"],
+        required: false,
+        multi: false,
+        label: "TAHUN",
+    },
 ];
 
 /// One row: a sub kegiatan's pagu from one sumber dana on one rekening.
@@ -76,6 +84,8 @@ pub struct BarisApbd {
     pub rekening: String,
     pub pagu: Decimal,
     pub lokasi: Location,
+    /// The year the row states (`TAHUN`), and where.
+    pub tahun: Option<(i32, Location)>,
 }
 
 /// The Rekap as read (all perangkat daerah until [`for_agency`]).
@@ -164,6 +174,10 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
             rekening: text_at(&sheet, row, h.col("rekening")).trim().to_string(),
             pagu,
             lokasi: sheet.loc(row, h.col("pagu").unwrap_or(0)),
+            tahun: h.col("tahun").and_then(|c| {
+                let t = text_at(&sheet, row, Some(c));
+                t.trim().parse::<i32>().ok().map(|y| (y, sheet.loc(row, c)))
+            }),
         });
     }
     if out.baris.is_empty() {
@@ -191,6 +205,27 @@ fn without_code(text: &str) -> String {
             rest.trim().to_string()
         }
         _ => t.to_string(),
+    }
+}
+
+/// Whether the Rekap is of the report's year: a `TAHUN` of another year is
+/// an error at its cell (the whole file is of one year), and the Rekap is
+/// not used — its pagu and sumber dana would be another year's.
+pub fn of_year(apbd: &Apbd, tahun: i32, f: &mut Findings) -> bool {
+    match apbd
+        .baris
+        .iter()
+        .find_map(|b| b.tahun.as_ref().filter(|(y, _)| *y != tahun))
+    {
+        Some((y, at)) => {
+            f.error(
+                "wrong-year",
+                at.clone(),
+                format!("Rekap APBD ini untuk tahun {y}, sedangkan yang diperlukan tahun {tahun} menurut lkjip.toml"),
+            );
+            false
+        }
+        None => true,
     }
 }
 
@@ -274,6 +309,7 @@ mod tests {
             rekening: String::new(),
             pagu: Decimal::from_str(pagu).unwrap(),
             lokasi: Location::file("data/apbd.xlsx"),
+            tahun: None,
         }
     }
 
