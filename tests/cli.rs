@@ -226,6 +226,53 @@ fn tolerated_variations_read_the_same_figures() {
     }
 }
 
+/// `ok-kode-lama` is ok-dasar with the codes SIPD and older prints use: the
+/// Renja codes the Program Penunjang `X.XX.01…` under its `X NON URUSAN` and
+/// `X.XX URUSAN PEMERINTAHAN BIDANG XX` rows, the realization report prints
+/// the pre-2021 shape (`1.06-02.2.03.02`: a hyphen after the bidang urusan,
+/// two-digit sub kegiatan). The figures are ok-dasar's, the penunjang keeps
+/// the Renja's code, and the officer's `narasi/sub-1.06.01.2.01.0001.md`
+/// attaches to the sub kegiatan the Renja calls `X.XX.01.2.01.0001`.
+#[test]
+fn older_and_non_urusan_codes_read_the_same_figures_and_keep_the_narrative() {
+    let dir = fixture("ok-kode-lama");
+    let out = lkjip(&["check", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let m = model(&dir);
+    let base = model(&fixture("ok-dasar"));
+    for key in [
+        "pagu",
+        "realisasi",
+        "jumlah_program",
+        "jumlah_kegiatan",
+        "jumlah_sub_kegiatan",
+    ] {
+        assert_eq!(m["ringkasan"][key], base["ringkasan"][key], "{key}");
+    }
+    let p = &m["programs"][0];
+    assert_eq!(s(&p["kode"]), "X.XX.01");
+    assert_eq!(s(&p["kode_realisasi"]), "1.06.01");
+    assert_eq!(s(&p["pagu"]), "4995000");
+    let sub = &p["kegiatan"][0]["sub_kegiatan"][0];
+    assert_eq!(s(&sub["kode"]), "X.XX.01.2.01.0001");
+    assert_eq!(
+        s(&sub["realisasi"]),
+        s(&base["programs"][0]["kegiatan"][0]["sub_kegiatan"][0]["realisasi"])
+    );
+    // the two-digit sub kegiatan of the realization report: 1.06-02.2.03.03
+    let sub = &m["programs"][1]["kegiatan"][0]["sub_kegiatan"][1];
+    assert_eq!(s(&sub["kode"]), "1.06.02.2.03.0003");
+    assert_eq!(s(&sub["kode_realisasi"]), "1.06.02.2.03.0003");
+    assert_eq!(s(&sub["realisasi"]), "111711210");
+    let narasi = m["narasi"].as_object().unwrap();
+    assert!(
+        narasi.contains_key("sub-X.XX.01.2.01.0001"),
+        "{:?}",
+        narasi.keys().collect::<Vec<_>>()
+    );
+    assert!(!narasi.contains_key("sub-1.06.01.2.01.0001"));
+}
+
 /// Laid out as ../shared/realworld/banjarmasin-rfk/rfk_dinas.xls (sheet
 /// RFK) with the mini data set: no codes at all, program and kegiatan as
 /// headings, sub kegiatan numbered 1, 2, …; each row gets its code from the

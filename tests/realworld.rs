@@ -1,19 +1,19 @@
 //! The real exports and agency workbooks of `../shared/realworld/` (made by
 //! no one on this project; never copied into the repo). Each one is given
-//! to lkjip as the realization report and as the Renja of an otherwise
-//! valid folder (tests/fixtures/ok-dasar). None of them can be this
-//! folder's input: the FORM-RFK files are empty forms or hold example rows
-//! (`Subkegiatan ……`) whose names no Renja has; the SIPD-RI Rekap per
-//! rekening and the KUA-PPAS plans are layouts lkjip does not read yet
-//! (issue 13), and the Evaluasi Renja is read in its own role
-//! (`data/evaluasi-renja.xlsx`, tests/evaluasi.rs), not as these. So each must be refused with an error
-//! located in the file — the columns it lacks, an empty table, a name not
-//! in the Renja, another year — never read as figures with exit 0
-//! (`build` refuses on the same errors; tests/cli.rs shows it writes
+//! to lkjip as the realization report, as the Renja and as the Rekap APBD
+//! of an otherwise valid folder (tests/fixtures/ok-dasar, "Dinas Uji" of
+//! "Kabupaten Contoh"). None of them can be this folder's input: the
+//! FORM-RFK files are empty forms or hold example rows (`Subkegiatan ……`)
+//! whose names no Renja has; the SIPD-RI Rekap, the flat pagu lists and the
+//! KUA-PPAS plans are other kabupaten's perangkat daerah (they are read for
+//! their own dinas in tests/sipd.rs, with sums computed from the files);
+//! the Evaluasi Renja is read in its own role (`data/evaluasi-renja.xlsx`,
+//! tests/evaluasi.rs). So each must be refused with an error located in the
+//! file — the columns it lacks, an empty table, a name not in the Renja,
+//! another year, another perangkat daerah — never read as figures with
+//! exit 0 (`build` refuses on the same errors; tests/cli.rs shows it writes
 //! nothing then). The FORM-RFK layout itself is read:
 //! tests/fixtures/ok-realisasi-form-rfk.
-//! A file that lkjip learns to read moves to a test of its own with sums
-//! computed from the file.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -53,11 +53,15 @@ fn every_real_file_is_refused_with_its_location_or_read() {
     let tmp = tempfile::tempdir().unwrap();
     for file in &files {
         let ext = file.extension().and_then(|x| x.to_str()).unwrap_or("xlsx");
-        for role in ["realisasi", "renja"] {
+        for role in ["realisasi", "renja", "apbd"] {
             let name = format!("{}-{role}", file.file_stem().unwrap().to_string_lossy());
             let folder = tmp.path().join(&name);
             copy_dir(&fixture("ok-dasar"), &folder);
-            std::fs::remove_file(folder.join(format!("data/{role}.xlsx"))).unwrap();
+            // ok-dasar has no Rekap APBD: the real file is its only one
+            let own = folder.join(format!("data/{role}.xlsx"));
+            if own.exists() {
+                std::fs::remove_file(own).unwrap();
+            }
             std::fs::copy(file, folder.join(format!("data/{role}.{ext}"))).unwrap();
             let out = Command::new(env!("CARGO_BIN_EXE_lkjip"))
                 .args(["check", folder.to_str().unwrap()])
@@ -83,6 +87,9 @@ fn every_real_file_is_refused_with_its_location_or_read() {
                             "wrong-year",
                             // one sheet per perangkat daerah, none Dinas Uji
                             "sheet-agency-missing",
+                            // a Rekap of other perangkat daerah (several, or one)
+                            "apbd-agency-missing",
+                            "wrong-agency",
                         ]
                         .iter()
                         .any(|c| l.starts_with(&format!("error[{c}]")))

@@ -150,6 +150,222 @@ fn buru_s_rekap_downloads_are_read_for_one_dinas() {
     }
 }
 
+/// Buru's flat lists (`../shared/realworld/buru-sipd-ri/`): `PAGU OPD APBD
+/// MURNI 2024.xlsx` holds five sheets; the one read is `SUMBER DANA PER
+/// SUBKEGIATAN` (`Kode | Sub Kegiatan | Kode Sumber Dana | Sumber Dana |
+/// Pagu Indikatif (Rp) | Nama OPD | … | Pagu Diberi (Rp)`), the code from
+/// `Kode`, the name from `Sub Kegiatan`, the pagu from `Pagu Indikatif`
+/// (`Pagu Diberi` is empty in every row). By another route: calamine's sum
+/// of column E over the rows whose column F is Dinas Sosial — and it is the
+/// Rekap download's own figure for the dinas (`rekap_apbd_murni.xlsx`,
+/// read by the test above), code for code. The KUA-PPAS list
+/// (`KUAPPAS-SUBKEGIATAN-25-10-2023.xlsx`: `Kode | Sub Kegiatan | Nilai |
+/// … | Nama SKPD`) is read too, and refused: its `Nilai` is 0 in every row
+/// (the test counts them), so it holds no pagu to compare.
+#[test]
+fn buru_s_flat_pagu_lists_are_read_or_refused_at_their_cells() {
+    let dir = root().join("../shared/realworld/buru-sipd-ri");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let open = |file: &str| {
+        let mut wb = Workbook::from_bytes(std::fs::read(dir.join(file)).unwrap(), "data/apbd.xlsx").unwrap();
+        let mut f = Findings::default();
+        let read = apbd::read(&mut wb, None, &mut f);
+        (read, f)
+    };
+    let (read, mut f) = open("PAGU OPD APBD MURNI 2024.xlsx");
+    let mut read = read.unwrap_or_else(|| panic!("{:?}", f.sorted()));
+    assert!(apbd::for_agency(&mut read, "Dinas Sosial", "Kabupaten Buru", &mut f));
+    assert!(apbd::has_pagu(&read, &mut f));
+    assert!(!f.has_errors(), "{:?}", f.sorted());
+    assert!(
+        read.baris
+            .iter()
+            .all(|b| b.lokasi.to_string().contains("SUMBER DANA PER SUBKEGIATAN"))
+    );
+    let mut book: Xlsx<_> = open_workbook(dir.join("PAGU OPD APBD MURNI 2024.xlsx")).unwrap();
+    let range = book.worksheet_range("SUMBER DANA PER SUBKEGIATAN").unwrap();
+    let mut sum = 0i64;
+    let mut codes = BTreeSet::new();
+    for r in range.rows().skip(1).filter(|r| r[5] == "Dinas Sosial") {
+        sum += match &r[4] {
+            Data::Float(x) => *x as i64,
+            Data::Int(i) => *i,
+            other => panic!("pagu {other:?}"),
+        };
+        codes.insert(r[0].to_string());
+        assert!(matches!(r[8], Data::Empty), "Pagu Diberi {:?}", r[8]);
+    }
+    let total: Decimal = read.baris.iter().map(|b| b.pagu).sum();
+    assert_eq!(total, Decimal::from(sum));
+    assert_eq!(
+        total,
+        Decimal::from(4_083_043_026i64),
+        "the Rekap download's Dinas Sosial"
+    );
+    let keys: BTreeSet<String> = read.per_sub_kegiatan().into_keys().collect();
+    assert_eq!(keys.len(), codes.len());
+    let first = read
+        .baris
+        .iter()
+        .find(|b| b.kode.to_string() == "1.06.02.2.01.0001")
+        .unwrap();
+    assert_eq!(first.nama, "Fasilitasi Pemberdayaan Sosial KAT");
+    // the same sub kegiatan and pagu as the Rekap download
+    let mut wb = Workbook::from_bytes(
+        std::fs::read(dir.join("rekap_apbd_murni.xlsx")).unwrap(),
+        "data/apbd.xlsx",
+    )
+    .unwrap();
+    let mut g = Findings::default();
+    let mut rekap = apbd::read(&mut wb, None, &mut g).unwrap();
+    assert!(apbd::for_agency(&mut rekap, "Dinas Sosial", "Kabupaten Buru", &mut g));
+    let rekap_pagu: Vec<(String, Decimal)> = rekap
+        .per_sub_kegiatan()
+        .into_iter()
+        .filter(|(_, (p, _))| !p.is_zero())
+        .map(|(k, (p, _))| (k, p))
+        .collect();
+    let flat_pagu: Vec<(String, Decimal)> = read
+        .per_sub_kegiatan()
+        .into_iter()
+        .filter(|(_, (p, _))| !p.is_zero())
+        .map(|(k, (p, _))| (k, p))
+        .collect();
+    assert_eq!(flat_pagu, rekap_pagu);
+
+    // the KUA-PPAS list: read, the dinas found, refused for its zeros
+    let (read, mut f) = open("KUAPPAS-SUBKEGIATAN-25-10-2023.xlsx");
+    let mut read = read.unwrap_or_else(|| panic!("{:?}", f.sorted()));
+    assert!(apbd::for_agency(&mut read, "Dinas Sosial", "Kabupaten Buru", &mut f));
+    let mut book: Xlsx<_> = open_workbook(dir.join("KUAPPAS-SUBKEGIATAN-25-10-2023.xlsx")).unwrap();
+    let range = book.worksheet_range("SUB KEGIATAN").unwrap();
+    let rows: Vec<_> = range.rows().skip(1).filter(|r| r[4] == "Dinas Sosial").collect();
+    assert!(
+        rows.iter()
+            .all(|r| matches!(r[2], Data::Int(0)) || r[2] == Data::Float(0.0))
+    );
+    assert_eq!(read.baris.len(), rows.len());
+    assert!(!apbd::has_pagu(&read, &mut f));
+    let e = f.sorted().into_iter().find(|x| x.severity == Severity::Error).unwrap();
+    assert_eq!(e.code, "column-empty");
+    // at the dinas's first row (the sheet starts at A1: row = index + 1)
+    let first = range.rows().position(|r| r[4] == "Dinas Sosial").unwrap() + 1;
+    assert!(
+        e.location.to_string().ends_with(&format!("SUB KEGIATAN › C{first}")),
+        "{}",
+        e.location
+    );
+    assert!(e.message.contains(&format!("{} baris", rows.len())), "{}", e.message);
+}
+
+/// Two pagu columns that both hold amounts and differ are the officer's to
+/// choose: refused at the first row they differ, naming both columns, until
+/// `[kolom.apbd] pagu` names one.
+#[test]
+fn two_filled_pagu_columns_are_refused_until_one_is_named() {
+    use rust_xlsxwriter::Workbook as XWorkbook;
+    let mut book = XWorkbook::new();
+    let ws = book.add_worksheet().set_name("Sheet1").unwrap();
+    let head = [
+        "Kode",
+        "Sub Kegiatan",
+        "Sumber Dana",
+        "Pagu Indikatif (Rp)",
+        "Nama OPD",
+        "Pagu Diberi (Rp)",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    let rows = [("1.06.02.2.01.0001", 100.0, 100.0), ("1.06.02.2.01.0002", 250.0, 200.0)];
+    for (i, (kode, indikatif, diberi)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write(r, 0, *kode).unwrap();
+        ws.write(r, 1, "Sub kegiatan uji").unwrap();
+        ws.write(r, 2, "DAU").unwrap();
+        ws.write(r, 3, *indikatif).unwrap();
+        ws.write(r, 4, "Dinas Sosial").unwrap();
+        ws.write(r, 5, *diberi).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let mut wb = Workbook::from_bytes(bytes.clone(), "data/apbd.xlsx").unwrap();
+    let mut f = Findings::default();
+    assert!(apbd::read(&mut wb, None, &mut f).is_none());
+    let e = f.sorted().into_iter().find(|x| x.severity == Severity::Error).unwrap();
+    assert_eq!(e.code, "pagu-ambiguous");
+    assert!(e.location.to_string().ends_with("Sheet1 › F3"), "{}", e.location);
+    assert!(e.message.contains("D (\"PAGU INDIKATIF (RP)\")"), "{}", e.message);
+    assert!(e.message.contains("[kolom.apbd] pagu"), "{}", e.message);
+    // named: that column is read, and no error stands
+    let mut wb = Workbook::from_bytes(bytes, "data/apbd.xlsx").unwrap();
+    wb.tetap = vec![lkjip::config::KolomTetap {
+        bidang: "pagu".into(),
+        kolom: 5,
+        huruf: "F".into(),
+        lokasi: lkjip::finding::Location::file("lkjip.toml"),
+    }];
+    let mut f = Findings::default();
+    let read = apbd::read(&mut wb, None, &mut f).unwrap();
+    assert!(!f.has_errors(), "{:?}", f.sorted());
+    let total: Decimal = read.baris.iter().map(|b| b.pagu).sum();
+    assert_eq!(total, Decimal::from(100 + 200), "Pagu Diberi: 100 + 200");
+}
+
+/// `ok-renja-sipd` is ok-dasar whose Renja is the Renja Perangkat Daerah as
+/// SIPD prints it (generate.py › write_renja_pd: 17 columns, the code over
+/// five, Rencana Tahun 2024 | Prakiraan Maju 2025): the plan is ok-dasar's
+/// code for code — pagu, every indicator and target — and the year ahead's
+/// figures (pagu + 1.000.000, "95 %") are not read; lokasi and sumber dana
+/// are the form's.
+#[test]
+fn the_renja_as_sipd_prints_it_gives_the_same_plan() {
+    let from_sipd = lkjip::load::load(&fixture("ok-renja-sipd"));
+    let from_renja = lkjip::load::load(&fixture("ok-dasar"));
+    let found = from_sipd.findings.sorted();
+    assert!(!from_sipd.findings.has_errors(), "{found:?}");
+    let info = found
+        .iter()
+        .find(|x| x.code == "renja-perangkat-daerah")
+        .expect("renja-perangkat-daerah");
+    assert!(
+        info.message.contains("Prakiraan Maju tidak dipakai"),
+        "{}",
+        info.message
+    );
+    let plan = |l: &lkjip::load::Loaded| -> Vec<(String, String, Option<Decimal>, Vec<String>)> {
+        l.model
+            .as_ref()
+            .unwrap()
+            .renja
+            .iter()
+            .map(|e| {
+                (
+                    e.kode.to_string(),
+                    e.nama.clone(),
+                    e.pagu_perubahan,
+                    e.indikator
+                        .iter()
+                        .map(|i| format!("{} = {:?}", i.uraian, i.target.as_ref().map(|t| &t.teks)))
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(plan(&from_sipd), plan(&from_renja));
+    let m = from_sipd.model.as_ref().unwrap();
+    let sub = m
+        .renja
+        .iter()
+        .find(|e| e.kode.to_string() == "1.06.02.2.03.0002")
+        .unwrap();
+    assert_eq!(sub.lokasi_kegiatan, "Kab. Contoh");
+    assert_eq!(sub.sumber_dana, "DAU");
+    assert_eq!(m.ringkasan.pagu, from_renja.model.as_ref().unwrap().ringkasan.pagu);
+}
+
 /// `ok-renja-kua-ppas` is ok-dasar whose Renja is the KUA-PPAS ringkasan,
 /// one sheet per perangkat daerah (generate.py › write_renja_kua): the
 /// report's sheet (the third, its name cut at 30 characters) is read, the
@@ -329,4 +545,61 @@ fn ntb_s_rincian_apbd_is_read_as_a_rekap() {
     assert_eq!(sub.kode.to_string(), "1.01.01.1.01.0001");
     assert_eq!(sub.kode.level(), lkjip::model::Level::SubKegiatan);
     assert_eq!(sub.nama, "Penyusunan Dokumen Perencanaan Perangkat Daerah");
+}
+
+/// The SIPD kamus of sub kegiatan (`../shared/realworld/sipd-kamus-
+/// subkegiatan/`, 7 765 rows, code and name in one cell in each of BIDANG,
+/// PROGRAM, KEGIATAN, SUBKEGIATAN and SUBKEGIATAN SEBELUMNYA): every cell is
+/// split by the importers' own splitter into the code of its level and the
+/// name after it, and each sub kegiatan's code is the child of its row's
+/// kegiatan, the kegiatan of its program. By another route: the first word
+/// of the cell as calamine gives it, and the count of Program Penunjang
+/// rows (`X.XX.` prefix).
+#[test]
+fn every_code_and_name_of_the_sipd_kamus_is_split_at_its_level() {
+    use lkjip::ingest::cell::split_code_name;
+    use lkjip::model::Level;
+    let path = root().join("../shared/realworld/sipd-kamus-subkegiatan/data subkegiatan.xlsx");
+    if !path.exists() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Worksheet").unwrap();
+    let mut rows = range.rows();
+    let head: Vec<String> = rows.next().unwrap().iter().map(|c| c.to_string()).collect();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let levels = [
+        (col("BIDANG"), Level::BidangUrusan),
+        (col("PROGRAM"), Level::Program),
+        (col("KEGIATAN"), Level::Kegiatan),
+        (col("SUBKEGIATAN"), Level::SubKegiatan),
+        (col("SUBKEGIATAN SEBELUMNYA"), Level::SubKegiatan),
+    ];
+    let (mut n, mut penunjang) = (0, 0);
+    for r in rows {
+        let mut codes = Vec::new();
+        for (c, level) in levels {
+            let text = r[c].to_string();
+            if text.trim().is_empty() {
+                continue;
+            }
+            let (kode, name) = split_code_name(&text).unwrap_or_else(|| panic!("{text}"));
+            let first = text.split_whitespace().next().unwrap();
+            assert_eq!(kode.to_string(), first, "{text}");
+            assert_eq!(kode.level(), level, "{text}");
+            assert_eq!(name, text[first.len()..].trim(), "{text}");
+            codes.push(kode);
+        }
+        // bidang › program › kegiatan › sub kegiatan
+        for pair in codes[..4].windows(2) {
+            assert_eq!(pair[1].parent().as_ref(), Some(&pair[0]), "{:?}", codes);
+        }
+        n += 1;
+        if r[col("SUBKEGIATAN")].to_string().starts_with("X.XX.") {
+            penunjang += 1;
+        }
+    }
+    assert_eq!(n, 7765);
+    assert_eq!(penunjang, 226);
 }

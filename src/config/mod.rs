@@ -301,6 +301,8 @@ pub struct Kolom {
     pub realisasi_lalu: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub spm: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub apbd: BTreeMap<String, String>,
     /// The `lkjip.toml` line of each override, for messages.
     #[serde(skip)]
     pub baris: BTreeMap<(String, String), usize>,
@@ -577,6 +579,7 @@ impl Config {
             ("realisasi", &self.kolom.realisasi),
             ("realisasi_lalu", &self.kolom.realisasi_lalu),
             ("spm", &self.kolom.spm),
+            ("apbd", &self.kolom.apbd),
         ] {
             for (field, letter) in map {
                 if column_index(letter).is_none() {
@@ -632,7 +635,8 @@ impl Config {
             Peran::Spm => ("spm", &self.kolom.spm),
             // the quarterly reports are the yearly one's layout
             Peran::RealisasiTw1 | Peran::RealisasiTw2 | Peran::RealisasiTw3 => ("realisasi", &self.kolom.realisasi),
-            Peran::Kinerja | Peran::EvaluasiRenja | Peran::Apbd => return Vec::new(),
+            Peran::Apbd => ("apbd", &self.kolom.apbd),
+            Peran::Kinerja | Peran::EvaluasiRenja => return Vec::new(),
         };
         map.iter()
             .filter_map(|(field, letter)| {

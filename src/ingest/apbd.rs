@@ -22,14 +22,28 @@ use std::collections::BTreeMap;
 
 pub const SPECS: &[ColumnSpec] = &[
     // `KODE SUB KEGIATAN` (SIPD-RI), or `Sub Kegiatan` holding code and
-    // name in one cell (the rincian APBD export, NTB's format-import.xlsx)
+    // name in one cell (the rincian APBD export, NTB's format-import.xlsx),
+    // or the names beside a `Kode` column (Buru's flat lists)
     ColumnSpec {
-        key: "kode",
+        key: "sub_kegiatan",
         any: &[&["SUB", "KEGIATAN"]],
         none: &["NAMA"],
         required: true,
         multi: false,
         label: "KODE SUB KEGIATAN",
+    },
+    // a column headed `Kode` and nothing else (`PAGU OPD APBD MURNI
+    // 2024.xlsx`: `Kode | Sub Kegiatan | Kode Sumber Dana | …`)
+    ColumnSpec {
+        key: "kode",
+        any: &[&["KODE"]],
+        none: &[
+            "SUB", "KEGIATAN", "SUMBER", "DANA", "REKENING", "SKPD", "OPD", "URUSAN", "PROGRAM", "UNIT", "PMK",
+            "BIDANG", "PAKET", "NAMA", "AKUN", "LOKASI",
+        ],
+        required: false,
+        multi: false,
+        label: "KODE",
     },
     ColumnSpec {
         key: "nama",
@@ -49,7 +63,7 @@ pub const SPECS: &[ColumnSpec] = &[
     },
     ColumnSpec {
         key: "sumber_dana",
-        any: &[&["NAMA", "SUMBER", "DANA"]],
+        any: &[&["SUMBER", "DANA"]],
         none: &["KODE"],
         required: false,
         multi: false,
@@ -63,7 +77,9 @@ pub const SPECS: &[ColumnSpec] = &[
         multi: false,
         label: "KODE REKENING",
     },
-    req("pagu", &[&["PAGU"], &["APBD"]], "PAGU"),
+    // `Nilai`: the KUA-PPAS list per sub kegiatan (Buru's
+    // `KUAPPAS-SUBKEGIATAN-….xlsx`)
+    req("pagu", &[&["PAGU"], &["APBD"], &["NILAI"]], "PAGU"),
     ColumnSpec {
         key: "tahun",
         any: &[&["TAHUN"]],
@@ -137,7 +153,12 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         berkas: wb.display.clone(),
         ..Apbd::default()
     };
-    let c_kode = h.col("kode");
+    // a `Kode` column of its own: the `Sub Kegiatan` column holds the names
+    let c_kode = h.col("kode").or(h.col("sub_kegiatan"));
+    let c_nama = h.col("nama").or(h.col("kode").and(h.col("sub_kegiatan")));
+    if !pagu_is_one_column(&sheet, &h, f) {
+        return None;
+    }
     for row in h.data_start..sheet.height() {
         if sheet.row_is_empty(row) || h.is_repeat(&sheet, row) {
             continue;
@@ -165,7 +186,7 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         };
         out.baris.push(BarisApbd {
             kode,
-            nama: match h.col("nama") {
+            nama: match c_nama {
                 Some(c) => text_at(&sheet, row, Some(c)).trim().to_string(),
                 None => nama_in_cell,
             },
@@ -189,6 +210,39 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
         return None;
     }
     Some(out)
+}
+
+/// Whether the pagu is one column: a list with two pagu columns that both
+/// hold amounts (Buru's `Pagu Indikatif (Rp)` and `Pagu Diberi (Rp)`) is
+/// refused where they differ — which of the two is the APBD's is the
+/// officer's to say (`[kolom.apbd] pagu`), never a guess. A second column
+/// left empty (as Buru's `Pagu Diberi` is) is no choice.
+fn pagu_is_one_column(sheet: &super::workbook::Sheet, h: &super::header::Header, f: &mut Findings) -> bool {
+    let Some(chosen) = h.col("pagu") else {
+        return true;
+    };
+    if h.is_fixed("pagu") {
+        return true;
+    }
+    let number = |row: u32, col: u32| super::cell::parse_amount(sheet.get(row, col)).ok().flatten();
+    for other in h.others("pagu") {
+        let differs = (h.data_start..sheet.height())
+            .find(|r| matches!((number(*r, chosen), number(*r, other)), (Some(a), Some(b)) if a != b && !b.is_zero()));
+        if let Some(row) = differs {
+            f.error(
+                "pagu-ambiguous",
+                sheet.loc(row, other),
+                format!(
+                    "dua kolom pagu berisi angka yang berbeda: {} dan {}; tetapkan yang merupakan pagu APBD di lkjip.toml, misalnya [kolom.apbd] pagu = \"{}\"",
+                    h.named(chosen),
+                    h.named(other),
+                    super::cell::column_name(chosen)
+                ),
+            );
+            return false;
+        }
+    }
+    true
 }
 
 /// A perangkat daerah's name without the code an export puts before it
@@ -229,8 +283,28 @@ pub fn of_year(apbd: &Apbd, tahun: i32, f: &mut Findings) -> bool {
     }
 }
 
+/// Whether the perangkat daerah's rows hold any pagu: a list of its sub
+/// kegiatan at 0 throughout (Buru's KUA-PPAS list of 25-10-2023, exported
+/// before the amounts were entered) is refused, not compared as zeros.
+pub fn has_pagu(apbd: &Apbd, f: &mut Findings) -> bool {
+    if apbd.baris.is_empty() || apbd.baris.iter().any(|b| !b.pagu.is_zero()) {
+        return true;
+    }
+    let first = &apbd.baris[0];
+    f.error(
+        "column-empty",
+        first.lokasi.clone(),
+        format!(
+            "kolom pagu bernilai 0 pada semua {} baris sub kegiatan {}; daftar ini belum berisi pagu",
+            apbd.baris.len(),
+            apbd.skpd.as_deref().map(short).unwrap_or_default()
+        ),
+    );
+    false
+}
+
 /// Keeps the rows of the report's perangkat daerah: a file of one is taken
-/// when its name shares a word with `nama_opd`; a file of several, the one
+/// when its name shares a distinguishing word with `nama_opd`; a file of several, the one
 /// named `nama_opd` (without `pemerintah_daerah`). Anything else is an
 /// error: the whole kabupaten's pagu must not become one dinas's.
 pub fn for_agency(apbd: &mut Apbd, nama_opd: &str, pemerintah_daerah: &str, f: &mut Findings) -> bool {
@@ -245,10 +319,12 @@ pub fn for_agency(apbd: &mut Apbd, nama_opd: &str, pemerintah_daerah: &str, f: &
     let chosen: Option<String> = match names.as_slice() {
         [] | [""] => None,
         [one] => {
-            let theirs = key(one);
-            let shared = own
-                .split(' ')
-                .filter(|w| w.len() > 3 && theirs.split(' ').any(|t| t == *w))
+            // a distinguishing word in common: `Dinas` alone is no match
+            // (NTB's rincian of its Dinas Pendidikan is no Dinas Uji's)
+            let theirs = super::periode::significant(&key(one));
+            let shared = super::periode::significant(&own)
+                .iter()
+                .filter(|w| theirs.contains(w))
                 .count();
             (shared > 0).then(|| one.to_string()).or_else(|| {
                 f.error(
@@ -355,5 +431,26 @@ mod tests {
             "{:?}",
             f.sorted()
         );
+        // a file of one: `Dinas` in common is no match, `Sosial` is
+        let one = |skpd: &str| Apbd {
+            baris: vec![row(skpd, "1.01.02.2.01.0001", "", "5")],
+            ..Apbd::default()
+        };
+        let mut g = Findings::default();
+        assert!(!for_agency(
+            &mut one("Dinas Pendidikan dan Kebudayaan"),
+            "Dinas Uji",
+            "Kabupaten Uji",
+            &mut g
+        ));
+        assert!(g.sorted().iter().any(|x| x.code == "wrong-agency"));
+        let mut g = Findings::default();
+        assert!(for_agency(
+            &mut one("Dinas Sosial P3A"),
+            "Dinas Sosial, Pemberdayaan Perempuan",
+            "",
+            &mut g
+        ));
+        assert!(!g.has_errors());
     }
 }

@@ -430,6 +430,7 @@ pub fn parse_target_line(line: &str) -> Target {
 pub fn parse_kode(parts: &[String]) -> Option<Kode> {
     let mut segs: Vec<String> = Vec::new();
     for p in parts {
+        let p = without_hyphen(p)?;
         for s in p.split(|c: char| c == '.' || c.is_whitespace()) {
             let s = s.trim();
             if s.is_empty() {
@@ -461,13 +462,29 @@ pub fn parse_kode(parts: &[String]) -> Option<Kode> {
     Some(Kode(out.join(".")))
 }
 
-/// Like [`parse_kode`] on one text.
+/// Like [`parse_kode`] on one text. The pre-2021 shape with a hyphen
+/// between the bidang urusan and the program (`2.16-02.2.01.06`, still in
+/// older Renja and DPA prints) reads as `2.16.02.2.01.0006`; any other
+/// hyphen is no code.
 pub fn parse_kode_text(text: &str) -> Option<Kode> {
     let t = text.trim().trim_end_matches('.');
     if t.is_empty() || !t.contains(|c: char| c.is_ascii_digit() || c == 'X') {
         return None;
     }
     parse_kode(&[t.to_string()])
+}
+
+/// `2.16-02.2.01.06` → `2.16.02.2.01.06`: the hyphen of the pre-2021 shape,
+/// after a bidang urusan `u.bb` and before a digit; `None` for any other
+/// hyphen (a range, a date).
+fn without_hyphen(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let Some((bidang, rest)) = text.trim().split_once('-') else {
+        return Some(std::borrow::Cow::Borrowed(text));
+    };
+    let shaped = matches!(bidang.split_once('.'), Some((u, bb))
+        if u.len() == 1 && bb.len() == 2 && u.chars().chain(bb.chars()).all(|c| c.is_ascii_digit()));
+    (shaped && rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.contains('-'))
+        .then(|| std::borrow::Cow::Owned(format!("{bidang}.{rest}")))
 }
 
 /// A code at the start of a name (`1.06.01.2.01.0001 Penyusunan Dokumen …`:
@@ -663,6 +680,21 @@ mod tests {
         assert_eq!(k(&["1.06.02.2"]), None);
         assert_eq!(parse_kode_text("1."), Some(Kode("1".into())));
         assert_eq!(parse_kode_text("Total"), None);
+        // the hyphen after the bidang urusan, two-digit sub kegiatan
+        assert_eq!(
+            parse_kode_text("2.16-02.2.01.06"),
+            Some(Kode("2.16.02.2.01.0006".into()))
+        );
+        assert_eq!(parse_kode_text("1.06-01"), Some(Kode("1.06.01".into())));
+        assert_eq!(
+            parse_kode_text("1.01.01.1.01.01"),
+            Some(Kode("1.01.01.1.01.0001".into()))
+        );
+        // no other hyphen is a code: a range, a date, two hyphens
+        assert_eq!(parse_kode_text("2021-2026"), None);
+        assert_eq!(parse_kode_text("31.12-2024"), None);
+        assert_eq!(parse_kode_text("1.06-02-2.01"), None);
+        assert_eq!(parse_kode_text("1.06-"), None);
     }
 
     #[test]

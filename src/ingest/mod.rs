@@ -169,7 +169,10 @@ pub fn read_inputs_for(folder: &Folder, triwulan: Option<u8>, f: &mut Findings) 
                 // refused (another perangkat daerah's, or none named the
                 // report's): its error stands, no comparison follows
                 let id = &inputs.config.identitas;
-                if apbd::for_agency(&mut r, &id.nama_opd, &id.pemerintah_daerah, f) && apbd::of_year(&r, id.tahun, f) {
+                if apbd::for_agency(&mut r, &id.nama_opd, &id.pemerintah_daerah, f)
+                    && apbd::of_year(&r, id.tahun, f)
+                    && apbd::has_pagu(&r, f)
+                {
                     inputs.apbd = Some(r);
                 }
             }),

@@ -161,7 +161,9 @@ const AGENCY: [&str; 9] = [
 ];
 
 /// Words of an agency name that tell agencies apart (not `dan`, `Dinas`).
-fn significant(t: &str) -> Vec<String> {
+/// The words of an agency's name that tell it from another (not `Dinas`,
+/// `Badan`, `dan`, `Kabupaten` …).
+pub(super) fn significant(t: &str) -> Vec<String> {
     words(t)
         .into_iter()
         .filter(|w| {
@@ -328,6 +330,25 @@ pub fn check(peran: Peran, p: &Pemetaan, tahun: i32, quarter: u8, f: &mut Findin
             return;
         }
     }
+    // nothing said at all — no year, month, quarter nor "as of" date in
+    // the titles or the sheet name (the NTB Form A prints no title): the
+    // file cannot be checked, and the officer is told so once
+    let says_period = |t: &str| !years(t).is_empty() || !months(t).is_empty() || !quarters(t).is_empty();
+    if as_of.is_empty() && !titles.iter().any(|(_, t)| !is_stamp(t) && says_period(t)) {
+        f.warning(
+            "period-unstated",
+            Location::sheet(&p.berkas, &p.lembar),
+            format!(
+                "{what} ini tidak menyebut tahun maupun bulannya, di judul maupun di nama lembar; lkjip tidak dapat memeriksa bahwa angkanya keadaan {}, pastikan sebelum ditandatangani",
+                if quarter == 4 {
+                    format!("Desember {expected}")
+                } else {
+                    format!("{} {expected}", bulan(month))
+                }
+            ),
+        );
+        return;
+    }
     // the month or quarter: the year's figure is December's (TW IV)
     for (loc, t) in titles.iter().filter(|(_, t)| !is_stamp(t)) {
         let (ms, qs) = (months(t), quarters(t));
@@ -474,9 +495,21 @@ mod tests {
             ["wrong-year data/realisasi.xlsx › RFK › C4"]
         );
         assert!(codes(&rfk(": 31-12-2023"), Peran::RealisasiLalu).is_empty());
-        // a signing date in the same place is no period
+        // a signing date in the same place is no period: the form states
+        // none, which cannot be checked and is said once, at the sheet
         let signed = mapping("RFK", &[("A4", "Tanggal"), ("C4", ": 15-01-2025")]);
-        assert!(codes(&signed, Peran::Realisasi).is_empty());
+        assert_eq!(
+            codes(&signed, Peran::Realisasi),
+            ["period-unstated data/realisasi.xlsx › RFK"]
+        );
+        let mut f = Findings::new();
+        check(Peran::RealisasiLalu, &mapping("Sheet1", &[]), 2024, 4, &mut f);
+        assert!(
+            f.iter()
+                .any(|x| x.code == "period-unstated" && x.message.contains("keadaan Desember 2023"))
+        );
+        // the Renja states no period either: nothing to say
+        assert!(codes(&mapping("Sheet1", &[]), Peran::Renja).is_empty());
         let tw = mapping("TW III 2024", &[]);
         assert_eq!(
             codes(&tw, Peran::Realisasi),
@@ -501,8 +534,12 @@ mod tests {
             &mut f,
         );
         assert_eq!(f.iter().map(|x| x.code).collect::<Vec<_>>(), ["wrong-agency"]);
-        // no year or month in the titles: nothing to say
-        assert!(codes(&mapping("Sheet1", &[("A1", "LAPORAN REALISASI")]), Peran::Realisasi).is_empty());
+        // no year or month in the titles: nothing can be checked, which the
+        // officer is told (a warning: the figures may well be December's)
+        assert_eq!(
+            codes(&mapping("Sheet1", &[("A1", "LAPORAN REALISASI")]), Peran::Realisasi),
+            ["period-unstated data/realisasi.xlsx › Sheet1"]
+        );
         // a Renja names its year; a span of years that includes it is fine
         assert!(codes(&mapping("Renja", &[("A3", "TAHUN 2024")]), Peran::Renja).is_empty());
         assert!(codes(&mapping("Renja", &[("A1", "RENSTRA 2021-2026")]), Peran::Renja).is_empty());

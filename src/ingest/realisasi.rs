@@ -426,3 +426,27 @@ fn realisasi_column_misread(rows: &[RealisasiRow], sheet: &Sheet, h: &Header, c:
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_total_label;
+
+    /// The total rows of the forms seen: `Jumlah` (FORM-RFK), `J U M L A H`
+    /// (SIPD prints), `TOTAL`, `TOTALNYA` (Banjarmasin's laporan_rf.xlsx).
+    #[test]
+    fn total_rows_as_offices_label_them() {
+        for t in [
+            "Jumlah",
+            "J U M L A H",
+            "TOTAL",
+            "Total Belanja",
+            "TOTALNYA",
+            " jumlah total ",
+        ] {
+            assert!(is_total_label(t), "{t}");
+        }
+        for t in ["Sub Total Pendapatan Lain", "Penyusunan Dokumen", "1.06.01", ""] {
+            assert!(!is_total_label(t), "{t}");
+        }
+    }
+}

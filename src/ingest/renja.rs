@@ -129,6 +129,25 @@ pub const KUA_SPECS: &[ColumnSpec] = &[
         true,
         "PAGU INDIKATIF",
     ),
+    // the Renja Perangkat Daerah as SIPD prints it (Permendagri 86/2017:
+    // Rencana Tahun n | Prakiraan Maju n+1) has these too
+    col("lokasi", &[&["LOKASI"]], &[], false, "LOKASI"),
+    col("sumber", &[&["SUMBER", "DANA"]], &[], false, "SUMBER DANA"),
+    col("kelompok", &[&["KELOMPOK"]], &[], false, "KELOMPOK SASARAN"),
+    col(
+        "target_maju",
+        &[&["PRAKIRAAN", "MAJU", "TARGET"]],
+        &["PAGU"],
+        false,
+        "PRAKIRAAN MAJU TARGET",
+    ),
+    col(
+        "pagu_maju",
+        &[&["PRAKIRAAN", "MAJU", "PAGU"]],
+        &[],
+        false,
+        "PRAKIRAAN MAJU PAGU",
+    ),
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -148,10 +167,23 @@ pub fn read(wb: &mut Workbook, sheet: Option<&str>, f: &mut Findings) -> Option<
     };
     let (sheet, h) = pick_sheet(wb, specs, sheet, what, Codes::Required, f)?;
     if kua {
+        // the Renja Perangkat Daerah as SIPD prints it names the year ahead
+        // (Prakiraan Maju); the KUA-PPAS ringkasan does not
+        let (code, form) = if h.col("target_maju").is_some() || h.col("pagu_maju").is_some() {
+            (
+                "renja-perangkat-daerah",
+                "Renja Perangkat Daerah cetakan SIPD (Rencana Tahun | Prakiraan Maju; Prakiraan Maju tidak dipakai)",
+            )
+        } else {
+            (
+                "renja-kua-ppas",
+                "Ringkasan KUA-PPAS (Kode | Uraian | Indikator | Target | Pagu Indikatif)",
+            )
+        };
         f.info(
-            "renja-kua-ppas",
+            code,
             sheet.sheet_loc(),
-            "Renja dibaca dari Ringkasan KUA-PPAS (Kode | Uraian | Indikator | Target | Pagu Indikatif): kolom target akhir Renstra, target sebelum perubahan, pagu RKPD dan pagu APBD tidak ada di formulir ini, sehingga kosong di laporan (Lampiran IX)".to_string(),
+            format!("Renja dibaca dari {form}: kolom target akhir Renstra, target sebelum perubahan, pagu RKPD dan pagu APBD tidak ada di formulir ini, sehingga kosong di laporan (Lampiran IX)"),
         );
     }
     let kode_cols = h.cols("kode").to_vec();

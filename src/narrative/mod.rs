@@ -63,6 +63,7 @@ pub fn plain_text(inlines: &Value) -> String {
 /// is also a finding.
 pub fn prepare(m: &mut ReportModel, config: &Config, folder: &Folder, f: &mut Findings) -> Naskah {
     read(m, folder, &config.batas, f);
+    attach_by_code(m);
     check_templates(folder, f);
     let mut picture_findings = Vec::new();
     let gambar = pictures(folder, &config.batas, &mut picture_findings);
@@ -74,6 +75,49 @@ pub fn prepare(m: &mut ReportModel, config: &Config, folder: &Folder, f: &mut Fi
         f.push(e.clone());
     }
     Naskah { narasi, errors, gambar }
+}
+
+/// A narrative named after a program, kegiatan or sub kegiatan by the code
+/// of the other numbering (`sub-1.06.01.2.01.0001.md` where the Renja codes
+/// the Program Penunjang `X.XX.01…`, or the other way round) is filed
+/// under the model's code: both name one row ([`crate::model::Kode::match_key`]), and an
+/// officer who wrote last year's files must not lose them to SIPD's
+/// renumbering. A stem the model already has, or no row matches, stays.
+fn attach_by_code(m: &mut ReportModel) {
+    let mut model_codes: BTreeMap<(&str, String), String> = BTreeMap::new();
+    for p in &m.programs {
+        model_codes.insert(("program-", p.kode.match_key()), p.kode.to_string());
+        for k in &p.kegiatan {
+            model_codes.insert(("kegiatan-", k.kode.match_key()), k.kode.to_string());
+            for s in &k.sub_kegiatan {
+                model_codes.insert(("sub-", s.kode.match_key()), s.kode.to_string());
+            }
+        }
+    }
+    let mut moves = Vec::new();
+    for stem in m.narasi.keys() {
+        for prefix in ["program-", "kegiatan-", "sub-"] {
+            let Some(code) = stem.strip_prefix(prefix) else {
+                continue;
+            };
+            let Some(kode) = crate::ingest::cell::parse_kode_text(code) else {
+                continue;
+            };
+            if let Some(own) = model_codes.get(&(prefix, kode.match_key()))
+                && *own != code
+            {
+                let target = format!("{prefix}{own}");
+                if !m.narasi.contains_key(&target) {
+                    moves.push((stem.clone(), target));
+                }
+            }
+        }
+    }
+    for (from, to) in moves {
+        if let Some(text) = m.narasi.remove(&from) {
+            m.narasi.entry(to).or_insert(text);
+        }
+    }
 }
 
 /// `narasi/*.md` → `model.narasi`, each file bounded by `[batas] narasi_kb`
