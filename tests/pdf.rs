@@ -875,6 +875,72 @@ fn no_line_begins_with_a_percent_sign() {
         .map(|w| format!("page {}: {:?} / {:?}", w[1].0, w[0].1, w[1].1))
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
+    tables_break_where_a_typesetter_would(&doc);
+}
+
+/// No table's first page holds its header with one row under it, no last
+/// page a total row alone, and no caption sits on a page before its table:
+/// read back from the markers the template puts in the first two and the
+/// last two rows of every table (`lkjip-baris`, gaya.typ) and from the
+/// figures' positions.
+fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
+    use typst::foundations::{Label, NativeElement, Selector, StyleChain, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    use typst::model::FigureElem;
+    let intro = doc.introspector();
+    let page = |c: &typst::foundations::Content| intro.page(c.location().unwrap()).unwrap().get();
+    let label = Label::new(typst::utils::PicoStr::intern("lkjip-baris")).unwrap();
+    // (judul, rows, [(row, page)]) in document order; row 0 begins a table
+    let mut tables: Vec<(String, i64, Vec<(i64, usize)>)> = Vec::new();
+    for c in intro.query(&Selector::Label(label)).iter() {
+        let Value::Dict(d) = &c.to_packed::<MetadataElem>().unwrap().value else {
+            panic!("marker {c:?}")
+        };
+        let int = |k: &str| d.get(k).unwrap().clone().cast::<i64>().unwrap();
+        let (i, n) = (int("i"), int("n"));
+        if i == 0 {
+            let judul = match d.get("judul").unwrap() {
+                Value::Str(s) => s.to_string(),
+                _ => String::new(),
+            };
+            tables.push((judul, n, Vec::new()));
+        }
+        tables.last_mut().unwrap().2.push((i, page(c)));
+    }
+    // 69 tables with rows in the example at this writing
+    assert!(tables.len() > 60, "{} tables", tables.len());
+    let mut bad = Vec::new();
+    let mut split = 0;
+    for (judul, n, rows) in &tables {
+        let at = |i: i64| rows.iter().find(|r| r.0 == i).map(|r| r.1).unwrap();
+        if *n >= 2 && at(0) != at(1) {
+            bad.push(format!("{judul:?}: row 1 alone on page {}", at(0)));
+        }
+        if *n >= 3 && at(n - 1) != at(n - 2) {
+            bad.push(format!("{judul:?}: the last row alone on page {}", at(n - 1)));
+        }
+        if *n >= 2 && at(0) != at(n - 1) {
+            split += 1;
+        }
+    }
+    // the example has long tables that do split (Lampiran IX, XII, …)
+    assert!(split > 5, "{split} tables over two pages or more");
+    // a numbered table's caption is on the page of its first row
+    let first_row: std::collections::HashMap<&str, usize> =
+        tables.iter().map(|(j, _, rows)| (j.as_str(), rows[0].1)).collect();
+    for f in intro.query(&Selector::Elem(FigureElem::ELEM, None)).iter() {
+        let fig = f.to_packed::<FigureElem>().unwrap();
+        let Some(cap) = fig.caption.get_ref(StyleChain::default()) else {
+            continue;
+        };
+        let judul = cap.body.plain_text().to_string();
+        if let Some(p) = first_row.get(judul.as_str())
+            && *p != page(f)
+        {
+            bad.push(format!("{judul:?}: caption on page {}, first row on {p}", page(f)));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 /// The officer's sentence announcing Tabel 2.1 is followed by the table
