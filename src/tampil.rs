@@ -224,6 +224,34 @@ pub fn nip(s: &str) -> String {
     )
 }
 
+/// A pangkat with its golongan/ruang as BKN writes it: `Pembina Utama Muda
+/// / IV.c` → `Pembina Utama Muda (IV/c)`; `IV-c`, `IV c`, `IV/c` alike. A
+/// text whose end is no golongan (I–IV and a ruang a–e) stays as typed.
+pub fn pangkat(s: &str) -> String {
+    let t = s.trim();
+    let Some(ruang) = t
+        .chars()
+        .last()
+        .filter(|c| ('a'..='e').contains(&c.to_ascii_lowercase()))
+    else {
+        return t.to_string();
+    };
+    let head = &t[..t.len() - 1];
+    let head = head.strip_suffix(['.', '/', '-', ' ']).unwrap_or(head);
+    let gol_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !matches!(c, 'I' | 'V'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let (rest, gol) = head.split_at(gol_start);
+    let name = rest.trim_end().trim_end_matches(['/', ',', '-', '(']).trim_end();
+    if !["I", "II", "III", "IV"].contains(&gol) || name.is_empty() || !rest.ends_with([' ', '/', ',', '(', '-']) {
+        return t.to_string();
+    }
+    format!("{name} ({gol}/{})", ruang.to_ascii_lowercase())
+}
+
 /// `2025-03-04` → `4 Maret 2025`.
 pub fn tanggal_indonesia(s: &str) -> Option<String> {
     const BULAN: [&str; 12] = [
@@ -257,6 +285,20 @@ pub fn normalize(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn golongan_in_bkn_form() {
+        assert_eq!(pangkat("Pembina Utama Muda / IV.c"), "Pembina Utama Muda (IV/c)");
+        assert_eq!(pangkat("Penata Tingkat I, III/d"), "Penata Tingkat I (III/d)");
+        assert_eq!(pangkat("Pembina (IV/a)"), "Pembina (IV/a)");
+        assert_eq!(pangkat("Pembina IV-a"), "Pembina (IV/a)");
+        // not a golongan at the end: as typed
+        assert_eq!(pangkat("Pembina Utama Muda"), "Pembina Utama Muda");
+        assert_eq!(pangkat("IV/c"), "IV/c");
+        assert_eq!(pangkat("Penata Muda Tingkat I"), "Penata Muda Tingkat I");
+        assert_eq!(pangkat(""), "");
+    }
+
     /// The example's NIP (lkjip.toml), as the reference prints it on its
     /// Perjanjian Kinerja (l. 3917: "NIP. 19690824 199003 1 004").
     #[test]

@@ -213,7 +213,7 @@ impl Content<'_> {
                 kepala: Kepala {
                     nama: id.kepala.nama.clone(),
                     jabatan: id.kepala.jabatan.clone(),
-                    pangkat: id.kepala.pangkat.clone(),
+                    pangkat: crate::tampil::pangkat(&id.kepala.pangkat),
                     nip: crate::tampil::nip(&id.kepala.nip),
                 },
                 atasan: id.atasan.as_ref().map(|a| Atasan {

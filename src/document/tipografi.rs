@@ -28,9 +28,37 @@ pub fn tie(s: &str) -> String {
         let tied = c == ' '
             && ((next == Some('%') && before.last().is_some_and(char::is_ascii_digit))
                 || (next.is_some_and(|n| n.is_ascii_digit()) && (ends("Rp.") || ends("Rp"))));
+        // `100%` as typed: the report writes one spacing, `100 %` (not in a
+        // link's `%20`, nor in a word such as `202024%2F`)
+        if c == '%' && glued_percent(&chars, i) {
+            out.push('\u{a0}');
+        }
         out.push(if tied { '\u{a0}' } else { c });
     }
     out
+}
+
+/// Whether the `%` at `i` follows a figure with no space: a digit before it
+/// that ends a number standing alone (a space, a bracket or the start
+/// before the number), and no URL escape (`%2F`, `%20`) after it.
+fn glued_percent(chars: &[char], i: usize) -> bool {
+    if !chars[..i].last().is_some_and(char::is_ascii_digit) {
+        return false;
+    }
+    let hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
+    if hex(i + 1) && hex(i + 2) {
+        return false;
+    }
+    let start = chars[..i]
+        .iter()
+        .rposition(|c| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .map(|k| k + 1)
+        .unwrap_or(0);
+    start == 0
+        || matches!(
+            chars[start - 1],
+            ' ' | '\u{a0}' | '(' | '\n' | '\u{2212}' | '-' | '/' | '=' | '+'
+        )
 }
 
 /// A negative figure in a table cell takes a true minus sign (`−1.002,00`):
@@ -46,7 +74,7 @@ fn minus_in_place(s: &mut String) {
 }
 
 fn needs_tie(s: &str) -> bool {
-    s.contains(" %") || s.contains("Rp ") || s.contains("Rp. ")
+    s.contains(" %") || s.contains("Rp ") || s.contains("Rp. ") || s.contains('%')
 }
 
 fn tie_in_place(s: &mut String) {
@@ -151,6 +179,19 @@ mod tests {
         // no figure before it: left as written
         assert_eq!(tie("Bobot (%) dan % KUM"), "Bobot (%) dan % KUM");
         assert_eq!(tie("tanpa persen"), "tanpa persen");
+        // typed without a space: one spacing in the whole report
+        assert_eq!(
+            tie("tercapai 100%, mutu 97,40%."),
+            "tercapai 100\u{a0}%, mutu 97,40\u{a0}%."
+        );
+        assert_eq!(tie("(jumlah PMKS)x100%"), "(jumlah PMKS)x100%");
+        assert_eq!(tie("x 100%"), "x 100\u{a0}%");
+        assert_eq!(tie("(80%)"), "(80\u{a0}%)");
+        // a link's escapes stay
+        assert_eq!(
+            tie("path=%2FDSPPPA%20PM%20AKIP%202023%202024%2F01."),
+            "path=%2FDSPPPA%20PM%20AKIP%202023%202024%2F01."
+        );
     }
 
     /// The helper's page review of session 7: "Rp." left at a line's end

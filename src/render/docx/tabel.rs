@@ -195,7 +195,11 @@ pub fn signature(id: &Identitas, jabatan: &str, with_date: bool) -> String {
         },
         true,
     ));
-    s.push_str(&signature_line(&id.kepala.pangkat, Gaya::BIASA, true));
+    s.push_str(&signature_line(
+        &crate::tampil::pangkat(&id.kepala.pangkat),
+        Gaya::BIASA,
+        true,
+    ));
     if !id.kepala.nip.is_empty() {
         s.push_str(&signature_line(&format!("NIP. {}", id.kepala.nip), Gaya::BIASA, false));
     }

@@ -128,7 +128,7 @@ impl Draft {
             "perubahan": perubahan,
             "pereviu": {
                 "instansi": reviu.instansi,
-                "penandatangan": reviu.penandatangan.map(|p| json!({"nama": p.nama, "jabatan": p.jabatan, "pangkat": p.pangkat, "nip": crate::tampil::nip(&p.nip)})),
+                "penandatangan": reviu.penandatangan.map(|p| json!({"nama": p.nama, "jabatan": p.jabatan, "pangkat": crate::tampil::pangkat(&p.pangkat), "nip": crate::tampil::nip(&p.nip)})),
             },
             "kolofon": {
                 "versi": format!("lkjip {}", crate::VERSION),
