@@ -982,7 +982,7 @@ fn the_reference_contradictions_are_found() {
         // CATATAN 1: realisasi total 8.521.256.875
         "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › baris 102: Total realisasi tercetak Rp 8.521.256.875, tetapi jumlah 13 program Rp 9.521.256.875",
         // CATATAN 3: Pemeliharaan Mebel pagu 3.000.000
-        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A35: pagu kegiatan 0.00.01.2.09 tercetak Rp 590.710.000, tetapi jumlah 5 sub kegiatan-nya Rp 590.210.000",
+        "error[total-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A35: pagu kegiatan 0.00.01.2.09 tercetak Rp 590.710.000, tetapi jumlah 5 sub kegiatannya Rp 590.210.000",
         "error[over-budget]: data/realisasi.xlsx › Realisasi Desember 2024 › A38: realisasi sub kegiatan 0.00.01.2.09.0005 (Rp 3.425.000) melebihi pagu (Rp 3.000.000)",
         // CATATAN 4: Administrasi Kepegawaian 95,92 %
         "warning[percent-mismatch]: data/realisasi.xlsx › Realisasi Desember 2024 › A16: persentase realisasi kegiatan 0.00.01.2.05 tercetak 95,92 %, hasil hitung Rp 42.850.913 / Rp 65.000.000 = 65,92 %",

@@ -555,11 +555,26 @@ fn the_draft_marks_every_page_and_lists_exactly_the_findings_of_check() {
         Some("warning") => "Peringatan",
         _ => "Info",
     };
-    // every finding of `check`, in its order, numbered T1…TN, and no other
+    // every finding of `check` numbered T1…TN, and no other: by severity as
+    // check orders them, this year's before those of last year's
+    // realization report (closed books), each message with the report's
+    // `Rp.`, no rule code printed
+    let last_year = |f: &serde_json::Value| f["message"].as_str().unwrap().contains("(laporan tahun sebelumnya)");
+    let rank = |f: &serde_json::Value| match f["severity"].as_str() {
+        Some("error") => 0,
+        Some("warning") => 1,
+        _ => 2,
+    };
+    let mut temuan: Vec<&serde_json::Value> = temuan.iter().collect();
+    temuan.sort_by_key(|f| (rank(f), last_year(f)));
+    assert!(!last_year(temuan[0]) && temuan.iter().any(|f| last_year(f)));
+    assert!(!lembar.contains("[total-mismatch]") && !lembar.contains("[over-budget]"));
     let mut at = 0;
     for (i, f) in temuan.iter().enumerate() {
         let entry = format!("T{}{}", i + 1, tingkat(f));
-        let msg = squash(f["message"].as_str().unwrap());
+        let msg = squash(f["message"].as_str().unwrap())
+            .replace("Rp", "Rp.")
+            .replace("Rp..", "Rp.");
         let pos = lembar[at..]
             .find(&entry)
             .map(|p| p + at)
@@ -586,6 +601,16 @@ fn the_draft_marks_every_page_and_lists_exactly_the_findings_of_check() {
     // the checklist judged what it could and left the rest to the reviewer
     let all = pages.join(" ");
     assert!(all.contains("PERNYATAAN TELAH DIREVIU"));
+    // warnings stand: the statement says "kecuali", and the Inspektur signs
+    let open = temuan.iter().filter(|f| rank(f) < 2).count();
+    assert!(
+        squash(&all).contains(&squash(&format!(
+            "kecuali atas {open} temuan pada Lembar Reviu yang belum ditindaklanjuti"
+        ))),
+        "{open}"
+    );
+    assert!(all.contains("Inspektur Kabupaten Belitung,"));
+    assert!(!all.contains("Pereviu Inspektorat"));
     assert!(all.contains("KOLOFON") && all.contains(&format!("lkjip {}", lkjip::VERSION)));
     let sumber = load(&example()).model.unwrap().sumber;
     for s in &sumber {

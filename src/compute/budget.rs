@@ -70,7 +70,7 @@ pub fn check_realisasi(r: &Realisasi, rules: &Rules, lalu: bool, f: &mut Finding
                         "total-mismatch",
                         row.lokasi.clone(),
                         format!(
-                            "{what} {} {} tercetak Rp {}, tetapi jumlah {n} {below}-nya Rp {} (selisih Rp {}){yr}",
+                            "{what} {} {} tercetak Rp {}, tetapi jumlah {n} {below}nya Rp {} (selisih Rp {}){yr}",
                             row.kode.level().name(),
                             row.kode,
                             fmt_rupiah(printed),

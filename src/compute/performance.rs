@@ -30,8 +30,8 @@ fn indicator(i: &mut Indikator, kode: &str, riwayat: Option<Kunci>, cx: &Ctx, f:
                         "capaian indikator {kode} \"{}\" {} % (realisasi {} dari target {}): melebihi {} %, periksa apakah targetnya benar",
                         short(&i.uraian),
                         fmt_persen(c),
-                        i.realisasi.teks,
-                        i.target.teks,
+                        crate::tampil::tampil(&i.realisasi),
+                        crate::tampil::tampil(&i.target),
                         fmt_persen(rules.capaian_tinggi)
                     ),
                 );

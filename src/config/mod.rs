@@ -413,7 +413,7 @@ impl Peran {
             Peran::Realisasi => "Laporan Realisasi Fisik dan Keuangan",
             Peran::RealisasiLalu => "Laporan Realisasi tahun sebelumnya",
             Peran::Spm => "Laporan Pencapaian SPM (e-SPM)",
-            Peran::Kinerja => "workbook pengukuran kinerja (kinerja.xlsx)",
+            Peran::Kinerja => "buku kerja pengukuran kinerja (kinerja.xlsx)",
             Peran::RealisasiTw1 => "Laporan Realisasi triwulan I (Maret)",
             Peran::RealisasiTw2 => "Laporan Realisasi triwulan II (Juni)",
             Peran::RealisasiTw3 => "Laporan Realisasi triwulan III (September)",

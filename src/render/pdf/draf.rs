@@ -33,8 +33,31 @@ pub const PERUBAHAN_MAX: usize = 500;
 
 pub fn ordered(temuan: &[Finding]) -> Vec<&Finding> {
     let mut v: Vec<&Finding> = temuan.iter().collect();
-    v.sort_by_key(|f| f.severity);
+    // this year's first: last year's realization report is closed books,
+    // its findings matter to the comparison only
+    v.sort_by_key(|f| (f.severity, is_last_year(f)));
     v
+}
+
+/// Whether a finding concerns last year's realization report.
+fn is_last_year(f: &Finding) -> bool {
+    f.location.file.contains("realisasi-lalu") || f.message.contains("(laporan tahun sebelumnya)")
+}
+
+/// A finding's message in the report's own forms: `Rp. 5.500.191.063` as
+/// the report writes amounts (`lkjip check` keeps the compiler-like `Rp`).
+fn in_report_form(message: &str) -> String {
+    let mut out = String::with_capacity(message.len() + 8);
+    let mut rest = message;
+    while let Some(i) = rest.find("Rp ") {
+        let before_ok = rest[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = rest[i + 3..].starts_with(|c: char| c.is_ascii_digit() || c == '-');
+        out.push_str(&rest[..i]);
+        out.push_str(if before_ok && after_ok { "Rp. " } else { "Rp " });
+        rest = &rest[i + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn tingkat(s: Severity) -> &'static str {
@@ -69,7 +92,7 @@ impl Draft {
                     "parah": f.severity.label(),
                     "kode": f.code,
                     "lokasi": f.location.to_string(),
-                    "pesan": f.message,
+                    "pesan": in_report_form(&f.message),
                     "kunci": keys,
                 })
             })
