@@ -83,6 +83,51 @@ pub fn tampil(tg: &Target) -> String {
     }
 }
 
+/// A target and its realization as one row prints them: one unit
+/// convention (`100 %` beside `100` typed without its sign prints `100 %`
+/// twice) and one number of decimals (`78,8 %` beside `78,93` prints
+/// `78,80 %` and `78,93 %`). Whole numbers stay whole; a text without a
+/// number (`Madya`) is printed as typed.
+pub fn pasangan(target: &Target, realisasi: &Target) -> (String, String) {
+    let (Some(a), Some(b)) = (target.nilai, realisasi.nilai) else {
+        return (tampil(target), tampil(realisasi));
+    };
+    let decimals = |v: Decimal| {
+        if v.fract().is_zero() {
+            0
+        } else {
+            v.normalize().scale().min(2)
+        }
+    };
+    let d = decimals(a).max(decimals(b));
+    let num = |v: Decimal| {
+        if v.fract().is_zero() {
+            rp(v)
+        } else {
+            format!("{:.*}", d as usize, v.round_dp(d)).replace('.', ",")
+        }
+    };
+    let percent = |t: &Target| t.satuan.as_deref() == Some("%");
+    let unit = |t: &Target, other: &Target| match t.satuan.as_deref() {
+        Some("%") => " %".to_string(),
+        Some(u) => format!(" {u}"),
+        None if percent(other) => " %".to_string(),
+        None => String::new(),
+    };
+    (
+        format!("{}{}", num(a), unit(target, realisasi)),
+        format!("{}{}", num(b), unit(realisasi, target)),
+    )
+}
+
+/// [`pasangan`] of a year that may lack either figure (`-`).
+pub fn opt_pasangan(target: Option<&Target>, realisasi: Option<&Target>) -> (String, String) {
+    match (target, realisasi) {
+        (Some(t), Some(r)) => pasangan(t, r),
+        (t, r) => (opt_tampil(t), opt_tampil(r)),
+    }
+}
+
 pub fn opt_tampil(tg: Option<&Target>) -> String {
     tg.map(tampil).unwrap_or_else(|| "-".to_string())
 }
@@ -285,6 +330,19 @@ pub fn normalize(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_target_and_its_realization_share_unit_and_decimals() {
+        let t = crate::ingest::cell::parse_target_line;
+        let p = |a: &str, b: &str| pasangan(&t(a), &t(b));
+        assert_eq!(p("100 %", "100"), ("100 %".into(), "100 %".into()));
+        assert_eq!(p("78,8 %", "78,93"), ("78,80 %".into(), "78,93 %".into()));
+        assert_eq!(p("3,2", "3,18"), ("3,20".into(), "3,18".into()));
+        assert_eq!(p("100 %", "99,5 %"), ("100 %".into(), "99,5 %".into()));
+        assert_eq!(p("6 Dokumen", "6 Dok"), ("6 Dokumen".into(), "6 Dok".into()));
+        assert_eq!(p("Pratama", "Madya"), ("Pratama".into(), "Madya".into()));
+        assert_eq!(p("0,5", "30,55"), ("0,50".into(), "30,55".into()));
+    }
 
     #[test]
     fn golongan_in_bkn_form() {

@@ -49,10 +49,18 @@ impl<'a> Content<'a> {
             tb.row(vec![
                 c((i + 1).to_string()),
                 t(format!("{}: {}", pk.tingkat.nama(), ind.uraian)),
-                c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
-                c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
-                c(tampil(&ind.target)),
-                c(tampil(&ind.realisasi)),
+                c(opt_pasangan(
+                    prev.and_then(|r| r.target.as_ref()),
+                    prev.and_then(|r| r.realisasi.as_ref()),
+                )
+                .0),
+                c(opt_pasangan(
+                    prev.and_then(|r| r.target.as_ref()),
+                    prev.and_then(|r| r.realisasi.as_ref()),
+                )
+                .1),
+                c(pasangan(&ind.target, &ind.realisasi).0),
+                c(pasangan(&ind.target, &ind.realisasi).1),
                 c(pct(pk.capaian_lalu)),
                 c(pct(ind.capaian)),
             ]);
@@ -112,8 +120,8 @@ impl<'a> Content<'a> {
                 c((i + 1).to_string()),
                 t(&ind.uraian),
                 c(opt_tampil(pk.realisasi_lalu.as_ref())),
-                c(tampil(&ind.target)),
-                c(tampil(&ind.realisasi)),
+                c(pasangan(&ind.target, &ind.realisasi).0),
+                c(pasangan(&ind.target, &ind.realisasi).1),
                 c(pct(ind.capaian)),
                 c(opt_tampil(pk.target_akhir_renstra.as_ref())),
                 c(pct(pk.capaian_target_akhir)),
@@ -171,7 +179,15 @@ impl<'a> Content<'a> {
         let mut v = vec![h(5, format!("{no}. {nama}"))];
         let inds: Vec<String> = pr.indikator.iter().map(|i| i.uraian.clone()).collect();
         if !inds.is_empty() {
-            v.push(p(format!("Indikator {nama} adalah {}.", inds.join("; "))));
+            v.push(p(format!(
+                "{} {nama} adalah {}.",
+                if inds.len() > 1 {
+                    "Indikator-indikator"
+                } else {
+                    "Indikator"
+                },
+                crate::tampil::join_dan(&inds)
+            )));
         }
         let mut tb = Tabel::new(
             format!("Pencapaian Indikator {nama} Tahun {tahun}"),
@@ -187,16 +203,21 @@ impl<'a> Content<'a> {
         .small();
         for (i, ind) in pr.indikator.iter().enumerate() {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
+            let (target_lalu, realisasi_lalu) = opt_pasangan(
+                prev.and_then(|r| r.target.as_ref()),
+                prev.and_then(|r| r.realisasi.as_ref()),
+            );
+            let (target, realisasi) = pasangan(&ind.target, &ind.realisasi);
             tb.keyed(
                 &[Kunci::Indikator(pr.kode.to_string())],
                 vec![
                     t(if i == 0 { nama.clone() } else { String::new() }),
                     t(&ind.uraian),
-                    c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
-                    c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
+                    c(target_lalu),
+                    c(realisasi_lalu),
                     c(pct(prev.and_then(|r| r.capaian))),
-                    c(tampil(&ind.target)),
-                    c(tampil(&ind.realisasi)),
+                    c(target),
+                    c(realisasi),
                     c(pct(ind.capaian)),
                 ],
             );
@@ -204,16 +225,9 @@ impl<'a> Content<'a> {
         if !tb.is_empty() {
             v.push(tb.item());
         }
-        for ind in &pr.indikator {
+        for (i, ind) in pr.indikator.iter().enumerate() {
             if let (Some(cp), Some(pd)) = (ind.capaian, &ind.predikat) {
-                v.push(p(format!(
-                    "Indikator {} tahun {tahun} terealisasi {} dari target {} atau capaian {} % ({}).",
-                    ind.uraian,
-                    tampil(&ind.realisasi),
-                    tampil(&ind.target),
-                    fmt_persen(cp),
-                    pd.to_lowercase()
-                )));
+                v.push(p(capaian_sentence(i, &ind.uraian, tahun, ind, cp, pd)));
             }
         }
         v.push(p(format!(
@@ -302,6 +316,7 @@ fn grafik_triwulan(pk: &IndikatorKinerja, tahun: i32) -> Option<Item> {
             },
         ],
         nomor: None,
+        satuan: ind.target.satuan.clone(),
     }))
 }
 
@@ -345,5 +360,30 @@ fn grafik(pk: &IndikatorKinerja, tahun: i32) -> Option<Item> {
             },
         ],
         nomor: None,
+        satuan: ind.target.satuan.clone(),
     }))
+}
+
+/// The sentence on one indicator's capaian, worded by what the figure says
+/// (above, at or below its target) and by its place among the program's
+/// indicators, so that thirty of them do not read as one sentence copied.
+fn capaian_sentence(i: usize, uraian: &str, tahun: i32, ind: &Indikator, cp: Decimal, predikat: &str) -> String {
+    let (target, realisasi) = pasangan(&ind.target, &ind.realisasi);
+    let cp_s = fmt_persen(cp);
+    let pd = predikat.to_lowercase();
+    let subject = if i == 0 {
+        format!("Indikator {uraian} tahun {tahun}")
+    } else {
+        format!("Untuk indikator {uraian}, realisasi tahun {tahun}")
+    };
+    let hundred = Decimal::from(100);
+    if cp > hundred {
+        format!(
+            "{subject} melampaui targetnya: dari target {target} terealisasi {realisasi}, atau capaian {cp_s} % ({pd})."
+        )
+    } else if cp == hundred {
+        format!("{subject} tercapai sesuai target, yaitu {realisasi} (capaian {cp_s} %).")
+    } else {
+        format!("{subject} belum mencapai target {target}: terealisasi {realisasi}, atau capaian {cp_s} % ({pd}).")
+    }
 }

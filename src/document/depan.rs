@@ -230,7 +230,7 @@ impl<'a> Content<'a> {
         total.extend(sums.map(|s| n(rp(s)).bold()));
         tb.row(total);
         v.push(
-            tb.note("Belanja langsung: pagu program dan kegiatan tanpa belanja tidak langsung (sub kegiatan gaji dan tunjangan ASN, [aturan] belanja_tidak_langsung).")
+            tb.note("Belanja langsung: pagu program dan kegiatan tanpa belanja tidak langsung (sub kegiatan penyediaan gaji dan tunjangan ASN).")
                 .item(),
         );
         v
@@ -249,7 +249,8 @@ impl<'a> Content<'a> {
             .filter_map(|k| self.m.perjanjian_kinerja.iter().find(|p| &p.kode == k))
             .map(|p| format!("{}: {}", p.tingkat.nama(), p.uraian))
             .collect::<Vec<_>>()
-            .join("; ")
+            // a tujuan and its sasaran on lines of their own in the cell
+            .join("\n")
     }
 
     pub(super) fn tabel_pk(&self, judul: String) -> Item {
@@ -383,7 +384,7 @@ impl<'a> Content<'a> {
         v.push(p(format!(
             "Dari {} indikator kinerja tujuan dan sasaran strategis tahun {tahun}, {}. Realisasi anggaran mencapai Rp. {},- dari pagu Rp. {},- ({} %, kategori {}).",
             h_.jumlah_indikator_kinerja,
-            counts.join(", "),
+            crate::tampil::join_dan(&counts),
             rp(self.m.ringkasan.realisasi),
             rp(self.m.ringkasan.pagu),
             pct(h_.persen_realisasi),

@@ -184,6 +184,14 @@ pub struct Sel {
     /// `l`, `c` or `r`.
     pub rata: Rata,
     pub tebal: bool,
+    /// Indent steps of a name under its parent (a sub kegiatan under its
+    /// kegiatan): every line of the cell is indented, not just the first.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub inden: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,6 +239,9 @@ pub struct Grafik {
     pub seri: Vec<Seri>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nomor: Option<String>,
+    /// The unit of the value axis (`%`, `Orang`), the indicator's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satuan: Option<String>,
 }
 
 #[derive(Serialize, Debug, Clone)]

@@ -232,7 +232,7 @@ impl<'a> Content<'a> {
                 row.extend([n(rp(k.pagu)), n(rp(k.realisasi)), c(pct(k.persen))]);
                 tb.keyed(&[Kunci::Kode(k.kode.to_string()), Kunci::Lalu(k.kode.to_string())], row);
                 for s in &k.sub_kegiatan {
-                    let mut row = vec![t(format!("    {}", s.nama))];
+                    let mut row = vec![t(&s.nama).indent(1)];
                     row.extend(lalu_cells(&s.lalu));
                     row.extend([n(rp(s.pagu)), n(rp(s.realisasi)), c(pct(s.persen))]);
                     tb.keyed(&[Kunci::Kode(s.kode.to_string()), Kunci::Lalu(s.kode.to_string())], row);

@@ -145,15 +145,23 @@ impl<'a> Content<'a> {
                     c(format!("{}.", i + 1)),
                     t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)),
                     t(&ind.uraian),
-                    c(opt_tampil(prev.and_then(|r| r.target.as_ref()))),
-                    c(opt_tampil(prev.and_then(|r| r.realisasi.as_ref()))),
+                    c(opt_pasangan(
+                        prev.and_then(|r| r.target.as_ref()),
+                        prev.and_then(|r| r.realisasi.as_ref()),
+                    )
+                    .0),
+                    c(opt_pasangan(
+                        prev.and_then(|r| r.target.as_ref()),
+                        prev.and_then(|r| r.realisasi.as_ref()),
+                    )
+                    .1),
                     c(pct(prev.and_then(|r| r.capaian))),
                     c(prev
                         .and_then(|r| r.capaian)
                         .map(|x| self.rules.kategori.label(round2(x)).to_string())
                         .unwrap_or("-".into())),
-                    c(tampil(&ind.target)),
-                    c(tampil(&ind.realisasi)),
+                    c(pasangan(&ind.target, &ind.realisasi).0),
+                    c(pasangan(&ind.target, &ind.realisasi).1),
                     c(pct(ind.capaian)),
                     c(format!("{}{negatif}", ind.kategori.clone().unwrap_or("-".into()))),
                 ],
@@ -217,14 +225,14 @@ impl<'a> Content<'a> {
             let ind = &pk.indikator;
             let at = |y: i32| -> (String, String, String) {
                 if y == self.tahun() {
-                    return (tampil(&ind.target), tampil(&ind.realisasi), pct(ind.capaian));
+                    let (t, r) = pasangan(&ind.target, &ind.realisasi);
+                    return (t, r, pct(ind.capaian));
                 }
                 match ind.riwayat.iter().find(|r| r.tahun == y) {
-                    Some(r) => (
-                        opt_tampil(r.target.as_ref()),
-                        opt_tampil(r.realisasi.as_ref()),
-                        pct(r.capaian),
-                    ),
+                    Some(r) => {
+                        let (t, v) = opt_pasangan(r.target.as_ref(), r.realisasi.as_ref());
+                        (t, v, pct(r.capaian))
+                    }
                     None => ("-".into(), "-".into(), "-".into()),
                 }
             };
@@ -277,7 +285,7 @@ impl<'a> Content<'a> {
                 .map(|r| {
                     let pk = self.m.perjanjian_kinerja.iter().find(|p| p.kode == r.kode);
                     let (tg, re) = pk
-                        .map(|p| (tampil(&p.indikator.target), tampil(&p.indikator.realisasi)))
+                        .map(|p| pasangan(&p.indikator.target, &p.indikator.realisasi))
                         .unwrap_or_default();
                     format!(
                         "Indikator {} dengan realisasi {re} dari target {tg} (capaian {} %).",
@@ -299,11 +307,14 @@ impl<'a> Content<'a> {
         .labels(&["No", "Kategori", "Capaian", "Jumlah Indikator"]);
         let steps = self.rules.kategori.steps();
         for (i, x) in h_.kategori.iter().enumerate() {
-            let range = steps
-                .get(i)
-                .and_then(|s| s.0)
-                .map(|m| format!("≥ {}", fmt_num(m)))
-                .unwrap_or_else(|| "lainnya".into());
+            // the lowest category has no lower bound: below the one above it
+            let range = match steps.get(i).and_then(|s| s.0) {
+                Some(m) => format!("≥ {}", fmt_num(m)),
+                None => match i.checked_sub(1).and_then(|j| steps.get(j)).and_then(|s| s.0) {
+                    Some(above) => format!("< {}", fmt_num(above)),
+                    None => "-".into(),
+                },
+            };
             tb.row(vec![
                 c(format!("{}", i + 1)),
                 t(&x.label),
@@ -318,7 +329,7 @@ impl<'a> Content<'a> {
             .filter(|x| x.jumlah > 0)
             .map(|x| {
                 format!(
-                    "{} ({}) indikator pada kategori \"{}\"",
+                    "{} ({}) indikator pada kategori “{}”",
                     x.jumlah,
                     terbilang(x.jumlah),
                     x.label
@@ -329,7 +340,7 @@ impl<'a> Content<'a> {
             v.push(p(format!(
                 "Dari {} indikator kinerja yang diukur, terdapat {}.",
                 h_.jumlah_indikator_kinerja,
-                parts.join(", ")
+                crate::tampil::join_dan(&parts)
             )));
         }
         v
@@ -445,17 +456,23 @@ impl<'a> Content<'a> {
                     .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>())
                     == Some(g.nomor.clone())
             }) {
-                for ind in &pr.indikator {
+                for (j, ind) in pr.indikator.iter().enumerate() {
                     i += 1;
                     tb.keyed(
                         &[Kunci::Indikator(pr.kode.to_string())],
                         vec![
                             c(i.to_string()),
                             t(if first { title.clone() } else { String::new() }),
-                            t(&pr.nama),
+                            // the program once, over its indicators, as a
+                            // sentence writes it (not the Renja's capitals)
+                            t(if j == 0 {
+                                title_case_program(&pr.nama)
+                            } else {
+                                String::new()
+                            }),
                             t(&ind.uraian),
-                            c(tampil(&ind.target)),
-                            c(tampil(&ind.realisasi)),
+                            c(pasangan(&ind.target, &ind.realisasi).0),
+                            c(pasangan(&ind.target, &ind.realisasi).1),
                             c(pct(ind.capaian)),
                             t(dash(&ind.rencana_tindak_lanjut)),
                             t(dash(&ind.penanggung_jawab)),
@@ -536,16 +553,10 @@ impl<'a> Content<'a> {
                 ]);
             }
         }
-        let sumber = self
-            .m
-            .sumber
-            .iter()
-            .find(|s| s.peran == crate::config::Peran::Spm)
-            .map(|s| format!(" ({})", s.berkas))
-            .unwrap_or_default();
+        // the source as the reader knows it, not lkjip's file name
         Some(
             tb.note(format!(
-                "Sumber Data: Laporan Pencapaian Pemenuhan SPM Tahun {} (e-SPM){sumber}.",
+                "Sumber Data: Laporan Pencapaian Pemenuhan SPM Tahun {}, aplikasi e-SPM Kementerian Dalam Negeri (spm.bangda.kemendagri.go.id).",
                 self.tahun()
             ))
             .item(),

@@ -7,7 +7,7 @@ use super::{Bab, Content, Item};
 use crate::model::Indikator;
 use crate::model::Kunci;
 use crate::model::Level;
-use crate::tampil::{dash, fmt_persen, opt_tampil, pct, rp, tampil, title_case, title_case_program};
+use crate::tampil::{dash, fmt_persen, opt_tampil, pasangan, pct, rp, title_case, title_case_program};
 use rust_decimal::Decimal;
 
 impl Content<'_> {
@@ -57,6 +57,14 @@ impl Content<'_> {
                 );
             }
         }
+        // the total of the programs (the reference's TOTAL row)
+        let r = &self.m.ringkasan;
+        tb.row(vec![
+            t("TOTAL").bold().span(6),
+            n(rp(r.pagu)).bold(),
+            n(rp(r.realisasi)).bold(),
+            c(pct(crate::angka::persen(r.realisasi, r.pagu))).bold(),
+        ]);
         add(
             format!("LAMPIRAN I\nPENGUKURAN KINERJA SASARAN PROGRAM DAN KEGIATAN TAHUN {tahun}\n{opd}"),
             vec![tb.item()],
@@ -73,7 +81,7 @@ impl Content<'_> {
             "Indikator Kinerja",
             &format!("Capaian {} (%)", tahun - 1),
             &format!("Capaian {tahun} (%)"),
-            "Selisih",
+            "Naik/(Turun)",
             &format!("Pagu {} (Rp)", tahun - 1),
             &format!("Pagu {tahun} (Rp)"),
         ])
@@ -85,9 +93,17 @@ impl Content<'_> {
                     .iter()
                     .find(|r| r.tahun == tahun - 1)
                     .and_then(|r| r.capaian);
+                // a fall in parentheses, as the PermenPAN-RB form writes it
                 let diff = prev
                     .zip(ind.capaian)
-                    .map(|(a, b)| fmt_persen(b - a))
+                    .map(|(a, b)| {
+                        let d = b - a;
+                        if d.is_sign_negative() && !d.is_zero() {
+                            format!("({})", fmt_persen(-d))
+                        } else {
+                            fmt_persen(d)
+                        }
+                    })
                     .unwrap_or("-".into());
                 tb.keyed(
                     &[Kunci::Indikator(pr.kode.to_string())],
@@ -98,8 +114,14 @@ impl Content<'_> {
                         c(pct(prev)),
                         c(pct(ind.capaian)),
                         c(diff),
-                        n(pr.lalu.as_ref().map(|a| rp(a.pagu)).unwrap_or("-".into())),
-                        n(rp(pr.pagu)),
+                        // the program's pagu once, on its first indicator's
+                        // row: a reader adding the column counts it once
+                        n(if j > 0 {
+                            String::new()
+                        } else {
+                            pr.lalu.as_ref().map(|a| rp(a.pagu)).unwrap_or("-".into())
+                        }),
+                        n(if j > 0 { String::new() } else { rp(pr.pagu) }),
                     ],
                 );
             }
@@ -182,8 +204,8 @@ impl Content<'_> {
                             c(no.to_string()),
                             t(&s.nama),
                             t(ind.map(|i| i.uraian.clone()).unwrap_or("-".into())),
-                            c(ind.map(|i| tampil(&i.target)).unwrap_or("-".into())),
-                            c(ind.map(|i| tampil(&i.realisasi)).unwrap_or("-".into())),
+                            c(ind.map(|x| pasangan(&x.target, &x.realisasi).0).unwrap_or("-".into())),
+                            c(ind.map(|x| pasangan(&x.target, &x.realisasi).1).unwrap_or("-".into())),
                             c(pct(ind.and_then(|i| i.capaian))),
                             n(s.lalu.as_ref().map(|a| rp(a.realisasi)).unwrap_or("-".into())),
                             n(rp(s.realisasi)),
@@ -307,14 +329,17 @@ impl Content<'_> {
         // XI: Form 2 Pengukuran Kinerja
         let mut tb = Tabel::new(
             format!("Pengukuran Kinerja sampai dengan Triwulan IV Tahun {tahun}"),
-            &[1.4, 2.3, 2.3, 0.9, 1.9, 1.9, 0.9, 0.8, 1.1],
+            &[1.3, 2.1, 2.1, 1.0, 0.9, 1.7, 1.3, 1.7, 0.9, 0.8, 1.0],
         )
+        // the columns of the PermenPAN-RB form as the reference prints it
         .labels(&[
             "Kode",
             "Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan",
             "Indikator Kinerja",
+            "Jenis Target",
             "Target",
             "Formulasi",
+            "Data Kinerja",
             "Teknis Perhitungan",
             "Realisasi",
             "%",
@@ -326,10 +351,12 @@ impl Content<'_> {
                 t(kode),
                 t(uraian),
                 t(&i.uraian),
-                c(tampil(&i.target)),
+                c(dash(&i.jenis_target)),
+                c(pasangan(&i.target, &i.realisasi).0),
                 t(dash(&i.formulasi)),
+                t(dash(&i.data_kinerja)),
                 t(dash(&i.teknis_perhitungan)),
-                c(tampil(&i.realisasi)),
+                c(pasangan(&i.target, &i.realisasi).1),
                 c(pct(i.capaian)),
                 t(dash(&i.keterangan)),
             ];
@@ -530,8 +557,8 @@ fn node_rows(
             c(if first { no.clone() } else { String::new() }),
             t(if first { nama.to_string() } else { String::new() }),
             t(ind.map(|x| x.uraian.clone()).unwrap_or("-".into())),
-            c(ind.map(|x| tampil(&x.target)).unwrap_or("-".into())),
-            c(ind.map(|x| tampil(&x.realisasi)).unwrap_or("-".into())),
+            c(ind.map(|x| pasangan(&x.target, &x.realisasi).0).unwrap_or("-".into())),
+            c(ind.map(|x| pasangan(&x.target, &x.realisasi).1).unwrap_or("-".into())),
             c(pct(ind.and_then(|x| x.capaian))),
             n(if first { rp(pagu) } else { String::new() }),
             n(if first { rp(real) } else { String::new() }),

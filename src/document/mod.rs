@@ -9,7 +9,10 @@ use crate::model::Kunci;
 use crate::model::{Arah, TabelTambahan, Tingkat};
 use crate::model::{Dinilai, Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use crate::narrative::{Gambar, Narasi};
-use crate::tampil::{dash, fmt_num, fmt_persen, opt_tampil, pct, roman, rp, tampil, terbilang, title_case_program};
+use crate::tampil::{
+    dash, fmt_num, fmt_persen, opt_pasangan, opt_tampil, pasangan, pct, roman, rp, tampil, terbilang,
+    title_case_program,
+};
 pub use item::{Atasan, Bab, Bagan, Depan, Dokumen, Grafik, Identitas, Item, Kepala, Kertas, Rata, Sel, Seri, Tanda};
 use rust_decimal::Decimal;
 use std::collections::HashSet;

@@ -21,6 +21,12 @@ impl Sel {
         self
     }
 
+    /// Indented `steps` under the row above (every line of the cell).
+    pub fn indent(mut self, steps: u8) -> Sel {
+        self.inden = steps;
+        self
+    }
+
     pub fn center(mut self) -> Sel {
         self.rata = Rata::Tengah;
         self
@@ -35,6 +41,7 @@ pub fn t(s: impl Into<String>) -> Sel {
         rs: 1,
         rata: Rata::Kiri,
         tebal: false,
+        inden: 0,
     }
 }
 

@@ -188,6 +188,7 @@ fn capaian(m: &ReportModel, last: usize) -> Vec<Item> {
                 },
             ],
             nomor: None,
+            satuan: i.target.satuan.clone(),
         }));
     }
     v.push(Item::H {
@@ -458,7 +459,7 @@ pub(super) fn evaluasi_renja(m: &ReportModel) -> Item {
             .flat_map(|b| [c(""), b.bold()]),
     );
     tb.row(row);
-    let mut note = "K = kinerja: realisasi indikator per triwulan (lembar Triwulan kinerja.xlsx); realisasi tahun menurut agregasi indikatornya (jumlah dijumlahkan, persentase dan indeks mengambil triwulan terakhir yang terisi). Rp = anggaran.".to_string();
+    let mut note = "K = kinerja: realisasi indikator per triwulan; realisasi tahun: jumlah keempat triwulan untuk indikator berupa jumlah, triwulan terakhir yang terisi untuk persentase dan indeks. Rp = anggaran.".to_string();
     if !by_report {
         note.push_str(
             " Realisasi anggaran per triwulan tidak tersedia (tidak ada laporan realisasi triwulan I–III maupun Evaluasi Renja), sehingga hanya realisasi setahun yang dicantumkan.",

@@ -48,6 +48,8 @@ pub fn cell(s: &Sel, style: &str, head: bool) -> String {
                 Rata::Kanan => "right",
             }
         }),
+        // 0,5 cm per step
+        indent: (s.inden > 0).then(|| (i64::from(s.inden) * 284, 0)),
         ..Par::default()
     };
     let g = Gaya {

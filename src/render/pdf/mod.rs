@@ -122,8 +122,14 @@ pub fn halaman(doc: &PagedDocument) -> Halaman {
             .filter_map(|c| Some((Halaman::key(&text(c)?), printed(c)?)))
             .collect()
     };
+    // a lampiran's entry of the Daftar Isi is a hidden heading of its own
+    // (lkjip.typ), not a heading of the document
+    let only_listed = typst::foundations::Label::new(typst::utils::PicoStr::intern("daftar-saja"));
     Halaman {
         judul: list(HeadingElem::ELEM, &|c| {
+            if c.label().is_some() && c.label() == only_listed {
+                return None;
+            }
             Some(c.to_packed::<HeadingElem>()?.body.plain_text().to_string())
         }),
         gambar: list(FigureElem::ELEM, &|c| {
