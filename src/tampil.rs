@@ -89,9 +89,16 @@ pub fn tampil(tg: &Target) -> String {
 /// `78,80 %` and `78,93 %`). Whole numbers stay whole; a text without a
 /// number (`Madya`) is printed as typed.
 pub fn pasangan(target: &Target, realisasi: &Target) -> (String, String) {
-    let (Some(a), Some(b)) = (target.nilai, realisasi.nilai) else {
-        return (tampil(target), tampil(realisasi));
-    };
+    let mut v = seragam(&[Some(target), Some(realisasi)]).into_iter();
+    let (a, b) = (v.next().unwrap_or_default(), v.next().unwrap_or_default());
+    (a, b)
+}
+
+/// Figures of one row (a target per year, a target and its realization)
+/// with one number of decimals and one unit convention: the rule of
+/// [`pasangan`] over any number of cells; an absent one prints `-`.
+pub fn seragam(cells: &[Option<&Target>]) -> Vec<String> {
+    let values: Vec<Decimal> = cells.iter().flatten().filter_map(|t| t.nilai).collect();
     let decimals = |v: Decimal| {
         if v.fract().is_zero() {
             0
@@ -99,25 +106,28 @@ pub fn pasangan(target: &Target, realisasi: &Target) -> (String, String) {
             v.normalize().scale().min(2)
         }
     };
-    let d = decimals(a).max(decimals(b));
-    let num = |v: Decimal| {
-        if v.fract().is_zero() {
-            rp(v)
-        } else {
-            format!("{:.*}", d as usize, v.round_dp(d)).replace('.', ",")
-        }
-    };
-    let percent = |t: &Target| t.satuan.as_deref() == Some("%");
-    let unit = |t: &Target, other: &Target| match t.satuan.as_deref() {
-        Some("%") => " %".to_string(),
-        Some(u) => format!(" {u}"),
-        None if percent(other) => " %".to_string(),
-        None => String::new(),
-    };
-    (
-        format!("{}{}", num(a), unit(target, realisasi)),
-        format!("{}{}", num(b), unit(realisasi, target)),
-    )
+    let d = values.iter().map(|v| decimals(*v)).max().unwrap_or(0);
+    let any_percent = cells
+        .iter()
+        .flatten()
+        .any(|t| t.nilai.is_some() && t.satuan.as_deref() == Some("%"));
+    cells
+        .iter()
+        .map(|cell| {
+            let Some(t) = cell else { return "-".to_string() };
+            let Some(v) = t.nilai else { return tampil(t) };
+            let num = if v.fract().is_zero() {
+                rp(v)
+            } else {
+                format!("{:.*}", d as usize, v.round_dp(d)).replace('.', ",")
+            };
+            match t.satuan.as_deref() {
+                Some(u) => format!("{num} {u}"),
+                None if any_percent => format!("{num} %"),
+                None => num,
+            }
+        })
+        .collect()
 }
 
 /// [`pasangan`] of a year that may lack either figure (`-`).

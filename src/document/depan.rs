@@ -166,16 +166,26 @@ impl<'a> Content<'a> {
         )));
         v.push(self.tabel_program_sasaran());
         if !self.m.renstra.is_empty() {
-            let mut labels = vec!["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumusan"];
             let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-            labels.extend(ys.iter().map(String::as_str));
             let mut widths = vec![0.4, 2.0, 2.0, 2.0, 2.5];
             widths.extend(years.iter().map(|_| 0.8));
+            // the reference's header: the years under one group, then the
+            // columns numbered
+            let numbers: Vec<String> = (1..=5 + years.len()).map(|i| i.to_string()).collect();
             let mut tb = Tabel::new(
                 format!("Indikator Kinerja Utama {} Tahun {periode}", self.opd()),
                 &widths,
             )
-            .labels(&labels);
+            .head(vec![
+                t("No").rows(2),
+                t("Tujuan").rows(2),
+                t("Sasaran").rows(2),
+                t("Indikator Kinerja").rows(2),
+                t("Rumusan").rows(2),
+                t("Target Kinerja pada Tahun Ke").span(years.len() as u32),
+            ])
+            .labels(&ys.iter().map(String::as_str).collect::<Vec<_>>())
+            .labels(&numbers.iter().map(String::as_str).collect::<Vec<_>>());
             for (i, r) in self.m.renstra.iter().enumerate() {
                 let mut row = vec![
                     c(format!("{}.", i + 1)),
@@ -184,7 +194,8 @@ impl<'a> Content<'a> {
                     t(&r.indikator),
                     t(&r.rumus),
                 ];
-                row.extend(years.iter().map(|y| c(opt_tampil(r.target.get(y)))));
+                let targets: Vec<Option<&crate::model::Target>> = years.iter().map(|y| r.target.get(y)).collect();
+                row.extend(crate::tampil::seragam(&targets).into_iter().map(c));
                 tb.row(row);
             }
             v.push(tb.item());

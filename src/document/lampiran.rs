@@ -7,7 +7,7 @@ use super::{Bab, Content, Item};
 use crate::model::Indikator;
 use crate::model::Kunci;
 use crate::model::Level;
-use crate::tampil::{dash, fmt_persen, opt_tampil, pasangan, pct, rp, title_case, title_case_program};
+use crate::tampil::{dash, fmt_num, fmt_persen, opt_tampil, pasangan, pct, rp, title_case, title_case_program};
 use rust_decimal::Decimal;
 
 impl Content<'_> {
@@ -20,17 +20,26 @@ impl Content<'_> {
         // I: pengukuran program/kegiatan with budget
         let mut tb = Tabel::new(
             format!("Pengukuran Kinerja Sasaran Program dan Kegiatan Tahun {tahun}"),
-            &[0.5, 3.0, 3.0, 1.0, 1.0, 0.9, 1.5, 1.5, 0.8],
+            &[0.5, 2.8, 2.8, 1.0, 1.0, 0.9, 1.5, 1.5, 0.8, 0.8, 0.8, 0.8],
         )
+        // the PermenPAN-RB form: kinerja, anggaran and SDM, each with its %
+        .head(vec![
+            t("No").rows(2),
+            t("Program / Kegiatan").rows(2),
+            t("Indikator Kinerja").rows(2),
+            t("Kinerja").span(3),
+            t("Anggaran").span(3),
+            t("SDM").span(3),
+        ])
         .labels(&[
-            "No",
-            "Program / Kegiatan",
-            "Indikator Kinerja",
             "Target",
             "Realisasi",
             "Capaian (%)",
             "Pagu (Rp)",
             "Realisasi (Rp)",
+            "%",
+            "Target",
+            "Realisasi",
             "%",
         ])
         .small();
@@ -64,6 +73,9 @@ impl Content<'_> {
             n(rp(r.pagu)).bold(),
             n(rp(r.realisasi)).bold(),
             c(pct(crate::angka::persen(r.realisasi, r.pagu))).bold(),
+            c(""),
+            c(""),
+            c(""),
         ]);
         add(
             format!("LAMPIRAN I\nPENGUKURAN KINERJA SASARAN PROGRAM DAN KEGIATAN TAHUN {tahun}\n{opd}"),
@@ -563,6 +575,13 @@ fn node_rows(
             n(if first { rp(pagu) } else { String::new() }),
             n(if first { rp(real) } else { String::new() }),
             c(if first { pct(persen) } else { String::new() }),
+            // SDM as the lampiran workbook gives it (kinerja.xlsx: SDM
+            // target and realisasi per indicator)
+            c(ind.and_then(|x| x.sdm_target).map(fmt_num).unwrap_or("-".into())),
+            c(ind.and_then(|x| x.sdm_realisasi).map(fmt_num).unwrap_or("-".into())),
+            c(pct(
+                ind.and_then(|x| crate::angka::persen(x.sdm_realisasi?, x.sdm_target?))
+            )),
         ];
         if bold {
             row = row.into_iter().map(|s| s.bold()).collect();

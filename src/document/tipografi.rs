@@ -154,6 +154,7 @@ pub fn apply(doc: &mut Dokumen) {
     fit_items(&mut doc.depan.ringkasan, tegak, rebah);
     for b in &mut doc.bab {
         fit_items(&mut b.isi, tegak, rebah);
+        keep_lead_ins(&mut b.isi);
     }
     for b in &mut doc.lampiran {
         fit_items(&mut b.isi, k.teks_lampiran(), k.teks_lampiran());
@@ -166,12 +167,60 @@ pub fn apply_bab(bab: &mut [Bab], k: super::item::Kertas) {
     for b in bab {
         tie_items(&mut b.isi);
         fit_items(&mut b.isi, k.teks_tegak(), k.teks_rebah());
+        keep_lead_ins(&mut b.isi);
+    }
+}
+
+/// The paragraph right before a table, chart, picture or chart of the
+/// organisation introduces it: it is kept on the page where that begins
+/// (`lekat`: Typst's sticky block, Word's keep-with-next), never left at a
+/// page foot ("… tersaji pada grafik berikut." with the chart overleaf).
+fn keep_lead_ins(items: &mut [Item]) {
+    for i in 1..items.len() {
+        let introduced = matches!(
+            items[i],
+            Item::Tabel(_) | Item::Grafik(_) | Item::Gambar { .. } | Item::Bagan(_)
+        );
+        if !introduced {
+            continue;
+        }
+        match &mut items[i - 1] {
+            Item::P { gaya, .. } if gaya.is_none() => *gaya = Some("lekat"),
+            Item::Narasi(n) => {
+                if let Some(last) = n.blocks.last_mut()
+                    && last["t"] == "p"
+                    && let Some(o) = last.as_object_mut()
+                {
+                    o.insert("lekat".into(), Value::Bool(true));
+                }
+            }
+            _ => {}
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_in_is_kept_with_what_it_introduces() {
+        let tabel = || super::super::table::Tabel::new("Uji", &[1.0]).labels(&["A"]).item();
+        let mut items = vec![
+            Item::p("Rincian tersaji pada tabel berikut."),
+            tabel(),
+            Item::p("Penutup."),
+        ];
+        keep_lead_ins(&mut items);
+        assert!(matches!(
+            &items[0],
+            Item::P {
+                gaya: Some("lekat"),
+                ..
+            }
+        ));
+        assert!(matches!(&items[2], Item::P { gaya: None, .. }));
+    }
 
     #[test]
     fn a_figure_and_its_percent_sign_are_tied() {

@@ -329,7 +329,12 @@ impl<'a> Body<'a> {
                     miring: *gaya == Some("em"),
                     ..Gaya::BIASA
                 };
-                self.p(Par::default().with(&run(teks, g)));
+                // a lead-in stays with the table or chart it introduces
+                let par = Par {
+                    tetap_dengan_berikut: *gaya == Some("lekat"),
+                    ..Par::default()
+                };
+                self.p(par.with(&run(teks, g)));
             }
             Item::Daftar { items, gaya } => {
                 let kind = match *gaya {
@@ -443,7 +448,8 @@ impl<'a> Body<'a> {
                 };
                 // a run-in label ("a. Kedudukan") stays with what follows
                 let p = Par {
-                    tetap_dengan_berikut: b["label"].as_bool().unwrap_or(false),
+                    tetap_dengan_berikut: b["label"].as_bool().unwrap_or(false)
+                        || b["lekat"].as_bool().unwrap_or(false),
                     ..p
                 };
                 self.p(p.with(&c()));
