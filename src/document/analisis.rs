@@ -49,16 +49,8 @@ impl<'a> Content<'a> {
             tb.row(vec![
                 c((i + 1).to_string()),
                 t(format!("{}: {}", pk.tingkat.nama(), ind.uraian)),
-                c(opt_pasangan(
-                    prev.and_then(|r| r.target.as_ref()),
-                    prev.and_then(|r| r.realisasi.as_ref()),
-                )
-                .0),
-                c(opt_pasangan(
-                    prev.and_then(|r| r.target.as_ref()),
-                    prev.and_then(|r| r.realisasi.as_ref()),
-                )
-                .1),
+                c(year_pair(prev).0),
+                c(year_pair(prev).1),
                 c(pasangan(&ind.target, &ind.realisasi).0),
                 c(pasangan(&ind.target, &ind.realisasi).1),
                 c(pct(pk.capaian_lalu)),
@@ -203,10 +195,7 @@ impl<'a> Content<'a> {
         .small();
         for (i, ind) in pr.indikator.iter().enumerate() {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
-            let (target_lalu, realisasi_lalu) = opt_pasangan(
-                prev.and_then(|r| r.target.as_ref()),
-                prev.and_then(|r| r.realisasi.as_ref()),
-            );
+            let (target_lalu, realisasi_lalu) = year_pair(prev);
             let (target, realisasi) = pasangan(&ind.target, &ind.realisasi);
             tb.keyed(
                 &[Kunci::Indikator(pr.kode.to_string())],

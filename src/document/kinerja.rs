@@ -145,16 +145,8 @@ impl<'a> Content<'a> {
                     c(format!("{}.", i + 1)),
                     t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)),
                     t(&ind.uraian),
-                    c(opt_pasangan(
-                        prev.and_then(|r| r.target.as_ref()),
-                        prev.and_then(|r| r.realisasi.as_ref()),
-                    )
-                    .0),
-                    c(opt_pasangan(
-                        prev.and_then(|r| r.target.as_ref()),
-                        prev.and_then(|r| r.realisasi.as_ref()),
-                    )
-                    .1),
+                    c(year_pair(prev).0),
+                    c(year_pair(prev).1),
                     c(pct(prev.and_then(|r| r.capaian))),
                     c(prev
                         .and_then(|r| r.capaian)

@@ -29,6 +29,12 @@ mod tempat;
 pub mod triwulan;
 pub mod tipografi;
 
+/// The target and realization of an indicator's year (its history), as
+/// one row prints them ([`crate::tampil::pasangan`]); `-` where absent.
+fn year_pair(r: Option<&crate::model::Riwayat>) -> (String, String) {
+    opt_pasangan(r.and_then(|r| r.target.as_ref()), r.and_then(|r| r.realisasi.as_ref()))
+}
+
 /// The indicators' descriptions in one cell, separated by "; ".
 fn uraian(indikator: &[Indikator]) -> String {
     indikator

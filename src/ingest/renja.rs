@@ -29,6 +29,24 @@ const URAIAN: ColumnSpec = col(
     "URUSAN / BIDANG URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN",
 );
 const INDIKATOR: ColumnSpec = col("indikator", &[&["INDIKATOR"]], &[], true, "INDIKATOR");
+const LOKASI: ColumnSpec = col("lokasi", &[&["LOKASI"]], &[], false, "LOKASI");
+const SUMBER: ColumnSpec = col("sumber", &[&["SUMBER", "DANA"]], &[], false, "SUMBER DANA");
+const KELOMPOK: ColumnSpec = col("kelompok", &[&["KELOMPOK"]], &[], false, "KELOMPOK SASARAN");
+// the year ahead's (Prakiraan Maju), never read as the year's
+const TARGET_MAJU: ColumnSpec = col(
+    "target_maju",
+    &[&["PRAKIRAAN", "MAJU", "TARGET"]],
+    &["PAGU"],
+    false,
+    "PRAKIRAAN MAJU TARGET",
+);
+const PAGU_MAJU: ColumnSpec = col(
+    "pagu_maju",
+    &[&["PRAKIRAAN", "MAJU", "PAGU"]],
+    &[],
+    false,
+    "PRAKIRAAN MAJU PAGU",
+);
 
 pub const SPECS: &[ColumnSpec] = &[
     KODE,
@@ -71,8 +89,8 @@ pub const SPECS: &[ColumnSpec] = &[
         false,
         "Bertambah/Berkurang",
     ),
-    col("lokasi", &[&["LOKASI"]], &[], false, "LOKASI"),
-    col("sumber", &[&["SUMBER", "DANA"]], &[], false, "SUMBER DANA"),
+    LOKASI,
+    SUMBER,
     col("pn", &[&["PRIORITAS", "NASIONAL"]], &[], false, "PRIORITAS NASIONAL"),
     col(
         "pd",
@@ -81,21 +99,9 @@ pub const SPECS: &[ColumnSpec] = &[
         false,
         "PRIORITAS DAERAH",
     ),
-    col("kelompok", &[&["KELOMPOK"]], &[], false, "KELOMPOK SASARAN"),
-    col(
-        "target_maju",
-        &[&["PRAKIRAAN", "MAJU", "TARGET"]],
-        &["PAGU"],
-        false,
-        "PRAKIRAAN MAJU TARGET",
-    ),
-    col(
-        "pagu_maju",
-        &[&["PRAKIRAAN", "MAJU", "PAGU"]],
-        &[],
-        false,
-        "PRAKIRAAN MAJU PAGU",
-    ),
+    KELOMPOK,
+    TARGET_MAJU,
+    PAGU_MAJU,
     col(
         "pj",
         &[&["PENANGGUNG"]],
@@ -131,23 +137,11 @@ pub const KUA_SPECS: &[ColumnSpec] = &[
     ),
     // the Renja Perangkat Daerah as SIPD prints it (Permendagri 86/2017:
     // Rencana Tahun n | Prakiraan Maju n+1) has these too
-    col("lokasi", &[&["LOKASI"]], &[], false, "LOKASI"),
-    col("sumber", &[&["SUMBER", "DANA"]], &[], false, "SUMBER DANA"),
-    col("kelompok", &[&["KELOMPOK"]], &[], false, "KELOMPOK SASARAN"),
-    col(
-        "target_maju",
-        &[&["PRAKIRAAN", "MAJU", "TARGET"]],
-        &["PAGU"],
-        false,
-        "PRAKIRAAN MAJU TARGET",
-    ),
-    col(
-        "pagu_maju",
-        &[&["PRAKIRAAN", "MAJU", "PAGU"]],
-        &[],
-        false,
-        "PRAKIRAAN MAJU PAGU",
-    ),
+    LOKASI,
+    SUMBER,
+    KELOMPOK,
+    TARGET_MAJU,
+    PAGU_MAJU,
 ];
 
 #[derive(Debug, Clone, Default)]
