@@ -130,14 +130,6 @@ pub fn seragam(cells: &[Option<&Target>]) -> Vec<String> {
         .collect()
 }
 
-/// [`pasangan`] of a year that may lack either figure (`-`).
-pub fn opt_pasangan(target: Option<&Target>, realisasi: Option<&Target>) -> (String, String) {
-    match (target, realisasi) {
-        (Some(t), Some(r)) => pasangan(t, r),
-        (t, r) => (opt_tampil(t), opt_tampil(r)),
-    }
-}
-
 pub fn opt_tampil(tg: Option<&Target>) -> String {
     tg.map(tampil).unwrap_or_else(|| "-".to_string())
 }

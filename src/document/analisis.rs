@@ -46,13 +46,14 @@ impl<'a> Content<'a> {
         for (i, pk) in pks.iter().enumerate() {
             let ind = &pk.indikator;
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
+            let [target_lalu, realisasi_lalu, target, realisasi] = row_figures(prev, ind);
             tb.row(vec![
                 c((i + 1).to_string()),
                 t(format!("{}: {}", pk.tingkat.nama(), ind.uraian)),
-                c(year_pair(prev).0),
-                c(year_pair(prev).1),
-                c(pasangan(&ind.target, &ind.realisasi).0),
-                c(pasangan(&ind.target, &ind.realisasi).1),
+                c(target_lalu),
+                c(realisasi_lalu),
+                c(target),
+                c(realisasi),
                 c(pct(pk.capaian_lalu)),
                 c(pct(ind.capaian)),
             ]);
@@ -195,8 +196,7 @@ impl<'a> Content<'a> {
         .small();
         for (i, ind) in pr.indikator.iter().enumerate() {
             let prev = ind.riwayat.iter().find(|r| r.tahun == lalu);
-            let (target_lalu, realisasi_lalu) = year_pair(prev);
-            let (target, realisasi) = pasangan(&ind.target, &ind.realisasi);
+            let [target_lalu, realisasi_lalu, target, realisasi] = row_figures(prev, ind);
             tb.keyed(
                 &[Kunci::Indikator(pr.kode.to_string())],
                 vec![

@@ -145,15 +145,15 @@ impl<'a> Content<'a> {
                     c(format!("{}.", i + 1)),
                     t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)),
                     t(&ind.uraian),
-                    c(year_pair(prev).0),
-                    c(year_pair(prev).1),
+                    c(row_figures(prev, ind)[0].clone()),
+                    c(row_figures(prev, ind)[1].clone()),
                     c(pct(prev.and_then(|r| r.capaian))),
                     c(prev
                         .and_then(|r| r.capaian)
                         .map(|x| self.rules.kategori.label(round2(x)).to_string())
                         .unwrap_or("-".into())),
-                    c(pasangan(&ind.target, &ind.realisasi).0),
-                    c(pasangan(&ind.target, &ind.realisasi).1),
+                    c(row_figures(prev, ind)[2].clone()),
+                    c(row_figures(prev, ind)[3].clone()),
                     c(pct(ind.capaian)),
                     c(format!("{}{negatif}", ind.kategori.clone().unwrap_or("-".into()))),
                 ],
@@ -215,18 +215,34 @@ impl<'a> Content<'a> {
         .small();
         for pk in &self.m.perjanjian_kinerja {
             let ind = &pk.indikator;
-            let at = |y: i32| -> (String, String, String) {
-                if y == self.tahun() {
-                    let (t, r) = pasangan(&ind.target, &ind.realisasi);
-                    return (t, r, pct(ind.capaian));
-                }
-                match ind.riwayat.iter().find(|r| r.tahun == y) {
-                    Some(r) => {
-                        let (t, v) = opt_pasangan(r.target.as_ref(), r.realisasi.as_ref());
-                        (t, v, pct(r.capaian))
+            // every year of the row with one unit convention and one
+            // number of decimals
+            let mut all_years: Vec<i32> = ys.clone();
+            all_years.extend(data_awal);
+            let figures: Vec<Option<&crate::model::Target>> = all_years
+                .iter()
+                .flat_map(|y| {
+                    if *y == self.tahun() {
+                        [Some(&ind.target), Some(&ind.realisasi)]
+                    } else {
+                        let r = ind.riwayat.iter().find(|r| r.tahun == *y);
+                        [r.and_then(|r| r.target.as_ref()), r.and_then(|r| r.realisasi.as_ref())]
                     }
-                    None => ("-".into(), "-".into(), "-".into()),
-                }
+                })
+                .collect();
+            let shown = crate::tampil::seragam(&figures);
+            let at = |y: i32| -> (String, String, String) {
+                let k = all_years.iter().position(|x| *x == y).unwrap_or(0) * 2;
+                let capaian = if y == self.tahun() {
+                    pct(ind.capaian)
+                } else {
+                    ind.riwayat
+                        .iter()
+                        .find(|r| r.tahun == y)
+                        .map(|r| pct(r.capaian))
+                        .unwrap_or("-".into())
+                };
+                (shown[k].clone(), shown[k + 1].clone(), capaian)
             };
             let mut row = vec![t(format!("{}: {}", pk.tingkat.nama(), pk.uraian)), t(&ind.uraian)];
             if let Some(y) = data_awal {

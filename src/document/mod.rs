@@ -10,8 +10,7 @@ use crate::model::{Arah, TabelTambahan, Tingkat};
 use crate::model::{Dinilai, Indikator, IndikatorKinerja, KelompokSasaran, Program, ReportModel};
 use crate::narrative::{Gambar, Narasi};
 use crate::tampil::{
-    dash, fmt_num, fmt_persen, opt_pasangan, opt_tampil, pasangan, pct, roman, rp, tampil, terbilang,
-    title_case_program,
+    dash, fmt_num, fmt_persen, opt_tampil, pasangan, pct, roman, rp, tampil, terbilang, title_case_program,
 };
 pub use item::{Atasan, Bab, Bagan, Depan, Dokumen, Grafik, Identitas, Item, Kepala, Kertas, Rata, Sel, Seri, Tanda};
 use rust_decimal::Decimal;
@@ -29,10 +28,17 @@ mod tempat;
 pub mod triwulan;
 pub mod tipografi;
 
-/// The target and realization of an indicator's year (its history), as
-/// one row prints them ([`crate::tampil::pasangan`]); `-` where absent.
-fn year_pair(r: Option<&crate::model::Riwayat>) -> (String, String) {
-    opt_pasangan(r.and_then(|r| r.target.as_ref()), r.and_then(|r| r.realisasi.as_ref()))
+/// Last year's target and realization and this year's of one indicator,
+/// as one row prints them: one unit convention and one number of
+/// decimals over all four ([`crate::tampil::seragam`]); `-` where absent.
+fn row_figures(prev: Option<&crate::model::Riwayat>, ind: &Indikator) -> [String; 4] {
+    let v = crate::tampil::seragam(&[
+        prev.and_then(|r| r.target.as_ref()),
+        prev.and_then(|r| r.realisasi.as_ref()),
+        Some(&ind.target),
+        Some(&ind.realisasi),
+    ]);
+    std::array::from_fn(|i| v[i].clone())
 }
 
 /// The indicators' descriptions in one cell, separated by "; ".

@@ -331,7 +331,7 @@ impl<'a> Body<'a> {
                 };
                 // a lead-in stays with the table or chart it introduces
                 let par = Par {
-                    tetap_dengan_berikut: *gaya == Some("lekat"),
+                    tetap_dengan_berikut: matches!(*gaya, Some("lekat" | "em")),
                     ..Par::default()
                 };
                 self.p(par.with(&run(teks, g)));
