@@ -603,3 +603,70 @@ fn every_code_and_name_of_the_sipd_kamus_is_split_at_its_level() {
     assert_eq!(n, 7765);
     assert_eq!(penunjang, 226);
 }
+
+/// Deli Serdang's master list of sub kegiatan codes
+/// (`../shared/realworld/deliserdang-evaluasi-renja/sakip_subkegiatanss.csv`:
+/// `;`-separated, a BOM and an empty header line) is reference data, not an
+/// input; every code in it is read by the importers' code parser as a sub
+/// kegiatan with the numbers it prints (by another route: the second field
+/// of each line, split at its dots), the older two-digit ones included.
+#[test]
+fn deli_serdang_s_code_list_parses_as_sub_kegiatan_codes() {
+    use lkjip::ingest::cell::parse_kode_text;
+    use lkjip::model::Level;
+    let path = root().join("../shared/realworld/deliserdang-evaluasi-renja/sakip_subkegiatanss.csv");
+    if !path.exists() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (mut n, mut old, mut refused) = (0, 0, 0);
+    // records split at newlines outside quotes (a name may hold a line
+    // break inside its quotes), fields at `;`
+    let mut records: Vec<Vec<String>> = vec![vec![String::new()]];
+    let mut quoted = false;
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ';' if !quoted => records.last_mut().unwrap().push(String::new()),
+            '\n' if !quoted => records.push(vec![String::new()]),
+            c => records.last_mut().unwrap().last_mut().unwrap().push(c),
+        }
+    }
+    for rec in records.iter().skip(1).filter(|r| r.len() > 1) {
+        let line = rec.join(";");
+        let code = rec[1].trim();
+        // a code of no known shape (the list holds a few, such as
+        // `2.09.00.01.2.02.00911`: seven parts) is refused, never guessed at
+        let Some(kode) = parse_kode_text(code) else {
+            let widths = [1, 2, 2, 1, 2, 4];
+            let parts: Vec<&str> = code.split('.').collect();
+            assert!(
+                parts.len() != 6 || parts.iter().zip(widths).any(|(p, w)| p.len() > w),
+                "{line}"
+            );
+            refused += 1;
+            continue;
+        };
+        assert_eq!(kode.level(), Level::SubKegiatan, "{line}");
+        // the same numbers, segment by segment: a two-digit sub kegiatan of
+        // the older nomenclature (`1.01.01.2.01.01`) is widened to four
+        let numbers = |s: &str| {
+            s.split('.')
+                .map(|p| match p.trim_start_matches('0') {
+                    "" => "0".to_string(),
+                    t => t.to_string(),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(&kode.to_string()), numbers(code), "{line}");
+        if code.rsplit('.').next().unwrap().len() == 2 {
+            old += 1;
+        }
+        n += 1;
+    }
+    assert!(n > 1000, "{n} codes");
+    assert!(old > 0, "no two-digit code in the list");
+    // 97 of 3 142 at this writing, each of a shape no nomenclature has
+    assert!(refused * 20 < n, "{refused} of {n} refused");
+}
