@@ -383,6 +383,28 @@ fn by_quarter(
 /// sumber dana of each sub kegiatan from it.
 fn with_apbd(programs: &mut [Program], apbd: &crate::ingest::apbd::Apbd, f: &mut Findings) {
     let mut per_sub = apbd.per_sub_kegiatan();
+    // a Rekap that agrees with the realization report on no more than half
+    // of the sub kegiatan both have is another year's or another budget's
+    // (a flat list states no TAHUN): refused whole, its sumber dana unused
+    let subs = || programs.iter().flat_map(|p| &p.kegiatan).flat_map(|k| &k.sub_kegiatan);
+    let both: Vec<bool> = subs()
+        .filter_map(|s| {
+            let (pagu, _) = per_sub.get(&s.kode.match_key())?;
+            Some(*pagu == s.pagu || Some(*pagu) == s.pagu_awal)
+        })
+        .collect();
+    let differ = both.iter().filter(|agrees| !**agrees).count();
+    if both.len() >= 3 && differ * 2 > both.len() {
+        f.error(
+            "apbd-misread",
+            Location::file(&apbd.berkas),
+            format!(
+                "pagu {differ} dari {} sub kegiatan di Rekap APBD berbeda dari laporan realisasi (APBD murni maupun perubahan): Rekap ini tampaknya dari tahun atau anggaran lain, dan tidak dipakai",
+                both.len()
+            ),
+        );
+        return;
+    }
     for s in programs
         .iter_mut()
         .flat_map(|p| &mut p.kegiatan)

@@ -1405,6 +1405,14 @@ const CORPUS: &[(&str, i32, i32, &str)] = &[
         1,
         "error[wrong-year]: data/apbd.xlsx › Sheet 1 › B3: Rekap APBD ini untuk tahun 2023, sedangkan yang diperlukan tahun 2024",
     ),
+    // another year's flat pagu list (Buru's layout, no TAHUN): each of the
+    // 4 funded sub kegiatan 10 % above the realization report's pagu
+    (
+        "bad-apbd-daftar-tahun-lain",
+        1,
+        1,
+        "error[apbd-misread]: data/apbd.xlsx: pagu 4 dari 4 sub kegiatan di Rekap APBD berbeda dari laporan realisasi",
+    ),
     // the quarters' Rp written as the spending so far: each of the 4 funded
     // sub kegiatan has quarter IV = the year (generate.py › write_evaluasi_renja)
     (
