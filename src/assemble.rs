@@ -492,6 +492,7 @@ fn tree(r: &Realisasi, f: &mut Findings) -> (Vec<Program>, Vec<(String, Node)>) 
                     capaian_kinerja: None,
                     realisasi_triwulan: Vec::new(),
                     efisien: None,
+                    rata_rata_kegiatan: Default::default(),
                     tercetak: tercetak(row),
                     kegiatan: Vec::new(),
                 });

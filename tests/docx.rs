@@ -553,14 +553,21 @@ fn chart_labels(doc: &lkjip::document::Dokumen) -> Vec<String> {
             for l in &g.label {
                 out.extend(numbers(l));
             }
-            let mut all = Vec::new();
-            for s in &g.seri {
-                for v in s.nilai.iter().flatten() {
-                    let x: f64 = v.parse().unwrap();
-                    all.push(x);
-                    let r = (x * 100.0).round() / 100.0;
-                    out.extend(numbers(&r.to_string().replace('.', ",")));
-                }
+            let all: Vec<f64> = g
+                .seri
+                .iter()
+                .flat_map(|s| s.nilai.iter().flatten())
+                .map(|v| v.parse().unwrap())
+                .collect();
+            // every value label with the decimals of the most precise one
+            // (at most two), as gaya.typ prints them
+            let decimals = |x: f64| {
+                let r = ((x.abs() * 100.0).round() / 100.0).to_string();
+                r.split_once('.').map_or(0, |(_, d)| d.len())
+            };
+            let d = all.iter().map(|x| decimals(*x)).max().unwrap_or(0);
+            for x in &all {
+                out.extend(numbers(&format!("{x:.d$}").replace('.', ",")));
             }
             // the value axis: round steps as gaya.typ computes them
             let maks0 = all.iter().copied().fold(0.0, f64::max);

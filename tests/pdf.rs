@@ -927,8 +927,8 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
     let page = |c: &typst::foundations::Content| intro.page(c.location().unwrap()).unwrap().get();
     let label = Label::new(typst::utils::PicoStr::intern("lkjip-baris")).unwrap();
     /// A table's caption, its number of body rows and the page of each
-    /// marked row (`(row, page)`).
-    type Marked = (String, i64, Vec<(i64, usize)>);
+    /// marked row (`(row, page, bold)`).
+    type Marked = (String, i64, Vec<(i64, usize, bool)>);
     // in document order; row 0 begins a table
     let mut tables: Vec<Marked> = Vec::new();
     for c in intro.query(&Selector::Label(label)).iter() {
@@ -944,12 +944,14 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
             };
             tables.push((judul, n, Vec::new()));
         }
-        tables.last_mut().unwrap().2.push((i, page(c)));
+        let tebal = matches!(d.get("tebal"), Ok(Value::Bool(true)));
+        tables.last_mut().unwrap().2.push((i, page(c), tebal));
     }
     // 69 tables with rows in the example at this writing
     assert!(tables.len() > 60, "{} tables", tables.len());
     let mut bad = Vec::new();
     let mut split = 0;
+    let mut bold = 0;
     for (judul, n, rows) in &tables {
         let at = |i: i64| rows.iter().find(|r| r.0 == i).map(|r| r.1).unwrap();
         if *n >= 2 && at(0) != at(1) {
@@ -961,7 +963,27 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
         if *n >= 2 && at(0) != at(n - 1) {
             split += 1;
         }
+        // a bold group row (a program over its kegiatan) never ends a page:
+        // each of the last three bold rows of a run is on the page of the
+        // plain row after the run (every row of a run and the one after it
+        // are marked)
+        let is_bold = |i: i64| rows.iter().any(|r| r.0 == i && r.2);
+        for &(i, p, _) in rows.iter().filter(|r| r.2) {
+            let mut j = i;
+            while is_bold(j) {
+                j += 1;
+            }
+            if j >= *n || j - i > 3 {
+                continue;
+            }
+            bold += 1;
+            if at(j) != p {
+                bad.push(format!("{judul:?}: bold row {} ends page {p}", i + 1));
+            }
+        }
     }
+    // Tabel 3.43 and the lampiran have bold program rows
+    assert!(bold > 20, "{bold} bold rows");
     // the example has long tables that do split (Lampiran IX, XII, …)
     assert!(split > 5, "{split} tables over two pages or more");
     // a numbered table's caption is on the page of its first row
@@ -1026,4 +1048,75 @@ fn the_accessible_pdf_of_the_example_exports() {
     let pdf = String::from_utf8_lossy(&laid.pdf);
     assert!(pdf.contains("pdfuaid:part"), "no PDF/UA identification");
     assert!(pdf.contains("pdfaid:conformance>A<") || pdf.contains("pdfaid:conformance=\"A\""));
+}
+
+/// Lampiran I closes each program with the form's "Rata-rata Capaian
+/// Kegiatan" row, the means over its kegiatan. Program Pemberdayaan Sosial
+/// has one kegiatan (the reference's Lampiran I, row 1.1): Jumlah PSKS aktif
+/// 134 of 165 = 81,21 %, Rp 321.623.110 of Rp 348.934.400 = 92,17 %; so its
+/// means are those figures. The example's workbook gives no SDM figures
+/// (the reference's 6 of 6 are not in it), so the SDM mean is "-".
+#[test]
+fn lampiran_i_has_the_mean_over_each_programs_kegiatan() {
+    let loaded = load(&example());
+    let ctx = loaded.context().unwrap();
+    let at = ctx
+        .model
+        .programs
+        .iter()
+        .position(|p| p.nama.to_lowercase().contains("pemberdayaan sosial"))
+        .unwrap();
+    let pr = &ctx.model.programs[at];
+    let rr = &pr.rata_rata_kegiatan;
+    let r2 = |d: Option<rust_decimal::Decimal>| d.map(|d| d.round_dp(2).to_string());
+    assert_eq!(r2(rr.capaian).as_deref(), Some("81.21"));
+    assert_eq!(r2(rr.serapan).as_deref(), Some("92.17"));
+    assert_eq!(rr.sdm, None);
+    let doc = lkjip::render::dokumen(&ctx, false).unwrap();
+    let tabel = doc.lampiran[0]
+        .isi
+        .iter()
+        .find_map(|it| match it {
+            lkjip::document::Item::Tabel(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    let means: Vec<Vec<&str>> = tabel
+        .baris
+        .iter()
+        .filter(|r| r.iter().any(|c| c.isi == "Rata-rata Capaian Kegiatan"))
+        .map(|r| r.iter().map(|c| c.isi.as_str()).collect())
+        .collect();
+    // one per program with kegiatan: all of the example's
+    assert_eq!(means.len(), ctx.model.programs.len());
+    assert_eq!(
+        means[at],
+        ["", "Rata-rata Capaian Kegiatan", "81,21", "", "", "92,17", "", "", "-"]
+    );
+}
+
+/// The Perjanjian Kinerja's program table names each program's sources in
+/// its Keterangan, from the Renja's Sumber Dana: Program Perlindungan
+/// Perempuan is funded by DAU and DAK Non Fisik (the reference: "P-APBD &
+/// DAK Non Fisik"), Program Penanganan Bencana by DAU alone ("P-APBD").
+#[test]
+fn the_pk_names_the_sources_of_each_program() {
+    let loaded = load(&example());
+    let ctx = loaded.context().unwrap();
+    let doc = lkjip::render::dokumen(&ctx, false).unwrap();
+    let tabel = doc
+        .lampiran
+        .iter()
+        .flat_map(|b| &b.isi)
+        .find_map(|it| match it {
+            lkjip::document::Item::Tabel(t) if t.judul == "Program dan Anggaran Perjanjian Kinerja" => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    let ket = |program: &str| {
+        let row = tabel.baris.iter().find(|r| r[1].isi == program).unwrap();
+        row[3].isi.clone()
+    };
+    assert_eq!(ket("Program Perlindungan Perempuan"), "DAU dan DAK Non Fisik");
+    assert_eq!(ket("Program Penanganan Bencana"), "DAU");
 }

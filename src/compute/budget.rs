@@ -7,7 +7,7 @@ use crate::finding::{Findings, Kunci, Location, Severity};
 use crate::ingest::cell::closest_percent;
 use crate::ingest::realisasi::{Realisasi, RealisasiRow};
 use crate::ingest::renja::Renja;
-use crate::model::{Anggaran, Dinilai, KomposisiBelanja, ReportModel, RujukanAnggaran};
+use crate::model::{Anggaran, Dinilai, KomposisiBelanja, RataRataKegiatan, ReportModel, RujukanAnggaran};
 use crate::model::{Kode, Level};
 use crate::tampil::{fmt_persen, fmt_rupiah};
 use rust_decimal::Decimal;
@@ -281,6 +281,17 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
         }
         p.persen = persen(p.realisasi, p.pagu);
         p.capaian_kinerja = mean(&p.indikator.iter().filter_map(|i| i.capaian).collect::<Vec<_>>());
+        let sdm: Vec<Decimal> = p
+            .kegiatan
+            .iter()
+            .flat_map(|k| &k.indikator)
+            .filter_map(|i| persen(i.sdm_realisasi?, i.sdm_target?))
+            .collect();
+        p.rata_rata_kegiatan = RataRataKegiatan {
+            capaian: mean(&p.kegiatan.iter().filter_map(|k| k.capaian_kinerja).collect::<Vec<_>>()),
+            serapan: mean(&p.kegiatan.iter().filter_map(|k| k.persen).collect::<Vec<_>>()),
+            sdm: mean(&sdm),
+        };
         p.efisien = p.capaian_kinerja.zip(p.persen).map(|(c, q)| round2(c) >= round2(q));
     }
     let pagu = m.ringkasan.pagu;

@@ -7,7 +7,9 @@ use super::{Bab, Content, Item};
 use crate::model::Indikator;
 use crate::model::Kunci;
 use crate::model::Level;
-use crate::tampil::{dash, fmt_num, fmt_persen, opt_tampil, pasangan, pct, rp, title_case, title_case_program};
+use crate::tampil::{
+    dash, fmt_num, fmt_persen, join_dan, opt_tampil, pasangan, pct, rp, title_case, title_case_program,
+};
 use rust_decimal::Decimal;
 
 impl Content<'_> {
@@ -64,6 +66,21 @@ impl Content<'_> {
                     (k.pagu, k.realisasi, k.persen),
                     false,
                 );
+            }
+            // the form's mean over the program's kegiatan
+            let rr = &pr.rata_rata_kegiatan;
+            if !pr.kegiatan.is_empty() {
+                tb.row(vec![
+                    c(""),
+                    t("Rata-rata Capaian Kegiatan").span(4),
+                    c(pct(rr.capaian)),
+                    c(""),
+                    c(""),
+                    c(pct(rr.serapan)),
+                    c(""),
+                    c(""),
+                    c(pct(rr.sdm)),
+                ]);
             }
         }
         // the total of the programs (the reference's TOTAL row)
@@ -315,10 +332,11 @@ impl Content<'_> {
             Item::PernyataanPk(self.pernyataan_pk()),
             self.tabel_pk(format!("{pk} Tahun {tahun}")),
         ];
-        let mut tb = Tabel::new("Program dan Anggaran Perjanjian Kinerja", &[0.5, 5.0, 2.0]).labels(&[
+        let mut tb = Tabel::new("Program dan Anggaran Perjanjian Kinerja", &[0.5, 5.0, 2.0, 2.2]).labels(&[
             "No",
             "Program",
             "Anggaran (Rp)",
+            "Keterangan",
         ]);
         for (i, pr) in self.m.programs.iter().enumerate() {
             tb.keyed(
@@ -327,12 +345,13 @@ impl Content<'_> {
                     c(format!("{}.", i + 1)),
                     t(title_case_program(&pr.nama)),
                     n(rp(pr.pagu)),
+                    t(dash(&join_dan(&self.sumber_dana(pr)))),
                 ],
             );
         }
         tb.keyed(
             &[Kunci::Total],
-            vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold()],
+            vec![t("JUMLAH").bold().span(2), n(rp(self.m.ringkasan.pagu)).bold(), c("")],
         );
         isi.push(tb.item());
         isi.push(Item::TtdPk);
@@ -377,11 +396,14 @@ impl Content<'_> {
             }
             tb.keyed(&[key], row);
         };
-        for pk in &self.m.perjanjian_kinerja {
+        // the tujuan and sasaran rows numbered as the form numbers them (1,
+        // 2, …), not by lkjip's own codes (T1, S1), which a draft's margin
+        // marks (T1 is its first finding) would be read against
+        for (no, pk) in self.m.perjanjian_kinerja.iter().enumerate() {
             form_row(
                 &mut tb,
                 Kunci::Pk(pk.kode.clone()),
-                &pk.kode,
+                &format!("{}", no + 1),
                 &pk.uraian,
                 &pk.indikator,
                 true,
@@ -522,6 +544,39 @@ impl Content<'_> {
 }
 
 impl Content<'_> {
+    /// The sources that fund a program, as the PK's Keterangan names them:
+    /// those of its rows in the Renja, else those of the Rekap APBD.
+    fn sumber_dana(&self, pr: &crate::model::Program) -> Vec<String> {
+        let key = pr.kode.match_key();
+        let under = |k: &crate::model::Kode| {
+            let k = k.match_key();
+            k == key || k.starts_with(&format!("{key}."))
+        };
+        let mut cells: Vec<&str> = self
+            .m
+            .renja
+            .iter()
+            .filter(|e| under(&e.kode))
+            .map(|e| e.sumber_dana.as_str())
+            .collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            cells = pr
+                .kegiatan
+                .iter()
+                .flat_map(|k| &k.sub_kegiatan)
+                .flat_map(|s| &s.sumber_dana)
+                .map(|s| s.nama.as_str())
+                .collect();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for short in cells.iter().flat_map(|c| crate::model::renja::sumber_dana_pendek(c)) {
+            if !out.contains(&short) {
+                out.push(short);
+            }
+        }
+        out
+    }
+
     /// The statement of the Perjanjian Kinerja, in the words of the form
     /// of PermenPAN-RB 53/2014 (a legal form: its wording is the
     /// regulation's). A superior not named in `lkjip.toml` is left as

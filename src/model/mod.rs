@@ -271,12 +271,34 @@ pub struct Program {
     /// Computed: capaian kinerja ≥ serapan anggaran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efisien: Option<bool>,
+    /// Computed: the mean over the program's kegiatan (Lampiran I's
+    /// "Rata-rata Capaian Kegiatan" row of the PermenPAN-RB form).
+    #[serde(skip_serializing_if = "RataRataKegiatan::is_empty")]
+    pub rata_rata_kegiatan: RataRataKegiatan,
     pub tercetak: Tercetak,
     /// The realization up to the end of quarters I–IV (cumulative, as the
     /// quarterly realization reports print it; empty without them).
     #[serde(skip_serializing_if = "Vec::is_empty", with = "triwulan::opt_list")]
     pub realisasi_triwulan: Vec<Option<Decimal>>,
     pub kegiatan: Vec<Kegiatan>,
+}
+
+/// The means over a program's kegiatan: of their capaian kinerja, of their
+/// serapan anggaran, and of the SDM realisasi / target of their indicators.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RataRataKegiatan {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capaian: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serapan: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sdm: Option<Decimal>,
+}
+
+impl RataRataKegiatan {
+    pub fn is_empty(&self) -> bool {
+        self.capaian.is_none() && self.serapan.is_none() && self.sdm.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

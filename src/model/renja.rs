@@ -64,3 +64,83 @@ impl RenjaEntry {
         }
     }
 }
+
+/// The sources of a Renja row's "Sumber Dana" cell in the short words of
+/// the Perjanjian Kinerja's Keterangan (`DAU`, `Insentif Fiskal`, `DAK Non
+/// Fisik`…), in the order the cell names them, each once. SIPD joins the
+/// sources of a sub kegiatan with a space ("DANA TRANSFER UMUM-DANA ALOKASI
+/// UMUM INSENTIF FISKAL"); what is left once the known names are taken out
+/// is kept as typed, so that no source is dropped.
+pub fn sumber_dana_pendek(cell: &str) -> Vec<String> {
+    // longest first: "… KHUSUS NON FISIK" before "… KHUSUS FISIK"
+    const KNOWN: [(&str, &str); 9] = [
+        ("DANA TRANSFER KHUSUS-DANA ALOKASI KHUSUS NON FISIK", "DAK Non Fisik"),
+        ("DANA TRANSFER KHUSUS-DANA ALOKASI KHUSUS FISIK", "DAK Fisik"),
+        ("DANA TRANSFER UMUM-DANA ALOKASI UMUM", "DAU"),
+        ("DANA TRANSFER UMUM-DANA BAGI HASIL", "DBH"),
+        ("PENDAPATAN ASLI DAERAH (PAD)", "PAD"),
+        ("PENDAPATAN ASLI DAERAH", "PAD"),
+        ("INSENTIF FISKAL", "Insentif Fiskal"),
+        ("BANTUAN KEUANGAN", "Bantuan Keuangan"),
+        ("DANA OTONOMI KHUSUS", "Dana Otsus"),
+    ];
+    let mut rest = cell.to_uppercase();
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for (name, short) in KNOWN {
+        while let Some(at) = rest.find(name) {
+            found.push((at, short));
+            // the same width of spaces: later positions keep their order
+            rest.replace_range(at..at + name.len(), &" ".repeat(name.len()));
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    let mut out: Vec<String> = Vec::new();
+    for (_, short) in found {
+        if !out.iter().any(|o| o == short) {
+            out.push(short.to_string());
+        }
+    }
+    let left = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !left.is_empty() {
+        // as typed, not upper-cased: the officer's own word
+        let typed = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+        if out.is_empty() {
+            out.push(typed);
+        } else {
+            out.push(left);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sumber_dana_pendek;
+
+    #[test]
+    fn sources_of_a_sipd_cell_in_short_words() {
+        let s = |c: &str| sumber_dana_pendek(c);
+        assert_eq!(s("DANA TRANSFER UMUM-DANA ALOKASI UMUM"), ["DAU"]);
+        assert_eq!(
+            s("DANA TRANSFER UMUM-DANA ALOKASI UMUM INSENTIF FISKAL"),
+            ["DAU", "Insentif Fiskal"]
+        );
+        // two sub kegiatan sources, the same twice
+        assert_eq!(
+            s("DANA TRANSFER UMUM-DANA ALOKASI UMUM DANA TRANSFER UMUM-DANA ALOKASI UMUM"),
+            ["DAU"]
+        );
+        assert_eq!(
+            s("PENDAPATAN ASLI DAERAH (PAD) DANA TRANSFER UMUM-DANA ALOKASI UMUM"),
+            ["PAD", "DAU"]
+        );
+        assert_eq!(
+            s("DANA TRANSFER UMUM-DANA ALOKASI UMUM DANA TRANSFER KHUSUS-DANA ALOKASI KHUSUS NON FISIK"),
+            ["DAU", "DAK Non Fisik"]
+        );
+        // an unknown source is kept, never dropped
+        assert_eq!(s("DANA TRANSFER UMUM-DANA ALOKASI UMUM HIBAH"), ["DAU", "HIBAH"]);
+        assert_eq!(s("Hibah Provinsi"), ["Hibah Provinsi"]);
+        assert!(s("  ").is_empty());
+    }
+}

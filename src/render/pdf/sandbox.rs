@@ -215,20 +215,46 @@ pub fn in_process(spec: &Spec, job: &Job) -> Outcome {
                 pixel_per_pt: typst::utils::Scalar::new(f64::from(*dpi) / 72.0),
                 render_bleed: false,
             };
-            for page in document.pages() {
-                let Ok(bytes) = typst_render::render(page, &opts).encode_png() else {
-                    continue;
-                };
-                let size = page.frame.size();
-                laid.png.push(Png {
-                    bytes,
-                    lebar_pt: size.x.to_pt(),
-                    tinggi_pt: size.y.to_pt(),
-                });
-            }
+            // the pages shared out over the cores, every n-th to each (the
+            // organisation chart, the largest, is the first), and put back
+            // in their order
+            let pages = document.pages();
+            let n = std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, pages.len().max(1));
+            let mut rendered: Vec<(usize, Option<Png>)> = std::thread::scope(|s| {
+                let lanes: Vec<_> = (0..n)
+                    .map(|lane| {
+                        let opts = &opts;
+                        s.spawn(move || {
+                            (lane..pages.len())
+                                .step_by(n)
+                                .map(|i| (i, png(&pages[i], opts)))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                lanes
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            rendered.sort_by_key(|(i, _)| *i);
+            laid.png.extend(rendered.into_iter().filter_map(|(_, p)| p));
         }
     }
     (warnings, Ok(laid))
+}
+
+/// One page as PNG, with its size; none when it cannot be encoded.
+fn png(page: &typst_layout::Page, opts: &typst_render::RenderOptions) -> Option<Png> {
+    let bytes = typst_render::render(page, opts).encode_png().ok()?;
+    let size = page.frame.size();
+    Some(Png {
+        bytes,
+        lebar_pt: size.x.to_pt(),
+        tinggi_pt: size.y.to_pt(),
+    })
 }
 
 /// Writes the laid-out document as PDF.

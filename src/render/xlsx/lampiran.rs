@@ -499,8 +499,9 @@ pub(super) fn lampiran_xi(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u
         s.next();
         Ok(())
     };
-    for pk in &m.perjanjian_kinerja {
-        row(&mut s, &pk.kode, &pk.uraian, &pk.indikator, true)?;
+    // numbered as the form numbers them, as in the PDF
+    for (no, pk) in m.perjanjian_kinerja.iter().enumerate() {
+        row(&mut s, &format!("{}", no + 1), &pk.uraian, &pk.indikator, true)?;
     }
     for p in &m.programs {
         for i in &p.indikator {
