@@ -163,6 +163,7 @@ fn word_width(w: &str, size: f64, bold: bool) -> f64 {
         .chars()
         .map(|c| match c {
             '0'..='9' => 0.556,
+            '\u{a0}' | '\u{202f}' => 0.278,
             '.' | ',' | ':' | ';' | 'i' | 'l' | 'j' | 'I' | '\'' | '|' => 0.278,
             'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.333,
             '%' | 'm' | 'M' | 'W' | 'w' => 0.889,
@@ -201,9 +202,12 @@ pub fn fit_columns(t: &item::Tabel, width: f64, size: f64, pad: f64) -> Vec<f64>
                     covered[col..col + span].fill(c.rs - 1);
                 }
                 if span == 1 {
+                    // a figure tied to its unit by a no-break space is one
+                    // word ("83,89 %"), which `split_whitespace` would split
                     let longest = c
                         .isi
-                        .split_whitespace()
+                        .split(|ch: char| ch.is_whitespace() && ch != '\u{a0}' && ch != '\u{202f}')
+                        .filter(|w| !w.is_empty())
                         .map(|w| word_width(w, size, head || c.tebal))
                         .fold(0.0, f64::max);
                     need[col] = need[col].max(longest + pad);
