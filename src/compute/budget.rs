@@ -285,7 +285,7 @@ pub fn derive(m: &mut ReportModel, rules: &Rules, f: &mut Findings) {
             .kegiatan
             .iter()
             .flat_map(|k| &k.indikator)
-            .filter_map(|i| persen(i.sdm_realisasi?, i.sdm_target?))
+            .filter_map(|i| i.sdm_persen())
             .collect();
         p.rata_rata_kegiatan = RataRataKegiatan {
             capaian: mean(&p.kegiatan.iter().filter_map(|k| k.capaian_kinerja).collect::<Vec<_>>()),

@@ -403,7 +403,7 @@ impl Content<'_> {
             form_row(
                 &mut tb,
                 Kunci::Pk(pk.kode.clone()),
-                &format!("{}", no + 1),
+                &(no + 1).to_string(),
                 &pk.uraian,
                 &pk.indikator,
                 true,
@@ -634,9 +634,7 @@ fn node_rows(
             // target and realisasi per indicator)
             c(ind.and_then(|x| x.sdm_target).map(fmt_num).unwrap_or("-".into())),
             c(ind.and_then(|x| x.sdm_realisasi).map(fmt_num).unwrap_or("-".into())),
-            c(pct(
-                ind.and_then(|x| crate::angka::persen(x.sdm_realisasi?, x.sdm_target?))
-            )),
+            c(pct(ind.and_then(|x| x.sdm_persen()))),
         ];
         if bold {
             row = row.into_iter().map(|s| s.bold()).collect();

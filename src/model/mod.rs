@@ -429,6 +429,14 @@ pub struct Indikator {
     pub triwulan: Option<Triwulan>,
 }
 
+impl Indikator {
+    /// The SDM realisasi / target × 100 (Lampiran I's SDM %), when both
+    /// are given and the target is not zero.
+    pub fn sdm_persen(&self) -> Option<Decimal> {
+        crate::angka::persen(self.sdm_realisasi?, self.sdm_target?)
+    }
+}
+
 /// A tujuan or sasaran indicator (IKU) as agreed in the Perjanjian Kinerja.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndikatorKinerja {

@@ -70,7 +70,8 @@ impl RenjaEntry {
 /// Fisik`…), in the order the cell names them, each once. SIPD joins the
 /// sources of a sub kegiatan with a space ("DANA TRANSFER UMUM-DANA ALOKASI
 /// UMUM INSENTIF FISKAL"); what is left once the known names are taken out
-/// is kept as typed, so that no source is dropped.
+/// is kept (upper-cased as it was matched; the whole cell as typed when it
+/// holds no known name), so that no source is dropped.
 pub fn sumber_dana_pendek(cell: &str) -> Vec<String> {
     // longest first: "… KHUSUS NON FISIK" before "… KHUSUS FISIK"
     const KNOWN: [(&str, &str); 9] = [
@@ -102,7 +103,6 @@ pub fn sumber_dana_pendek(cell: &str) -> Vec<String> {
     }
     let left = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     if !left.is_empty() {
-        // as typed, not upper-cased: the officer's own word
         let typed = cell.split_whitespace().collect::<Vec<_>>().join(" ");
         if out.is_empty() {
             out.push(typed);

@@ -174,11 +174,12 @@ pub(super) fn rows_of(
                     }
                 }
                 let r = s.row + 1;
-                let pct = ind
-                    .sdm_target
-                    .zip(ind.sdm_realisasi)
-                    .and_then(|(t, re)| crate::angka::persen(re, t));
-                s.formula(11, format!("=IF(N(J{r})=0,\"\",K{r}/J{r}*100)"), pct, &f.pct)?;
+                s.formula(
+                    11,
+                    format!("=IF(N(J{r})=0,\"\",K{r}/J{r}*100)"),
+                    ind.sdm_persen(),
+                    &f.pct,
+                )?;
             }
             _ => {
                 for c in 9..12 {
@@ -501,7 +502,7 @@ pub(super) fn lampiran_xi(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u
     };
     // numbered as the form numbers them, as in the PDF
     for (no, pk) in m.perjanjian_kinerja.iter().enumerate() {
-        row(&mut s, &format!("{}", no + 1), &pk.uraian, &pk.indikator, true)?;
+        row(&mut s, &(no + 1).to_string(), &pk.uraian, &pk.indikator, true)?;
     }
     for p in &m.programs {
         for i in &p.indikator {
