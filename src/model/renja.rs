@@ -142,5 +142,21 @@ mod tests {
         assert_eq!(s("DANA TRANSFER UMUM-DANA ALOKASI UMUM HIBAH"), ["DAU", "HIBAH"]);
         assert_eq!(s("Hibah Provinsi"), ["Hibah Provinsi"]);
         assert!(s("  ").is_empty());
+        // Buru's flat pagu list (../shared/realworld/buru-sipd-ri, `Sumber
+        // Dana` column) names one source per row, in title case
+        assert_eq!(s("Dana Transfer Umum-Dana Alokasi Umum"), ["DAU"]);
+        assert_eq!(
+            s("Dana Transfer Khusus-Dana Alokasi Khusus Non Fisik"),
+            ["DAK Non Fisik"]
+        );
+        assert_eq!(s("Dana Transfer Khusus-Dana Alokasi Khusus Fisik"), ["DAK Fisik"]);
+        assert_eq!(
+            s("DAU yang Ditentukan Penggunaannya Bidang Pendidikan"),
+            ["DAU yang Ditentukan Penggunaannya Bidang Pendidikan"]
+        );
+        assert_eq!(
+            s("DAK Fisik-Bidang Pendidikan-Reguler-SD"),
+            ["DAK Fisik-Bidang Pendidikan-Reguler-SD"]
+        );
     }
 }
