@@ -115,22 +115,21 @@ fn the_example_report_is_complete() {
         }
     }
     assert!(blocks >= 2, "{blocks}");
-    // an announced table sits on the page of its announcement or the next
-    let said = pages
-        .iter()
-        .position(|p| squash(p).contains(&squash("disajikan pada Tabel 2.1 berikut ini")))
-        .expect("the announcement of Tabel 2.1");
-    // (its first mention is the Daftar Tabel's)
-    let shown = pages
-        .iter()
-        .rposition(|p| squash(p).contains(&squash("Tabel 2.1 Tujuan, Sasaran, Strategi, dan Kebijakan")))
-        .expect("the caption of Tabel 2.1");
-    assert!(
-        shown == said || shown == said + 1,
-        "announced on page {}, printed on {}",
-        said + 1,
-        shown + 1
+    // every announced table, chart and picture sits on the page of its
+    // announcement or the next
+    announced_figures_follow(
+        &pages,
+        &lkjip::render::dokumen(&loaded.context().unwrap(), false).unwrap(),
     );
+    // Tabel 2.2's continuation page names, on its first row, the tujuan,
+    // sasaran and program the rows belong to; its first page does not
+    // repeat them
+    let t22 = pages
+        .iter()
+        .rposition(|p| squash(p).contains(&squash("Tabel 2.2 Program dan Kegiatan")))
+        .expect("Tabel 2.2");
+    assert!(!pages[t22].contains("(lanjutan)"), "{}", pages[t22]);
+    assert_eq!(pages[t22 + 1].matches("(lanjutan)").count(), 3, "{}", pages[t22 + 1]);
     // a narrative's title line is not printed again under its heading
     let kp = &pages[1];
     assert_eq!(kp.matches("KATA PENGANTAR").count(), 1, "{kp}");
@@ -872,6 +871,80 @@ fn watch_rebuilds_after_a_narrative_edit_and_reuses_the_workbooks() {
     }
 }
 
+/// Every "Tabel 3.7 berikut" (and "tabel / grafik / gambar berikut", the
+/// next one of its kind) in the laid-out pages is followed by that
+/// figure's caption on the same page or the next. The captions are found
+/// by number and title (`Tabel 2.1 Tujuan, …`), after the front matter's
+/// lists name them.
+fn announced_figures_follow(pages: &[String], doc: &lkjip::document::Dokumen) {
+    use lkjip::document::Item;
+    let pages: Vec<String> = pages.iter().map(|p| squash(p)).collect();
+    // (kind, number, position of the caption)
+    let mut captions: Vec<(&str, String, (usize, usize))> = Vec::new();
+    let body = pages
+        .iter()
+        .rposition(|p| p.contains("DAFTARGAMBAR") || p.contains("DaftarGambar"))
+        .expect("the Daftar Gambar")
+        + 1;
+    let find = |needle: &str| -> Option<(usize, usize)> {
+        let needle = squash(needle);
+        (body..pages.len()).find_map(|i| pages[i].find(&needle).map(|at| (i, at)))
+    };
+    for bab in &doc.bab {
+        for it in &bab.isi {
+            let (kind, nomor, judul) = match it {
+                Item::Tabel(t) => ("Tabel", t.nomor.clone(), t.judul.clone()),
+                Item::Grafik(g) => ("Grafik", g.nomor.clone(), g.judul.clone()),
+                _ => continue,
+            };
+            let Some(nomor) = nomor else { continue };
+            let at = find(&format!("{kind} {nomor} {judul}"))
+                .unwrap_or_else(|| panic!("no caption for {kind} {nomor} {judul:?}"));
+            captions.push((kind, nomor, at));
+        }
+    }
+    assert!(captions.len() > 60, "{} numbered tables and charts", captions.len());
+    let re = regex::Regex::new(r"(Tabel|Grafik|Gambar|tabel|grafik|gambar)(\d+\.\d+)?\.?,?berikut").unwrap();
+    let mut announced = 0;
+    let mut bad = Vec::new();
+    for (i, p) in pages.iter().enumerate().skip(body) {
+        for m in re.captures_iter(p) {
+            let at = (i, m.get(0).unwrap().start());
+            let kind = {
+                let k = &m[1];
+                format!("{}{}", k[..1].to_uppercase(), &k[1..])
+            };
+            let shown = match m.get(2) {
+                Some(n) => captions.iter().find(|c| c.0 == kind && c.1 == n.as_str()).map(|c| c.2),
+                // the next one of its kind after the sentence
+                None => captions.iter().filter(|c| c.0 == kind && c.2 > at).map(|c| c.2).min(),
+            };
+            // a picture's caption is not in `captions`: Gambar is checked
+            // only for the next picture being on the page (its caption
+            // names "Gambar")
+            let shown = shown.or_else(|| {
+                (kind == "Gambar").then(|| {
+                    (i..pages.len())
+                        .find_map(|j| {
+                            let from = if j == i { at.1 + 1 } else { 0 };
+                            pages[j][from..].find("Gambar").map(|o| (j, from + o))
+                        })
+                        .unwrap_or((usize::MAX, 0))
+                })
+            });
+            announced += 1;
+            match shown {
+                Some((page, _)) if page == i || page == i + 1 => {}
+                other => bad.push(format!("{:?} on page {}: shown at {other:?}", &m[0], i + 1)),
+            }
+        }
+    }
+    // the example's officers and the generated lead-ins announce 17 tables,
+    // charts and pictures at this writing
+    assert!(announced >= 15, "{announced} announcements");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 /// No line of the example begins with `%`: a figure and its percent sign
 /// are tied (a no-break space), in tables and sentences. Read from Typst's
 /// frames: a text item is a run of one line.
@@ -927,8 +1000,8 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
     let page = |c: &typst::foundations::Content| intro.page(c.location().unwrap()).unwrap().get();
     let label = Label::new(typst::utils::PicoStr::intern("lkjip-baris")).unwrap();
     /// A table's caption, its number of body rows and the page of each
-    /// marked row (`(row, page, bold)`).
-    type Marked = (String, i64, Vec<(i64, usize, bool)>);
+    /// marked row (`(row, page, bold, total)`).
+    type Marked = (String, i64, Vec<(i64, usize, bool, bool)>);
     // in document order; row 0 begins a table
     let mut tables: Vec<Marked> = Vec::new();
     for c in intro.query(&Selector::Label(label)).iter() {
@@ -945,13 +1018,15 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
             tables.push((judul, n, Vec::new()));
         }
         let tebal = matches!(d.get("tebal"), Ok(Value::Bool(true)));
-        tables.last_mut().unwrap().2.push((i, page(c), tebal));
+        let jumlah = matches!(d.get("jumlah"), Ok(Value::Bool(true)));
+        tables.last_mut().unwrap().2.push((i, page(c), tebal, jumlah));
     }
     // 69 tables with rows in the example at this writing
     assert!(tables.len() > 60, "{} tables", tables.len());
     let mut bad = Vec::new();
     let mut split = 0;
     let mut bold = 0;
+    let mut totals = 0;
     for (judul, n, rows) in &tables {
         let at = |i: i64| rows.iter().find(|r| r.0 == i).map(|r| r.1).unwrap();
         if *n >= 2 && at(0) != at(1) {
@@ -959,6 +1034,15 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
         }
         if *n >= 3 && at(n - 1) != at(n - 2) {
             bad.push(format!("{judul:?}: the last row alone on page {}", at(n - 1)));
+        }
+        // two total rows at the end (a group's Jumlah, then the grand
+        // total) keep a row of figures with them
+        let total = |i: i64| rows.iter().any(|r| r.0 == i && r.3);
+        if *n >= 4 && total(n - 1) && total(n - 2) {
+            totals += 1;
+            if at(n - 3) != at(n - 1) {
+                bad.push(format!("{judul:?}: its two total rows alone on page {}", at(n - 1)));
+            }
         }
         if *n >= 2 && at(0) != at(n - 1) {
             split += 1;
@@ -968,7 +1052,7 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
         // plain row after the run (every row of a run and the one after it
         // are marked)
         let is_bold = |i: i64| rows.iter().any(|r| r.0 == i && r.2);
-        for &(i, p, _) in rows.iter().filter(|r| r.2) {
+        for &(i, p, _, _) in rows.iter().filter(|r| r.2) {
             let mut j = i;
             while is_bold(j) {
                 j += 1;
@@ -984,6 +1068,8 @@ fn tables_break_where_a_typesetter_would(doc: &typst_layout::PagedDocument) {
     }
     // Tabel 3.43 and the lampiran have bold program rows
     assert!(bold > 20, "{bold} bold rows");
+    // Tabel 1.1 ends with the Jumlah of its last group and JUMLAH TOTAL
+    assert!(totals >= 1, "{totals} tables ending in two total rows");
     // the example has long tables that do split (Lampiran IX, XII, …)
     assert!(split > 5, "{split} tables over two pages or more");
     // a numbered table's caption is on the page of its first row

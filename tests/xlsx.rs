@@ -136,6 +136,39 @@ fn the_lampiran_carry_formulas_with_the_model_figures() {
     assert_eq!(v(6), 348934400.0);
     assert_eq!(f(8), format!("IF(G{row}=0,0,H{row}/G{row}*100)", row = r + 1));
     assert_eq!(format!("{:.2}", v(8)), "92.17");
+    // each program closes with the form's Rata-rata row: the Penunjang
+    // program's kegiatan average capaian 99,51 % and serapan 89,90 % (the
+    // reference's Lampiran I), as live means over the kegiatan rows above
+    let rata: Vec<u32> = (0..=values.end().unwrap().0)
+        .filter(|r| text(values.get_value((*r, 1)).unwrap_or(&Data::Empty)) == "Rata-rata Capaian Kegiatan")
+        .collect();
+    let loaded = lkjip::load::load(&example());
+    let m = loaded.context().unwrap().model;
+    assert_eq!(rata.len(), m.programs.iter().filter(|p| !p.kegiatan.is_empty()).count());
+    let r = rata[0];
+    let f = |c: u32| formulas.get_value((r, c)).cloned().unwrap_or_default();
+    let v = |c: u32| num(values.get_value((r, c)).unwrap());
+    assert_eq!(
+        (format!("{:.2}", v(5)), format!("{:.2}", v(8))),
+        ("99.51".into(), "89.90".into())
+    );
+    assert!(
+        f(5).starts_with("AVERAGE(") && f(8).starts_with("AVERAGE("),
+        "{} {}",
+        f(5),
+        f(8)
+    );
+    // Penunjang's seven kegiatan: seven serapan cells
+    assert_eq!(f(8).matches(',').count(), 6, "{}", f(8));
+    // the sheet's closing mean skips these rows
+    let last = (0..=values.end().unwrap().0)
+        .find(|r| text(values.get_value((*r, 0)).unwrap_or(&Data::Empty)) == "Rata-rata capaian / Jumlah")
+        .expect("the closing row");
+    let close = formulas.get_value((last, 5)).cloned().unwrap_or_default();
+    assert!(
+        close.starts_with("AVERAGEIFS(") && close.contains("Rata-rata Capaian Kegiatan"),
+        "{close}"
+    );
 
     // the Identitas sheet names the tool and every input's SHA-256
     let id = wb.worksheet_range("Identitas").unwrap();
@@ -214,6 +247,59 @@ fn libreoffice_recalculates_to_the_cached_values() {
                 num(&row[2]),
                 "{code}: {line}"
             );
+        }
+    }
+    // Lampiran I recalculated: each program's Rata-rata row (means over
+    // its kegiatan rows) and the closing mean give the cached figures
+    let sheet = wb.sheet_names().iter().position(|n| n == "Lampiran I").unwrap() + 1;
+    let out = tmp.path().join("csv-i");
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to"])
+        .arg(format!(
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,{sheet}"
+        ))
+        .arg("--outdir")
+        .arg(&out)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let csv = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .find(|s| s.contains("Rata-rata Capaian Kegiatan"))
+        .expect("Lampiran I as CSV");
+    let values = wb.worksheet_range("Lampiran I").unwrap();
+    let cached: Vec<Vec<String>> = values
+        .rows()
+        .filter(|r| {
+            let t = r.get(1).map(text).unwrap_or_default();
+            t == "Rata-rata Capaian Kegiatan" || r.first().map(text).unwrap_or_default() == "Rata-rata capaian / Jumlah"
+        })
+        .map(|r| [5, 8].iter().map(|&c| r.get(c).map(text).unwrap_or_default()).collect())
+        .collect();
+    let recalculated: Vec<Vec<String>> = csv
+        .lines()
+        .filter(|l| l.contains("Rata-rata Capaian Kegiatan") || l.contains("Rata-rata capaian / Jumlah"))
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').map(|x| x.trim_matches('"')).collect();
+            [5, 8]
+                .iter()
+                .map(|&c| f.get(c).copied().unwrap_or("").to_string())
+                .collect()
+        })
+        .collect();
+    assert!(cached.len() > 5, "{cached:?}");
+    assert_eq!(cached.len(), recalculated.len());
+    for (c, r) in cached.iter().zip(&recalculated) {
+        for (a, b) in c.iter().zip(r) {
+            let (a, b) = (a.parse::<f64>(), b.parse::<f64>());
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert!((a - b).abs() < 0.005, "cached {a}, recalculated {b}"),
+                (a, b) => assert!(a.is_err() && b.is_err(), "{c:?} / {r:?}"),
+            }
         }
     }
 }

@@ -323,11 +323,13 @@ impl<'a> Content<'a> {
         let mut order: Vec<(Option<usize>, &Program)> = self.m.programs.iter().map(|p| (group_of(p), p)).collect();
         order.sort_by_key(|(g, _)| g.unwrap_or(usize::MAX));
         let mut shown: Option<Option<usize>> = None;
+        // the names of the group being printed, for its continuation rows
+        let (mut tujuan_lalu, mut sasaran_lalu) = (String::new(), String::new());
         for (g, pr) in order {
             let first = shown != Some(g);
             shown = Some(g);
             let (mut tujuan, mut sasaran) = (None, None);
-            if let Some(g) = g.filter(|_| first) {
+            if let Some(g) = g {
                 for k in &self.m.hasil.tujuan_sasaran[g].kode {
                     match pk(k) {
                         Some(p) if p.tingkat == Tingkat::Tujuan => tujuan = Some(p),
@@ -336,24 +338,48 @@ impl<'a> Content<'a> {
                     }
                 }
             }
+            if first {
+                tujuan_lalu = tujuan.map_or(String::new(), |p| p.uraian.clone());
+                sasaran_lalu = sasaran.map_or(String::new(), |p| p.uraian.clone());
+            } else {
+                (tujuan, sasaran) = (None, None);
+            }
             let cell = |p: Option<&IndikatorKinerja>, f: fn(&IndikatorKinerja) -> &str| t(p.map_or("", f));
             let no = match g {
                 Some(g) if first => format!("{}.", g + 1),
                 None if first => "-".into(),
                 _ => String::new(),
             };
+            let (lanjut_t, lanjut_s) = if first {
+                (String::new(), String::new())
+            } else {
+                (tujuan_lalu.clone(), sasaran_lalu.clone())
+            };
+            let program = title_case_program(&pr.nama);
             tb.row(vec![
                 c(no),
-                cell(tujuan, |p| &p.uraian),
+                cell(tujuan, |p| &p.uraian).carried(&lanjut_t),
                 cell(tujuan, |p| &p.indikator.uraian),
-                cell(sasaran, |p| &p.uraian),
+                cell(sasaran, |p| &p.uraian).carried(&lanjut_s),
                 cell(sasaran, |p| &p.indikator.uraian),
-                t(title_case_program(&pr.nama)).bold(),
+                t(&program).bold(),
                 t(dash(&uraian(&pr.indikator))),
                 t(""),
                 t(""),
             ]);
-            let blank = || std::iter::repeat_n(t(""), 7);
+            // a kegiatan's row: the group's and the program's names carried
+            let blank = || {
+                [
+                    t(""),
+                    t("").carried(&tujuan_lalu),
+                    t(""),
+                    t("").carried(&sasaran_lalu),
+                    t(""),
+                    t("").carried(&program),
+                    t(""),
+                ]
+                .into_iter()
+            };
             for k in &pr.kegiatan {
                 let mut row: Vec<_> = blank().collect();
                 row.push(t(format!("Kegiatan {}", k.nama)).bold());

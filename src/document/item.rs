@@ -188,6 +188,12 @@ pub struct Sel {
     /// kegiatan): every line of the cell is indented, not just the first.
     #[serde(skip_serializing_if = "is_zero")]
     pub inden: u8,
+    /// An empty cell under a group's name (Tabel 2.2's tujuan, sasaran and
+    /// program, printed once on the group's first row): the name, printed
+    /// again when this row begins a page, so that a continuation page says
+    /// what its rows belong to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lanjut: Option<String>,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -220,6 +226,10 @@ pub struct Tabel {
     pub kunci: Option<Vec<Option<String>>>,
     /// More than ten columns: a landscape page of its own.
     pub lebar: bool,
+    /// Turned by its maker whatever its size (`table::Tabel::landscape`);
+    /// otherwise a wide table that reads well in portrait stays portrait.
+    #[serde(skip)]
+    pub mendatar: bool,
     /// `3.15`, given by the chapter; a Lampiran's tables have none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nomor: Option<String>,
@@ -268,6 +278,12 @@ impl Kertas {
     /// `lkjip.typ` sets them).
     pub fn teks_tegak(&self) -> f64 {
         f64::from(self.lebar) - 55.0
+    }
+
+    /// The text height in mm of a chapter's portrait page (2,5 cm margins
+    /// at top and foot).
+    pub fn teks_tinggi(&self) -> f64 {
+        f64::from(self.tinggi) - 50.0
     }
 
     /// The text width in mm of a chapter's page turned for a wide table.

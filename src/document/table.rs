@@ -27,6 +27,12 @@ impl Sel {
         self
     }
 
+    /// Empty, with the group's `name` shown on a page's first row.
+    pub fn carried(mut self, name: impl Into<String>) -> Sel {
+        self.lanjut = Some(name.into()).filter(|n| !n.is_empty());
+        self
+    }
+
     pub fn center(mut self) -> Sel {
         self.rata = Rata::Tengah;
         self
@@ -42,6 +48,7 @@ pub fn t(s: impl Into<String>) -> Sel {
         rata: Rata::Kiri,
         tebal: false,
         inden: 0,
+        lanjut: None,
     }
 }
 
@@ -142,6 +149,7 @@ impl Tabel {
         Item::Tabel(Box::new(item::Tabel {
             // more than ten columns do not fit a portrait page
             lebar: self.mendatar || self.kolom.len() > 10,
+            mendatar: self.mendatar,
             judul: self.judul,
             kolom: self.kolom,
             kepala: self.kepala,
@@ -154,6 +162,92 @@ impl Tabel {
             jangkar: None,
         }))
     }
+}
+
+/// Every cell of `rows` with its first column and the columns it spans,
+/// rows spanned by a cell above skipped.
+fn placed(rows: &[Vec<Sel>], n: usize) -> Vec<Vec<(usize, usize, &Sel)>> {
+    let mut covered = vec![0u32; n];
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut row = Vec::new();
+        let mut col = 0;
+        let mut cells = r.iter();
+        while col < n {
+            if covered[col] > 0 {
+                covered[col] -= 1;
+                col += 1;
+                continue;
+            }
+            let Some(c) = cells.next() else { break };
+            let span = (c.cs.max(1) as usize).min(n - col);
+            if c.rs > 1 {
+                covered[col..col + span].fill(c.rs - 1);
+            }
+            row.push((col, span, c));
+            col += span;
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// The words of a cell: a figure tied to its unit by a no-break space is
+/// one word ("83,89 %"), which `split_whitespace` would split.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|ch: char| (ch.is_whitespace() && ch != '\u{a0}' && ch != '\u{202f}') || ch == '\u{200b}')
+        .filter(|w| !w.is_empty())
+}
+
+/// The longest word of every single-column cell, by column, plus `pad`.
+fn longest_words(t: &item::Tabel, size: f64, pad: f64) -> Vec<f64> {
+    let n = t.kolom.len();
+    let mut need = vec![0.0f64; n];
+    for (rows, head) in [(&t.kepala, true), (&t.baris, false)] {
+        for (col, span, c) in placed(rows, n).into_iter().flatten() {
+            if span == 1 {
+                let longest = words(&c.isi)
+                    .map(|w| word_width(w, size, head || c.tebal))
+                    .fold(0.0, f64::max);
+                need[col] = need[col].max(longest + pad);
+            }
+        }
+    }
+    need
+}
+
+/// Whether a wide table that its maker did not turn reads well on a
+/// portrait page of `width` × `height` pt in small type: every column at
+/// least as wide as its longest word, and its rows, at the lines their
+/// cells wrap to, within 60 % of the page. A page turned for a table of a
+/// few short rows leaves two pages mostly empty (Tabel 3.3 did).
+pub fn fits_portrait(t: &item::Tabel, width: f64, height: f64) -> bool {
+    const SIZE: f64 = 7.0;
+    const PAD: f64 = 7.0;
+    if t.mendatar || t.baris.len() > 15 || longest_words(t, SIZE, PAD).iter().sum::<f64>() > width {
+        return false;
+    }
+    let cols = fit_columns(t, width, SIZE, PAD);
+    let n = cols.len();
+    let space = 0.278 * SIZE;
+    let mut total = 0.0;
+    for (rows, head) in [(&t.kepala, true), (&t.baris, false)] {
+        for row in placed(rows, n) {
+            let lines = row
+                .iter()
+                .map(|(col, span, c)| {
+                    let w: f64 = cols[*col..*col + *span].iter().sum::<f64>() - PAD;
+                    let text: f64 = words(&c.isi)
+                        .map(|x| word_width(x, SIZE, head || c.tebal) + space)
+                        .sum();
+                    // words wrap whole: a line holds a little less than its width
+                    (text * 1.15 / w.max(1.0)).ceil().max(1.0)
+                })
+                .fold(1.0, f64::max);
+            total += lines * SIZE * 1.5 + 6.0;
+        }
+    }
+    total <= 0.6 * height
 }
 
 /// The width in pt of a word set in Liberation Sans at `size` pt (the
@@ -182,42 +276,7 @@ fn word_width(w: &str, size: f64, bold: bool) -> f64 {
 pub fn fit_columns(t: &item::Tabel, width: f64, size: f64, pad: f64) -> Vec<f64> {
     let total: f64 = t.kolom.iter().sum::<f64>().max(f64::EPSILON);
     let mut cols: Vec<f64> = t.kolom.iter().map(|w| w / total * width).collect();
-    let n = cols.len();
-    // the longest word of every single-column cell, by column
-    let mut need = vec![0.0f64; n];
-    let place = |rows: &[Vec<Sel>], head: bool, need: &mut Vec<f64>| {
-        let mut covered = vec![0u32; n];
-        for r in rows {
-            let mut col = 0;
-            let mut cells = r.iter();
-            while col < n {
-                if covered[col] > 0 {
-                    covered[col] -= 1;
-                    col += 1;
-                    continue;
-                }
-                let Some(c) = cells.next() else { break };
-                let span = (c.cs.max(1) as usize).min(n - col);
-                if c.rs > 1 {
-                    covered[col..col + span].fill(c.rs - 1);
-                }
-                if span == 1 {
-                    // a figure tied to its unit by a no-break space is one
-                    // word ("83,89 %"), which `split_whitespace` would split
-                    let longest = c
-                        .isi
-                        .split(|ch: char| ch.is_whitespace() && ch != '\u{a0}' && ch != '\u{202f}')
-                        .filter(|w| !w.is_empty())
-                        .map(|w| word_width(w, size, head || c.tebal))
-                        .fold(0.0, f64::max);
-                    need[col] = need[col].max(longest + pad);
-                }
-                col += span;
-            }
-        }
-    };
-    place(&t.kepala, true, &mut need);
-    place(&t.baris, false, &mut need);
+    let need = longest_words(t, size, pad);
     // what the narrow columns lack, taken in proportion from the room of
     // the others; never more than there is
     let lack: f64 = cols.iter().zip(&need).map(|(c, w)| (w - c).max(0.0)).sum();
@@ -234,4 +293,56 @@ pub fn fit_columns(t: &item::Tabel, width: f64, size: f64, pad: f64) -> Vec<f64>
         }
     }
     cols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tabel 3.3's shape: eleven columns, two years of four figures, a few
+    /// rows of short names.
+    fn capaian(rows: usize, name: &str) -> item::Tabel {
+        let mut tb = Tabel::new("Capaian", &[0.4, 2.2, 2.2, 0.9, 0.9, 0.9, 1.0, 0.9, 0.9, 0.9, 1.0]).labels(&[
+            "No",
+            "Tujuan/Sasaran",
+            "Indikator",
+            "Target",
+            "Realisasi",
+            "% Capaian",
+            "Kategori",
+            "Target",
+            "Realisasi",
+            "% Capaian",
+            "Kategori",
+        ]);
+        for i in 0..rows {
+            let mut row = vec![c(format!("{}.", i + 1)), t(name), t(name)];
+            for _ in 0..2 {
+                row.extend([n("98,79 %"), n("97,62 %"), n("98,82"), t("Sangat baik")]);
+            }
+            tb.row(row);
+        }
+        match tb.item() {
+            Item::Tabel(t) => *t,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_wide_table_of_a_few_short_rows_stays_portrait() {
+        // A4 portrait: 155 × 247 mm of text, in pt
+        let (w, h) = (155.0 * 72.0 / 25.4, 247.0 * 72.0 / 25.4);
+        let short = capaian(6, "Meningkatnya kesejahteraan penyandang masalah kesejahteraan sosial");
+        assert!(short.lebar, "more than ten columns are turned by default");
+        assert!(fits_portrait(&short, w, h));
+        // forty rows are more than half a page: turned
+        assert!(!fits_portrait(&capaian(40, "Nama"), w, h));
+        // rows of long names are each many lines tall in portrait
+        let long = "Persentase penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar, serta gelandangan pengemis yang terpenuhi kebutuhan dasarnya di luar panti sosial ".repeat(3);
+        assert!(!fits_portrait(&capaian(10, &long), w, h));
+        // a table its maker turned stays turned
+        let mut turned = capaian(2, "Nama");
+        turned.mendatar = true;
+        assert!(!fits_portrait(&turned, w, h));
+    }
 }

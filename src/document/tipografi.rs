@@ -77,6 +77,38 @@ fn needs_tie(s: &str) -> bool {
     s.contains(" %") || s.contains("Rp ") || s.contains("Rp. ") || s.contains('%')
 }
 
+/// A web address or path in a table cell ("https://…%2FDSPPPA%20PM…") is
+/// one word of fifty characters or more: it would widen its column to half
+/// the table (Tabel 3.41's Eviden) or run over its cell. A zero-width space
+/// after each `/`, `=`, `&` and `?` and before each `%` lets it wrap there.
+fn break_long_words(s: &mut String) {
+    const LONG: usize = 30;
+    let long = |w: &str| w.chars().count() > LONG && w.contains(['/', '%']);
+    if !s.split_whitespace().any(long) {
+        return;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !long(w) {
+            out.push_str(w);
+            continue;
+        }
+        for (j, ch) in w.chars().enumerate() {
+            if ch == '%' && j > 0 && !out.ends_with('\u{200b}') {
+                out.push('\u{200b}');
+            }
+            out.push(ch);
+            if matches!(ch, '/' | '=' | '&' | '?') {
+                out.push('\u{200b}');
+            }
+        }
+    }
+    *s = out;
+}
+
 fn tie_in_place(s: &mut String) {
     if needs_tie(s) {
         *s = tie(s);
@@ -115,6 +147,7 @@ fn tie_items(items: &mut [Item]) {
                 for sel in t.kepala.iter_mut().chain(t.baris.iter_mut()).flatten() {
                     tie_in_place(&mut sel.isi);
                     minus_in_place(&mut sel.isi);
+                    break_long_words(&mut sel.isi);
                 }
             }
             Item::Grafik(g) => tie_in_place(&mut g.judul),
@@ -131,9 +164,18 @@ const PT_PER_MM: f64 = 72.0 / 25.4;
 /// page it is printed on (`gaya.typ`: A4/F4 portrait with 3 + 2,5 cm
 /// margins, a wide table turned, the Lampiran turned with 1,5 cm margins;
 /// cells inset 3 pt on each side, 8,5 pt type or 7 pt for small tables).
-fn fit_items(items: &mut [Item], portrait_mm: f64, turned_mm: f64) {
+/// A wide table that fits a portrait page of `tinggi_mm` in small type is
+/// set there (`table::fits_portrait`); the Lampiran's pages are all turned.
+fn fit_items(items: &mut [Item], portrait_mm: f64, turned_mm: f64, tinggi_mm: Option<f64>) {
     for it in items {
         if let Item::Tabel(t) = it {
+            if let Some(h) = tinggi_mm
+                && t.lebar
+                && super::table::fits_portrait(t, portrait_mm * PT_PER_MM, h * PT_PER_MM)
+            {
+                t.lebar = false;
+                t.kecil = true;
+            }
             let width = if t.lebar { turned_mm } else { portrait_mm } * PT_PER_MM;
             let size = if t.kecil { 7.0 } else { 8.5 };
             t.kolom = super::table::fit_columns(t, width, size, 7.0);
@@ -149,15 +191,15 @@ pub fn apply(doc: &mut Dokumen) {
         tie_items(isi);
     }
     let k = doc.kertas;
-    let (tegak, rebah) = (k.teks_tegak(), k.teks_rebah());
-    fit_items(&mut doc.depan.kata_pengantar, tegak, rebah);
-    fit_items(&mut doc.depan.ringkasan, tegak, rebah);
+    let (tegak, rebah, tinggi) = (k.teks_tegak(), k.teks_rebah(), Some(k.teks_tinggi()));
+    fit_items(&mut doc.depan.kata_pengantar, tegak, rebah, tinggi);
+    fit_items(&mut doc.depan.ringkasan, tegak, rebah, tinggi);
     for b in &mut doc.bab {
-        fit_items(&mut b.isi, tegak, rebah);
+        fit_items(&mut b.isi, tegak, rebah, tinggi);
         keep_lead_ins(&mut b.isi);
     }
     for b in &mut doc.lampiran {
-        fit_items(&mut b.isi, k.teks_lampiran(), k.teks_lampiran());
+        fit_items(&mut b.isi, k.teks_lampiran(), k.teks_lampiran(), None);
     }
 }
 
@@ -166,7 +208,7 @@ pub fn apply(doc: &mut Dokumen) {
 pub fn apply_bab(bab: &mut [Bab], k: super::item::Kertas) {
     for b in bab {
         tie_items(&mut b.isi);
-        fit_items(&mut b.isi, k.teks_tegak(), k.teks_rebah());
+        fit_items(&mut b.isi, k.teks_tegak(), k.teks_rebah(), Some(k.teks_tinggi()));
         keep_lead_ins(&mut b.isi);
     }
 }
@@ -175,27 +217,55 @@ pub fn apply_bab(bab: &mut [Bab], k: super::item::Kertas) {
 /// organisation introduces it: it is kept on the page where that begins
 /// (`lekat`: Typst's sticky block, Word's keep-with-next), never left at a
 /// page foot ("… tersaji pada grafik berikut." with the chart overleaf).
+/// So is a sentence ending in a colon before a list ("… melalui kegiatan
+/// sebagai berikut:", "Fungsinya adalah:"), generated or the officer's.
 fn keep_lead_ins(items: &mut [Item]) {
-    for i in 1..items.len() {
-        let introduced = matches!(
-            items[i],
-            Item::Tabel(_) | Item::Grafik(_) | Item::Gambar { .. } | Item::Bagan(_)
-        );
+    for i in 0..items.len() {
+        if let Item::Narasi(n) = &mut items[i] {
+            for j in 1..n.blocks.len() {
+                if n.blocks[j]["t"] == "list" && ends_with_colon(&n.blocks[j - 1]) {
+                    stick(&mut n.blocks[j - 1]);
+                }
+            }
+        }
+        if i == 0 {
+            continue;
+        }
+        let introduced = match &items[i] {
+            Item::Tabel(_) | Item::Grafik(_) | Item::Gambar { .. } | Item::Bagan(_) => true,
+            Item::Daftar { .. } => match &items[i - 1] {
+                Item::P { teks, .. } => teks.trim_end().ends_with(':'),
+                Item::Narasi(n) => n.blocks.last().is_some_and(ends_with_colon),
+                _ => false,
+            },
+            _ => false,
+        };
         if !introduced {
             continue;
         }
         match &mut items[i - 1] {
             Item::P { gaya, .. } if gaya.is_none() => *gaya = Some("lekat"),
             Item::Narasi(n) => {
-                if let Some(last) = n.blocks.last_mut()
-                    && last["t"] == "p"
-                    && let Some(o) = last.as_object_mut()
-                {
-                    o.insert("lekat".into(), Value::Bool(true));
+                if let Some(last) = n.blocks.last_mut() {
+                    stick(last);
                 }
             }
             _ => {}
         }
+    }
+}
+
+/// A narrative paragraph whose text ends in `:`.
+fn ends_with_colon(b: &Value) -> bool {
+    b["t"] == "p" && crate::narrative::plain_text(&b["c"]).trim_end().ends_with(':')
+}
+
+/// Marks a narrative paragraph as kept with the block after it.
+fn stick(b: &mut Value) {
+    if b["t"] == "p"
+        && let Some(o) = b.as_object_mut()
+    {
+        o.insert("lekat".into(), Value::Bool(true));
     }
 }
 
@@ -220,6 +290,59 @@ mod tests {
             }
         ));
         assert!(matches!(&items[2], Item::P { gaya: None, .. }));
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_colon_is_kept_with_its_list() {
+        let mut items = vec![
+            Item::p("Dilaksanakan melalui kegiatan sebagai berikut:"),
+            Item::Daftar {
+                items: vec!["Satu.".into()],
+                gaya: "(1)",
+            },
+            Item::p("Penutup tanpa daftar."),
+            Item::Daftar {
+                items: vec!["Dua.".into()],
+                gaya: "a.",
+            },
+        ];
+        keep_lead_ins(&mut items);
+        assert!(matches!(
+            &items[0],
+            Item::P {
+                gaya: Some("lekat"),
+                ..
+            }
+        ));
+        // a sentence that does not announce the list is left to flow
+        assert!(matches!(&items[2], Item::P { gaya: None, .. }));
+        // in an officer's text: the paragraph before its list
+        let blocks =
+            crate::narrative::jinja::markdown("Fungsinya adalah:\n\na. perumusan;\n\nb. pelaksanaan.\n\nPenutup:\n");
+        let mut items = vec![Item::Narasi(super::super::item::Narasi {
+            blocks,
+            kunci: "narasi:uji".into(),
+            tanda: Default::default(),
+        })];
+        keep_lead_ins(&mut items);
+        let Item::Narasi(n) = &items[0] else { unreachable!() };
+        assert_eq!(n.blocks[0]["lekat"], true, "{:?}", n.blocks);
+        // the last one introduces nothing
+        assert!(n.blocks.last().unwrap().get("lekat").is_none());
+    }
+
+    #[test]
+    fn a_web_address_in_a_cell_may_wrap() {
+        let mut s = "Lihat https://drive.go.id/a?path=%2FDSPPPA%20PM%2F01 dan 98,79\u{a0}%".to_string();
+        break_long_words(&mut s);
+        assert_eq!(
+            s,
+            "Lihat https:/\u{200b}/\u{200b}drive.go.id/\u{200b}a?\u{200b}path=\u{200b}%2FDSPPPA\u{200b}%20PM\u{200b}%2F01 dan 98,79\u{a0}%"
+        );
+        // a short path stays as typed
+        let mut k = "daerah/negara".to_string();
+        break_long_words(&mut k);
+        assert_eq!(k, "daerah/negara");
     }
 
     #[test]

@@ -404,8 +404,18 @@ fn lettered(blocks: Vec<Value>) -> Vec<Value> {
             && text.chars().count() <= 80
             && !text.trim_end().ends_with(['.', ',', ';', ':'])
             && b["c"].as_array().is_some_and(|c| c.len() == 1);
+        // a line set in bold by the officer ("**4. Bidang …**") is a
+        // sub-heading as well
+        let bold = b["t"] == "p"
+            && b["c"].as_array().is_some_and(|c| c.len() == 1 && c[0]["t"] == "strong")
+            && text.chars().count() <= 120
+            && !text.trim_end().ends_with(['.', ',', ';', ':']);
         if label {
             out.push(json!({"t": "p", "label": true, "c": [{"t": "strong", "c": b["c"].clone()}]}));
+        } else if bold {
+            let mut p = b.clone();
+            p["label"] = Value::Bool(true);
+            out.push(p);
         } else {
             out.push(b.clone());
         }
@@ -480,6 +490,10 @@ mod tests {
         assert_eq!(items, ["perencanaan;", "pelaksanaan; dan", "pelaporan."]);
         // a sentence that begins with a letter but is no label stays as it is
         assert_eq!(blocks[6]["c"][0]["s"], "b. bukan awal daftar.");
+        // a line the officer set in bold is a label too; a bold sentence is not
+        let blocks = markdown("**4. Bidang Pemberdayaan Perempuan**\n\nTeks.\n\n**Catatan penting.**\n");
+        assert_eq!(blocks[0]["label"], true);
+        assert!(blocks[1].get("label").is_none() && blocks[2].get("label").is_none());
     }
 
     /// A 50 000-character heading made PDF/A refuse the export (a bookmark

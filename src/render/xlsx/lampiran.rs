@@ -3,6 +3,7 @@
 
 use super::sheet::{Fmt, Sheet, cell_list};
 use super::*;
+use crate::model::Program;
 
 /// Lampiran I: indicators of programs and kegiatan with their budget; the
 /// program pagu/realisasi are sums of its kegiatan rows.
@@ -63,10 +64,12 @@ pub(super) fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8
             &mut capaian_all,
         )?;
         let mut keg_rows = Vec::new();
+        // each kegiatan's indicator rows, first and last
+        let mut keg_spans = Vec::new();
         for (ki, k) in p.kegiatan.iter().enumerate() {
             let krow = s.row;
             keg_rows.push(krow);
-            rows_of(
+            let n = rows_of(
                 &mut s,
                 &format!("{}.{}", pi + 1, ki + 1),
                 &k.nama,
@@ -75,6 +78,7 @@ pub(super) fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8
                 false,
                 &mut capaian_all,
             )?;
+            keg_spans.push((krow + 1, krow + n as u32));
             let save = s.row;
             s.row = krow;
             s.number(6, k.pagu, &f.money)?;
@@ -100,14 +104,19 @@ pub(super) fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8
         )?;
         s.row = save;
         let _ = inds;
+        if !p.kegiatan.is_empty() {
+            rata_rata_kegiatan(&mut s, p, &keg_rows, &keg_spans, f)?;
+        }
     }
     let last_data = s.row - 1;
     s.ws.merge_range(s.row, 0, s.row, 4, "Rata-rata capaian / Jumlah", &f.bold)?;
     let mean =
         (!capaian_all.is_empty()).then(|| capaian_all.iter().sum::<Decimal>() / Decimal::from(capaian_all.len()));
+    // over the indicator rows, not the programs' Rata-rata rows
+    let (a, b) = (first_data + 1, last_data + 1);
     s.formula(
         5,
-        format!("=AVERAGE(F{}:F{})", first_data + 1, last_data + 1),
+        format!("=AVERAGEIFS(F{a}:F{b},B{a}:B{b},\"<>{RATA_RATA}\")"),
         mean,
         &f.pct_bold,
     )?;
@@ -128,6 +137,66 @@ pub(super) fn lampiran_i(ws: &mut Worksheet, m: &ReportModel, f: &Fmt, paper: u8
     for c in 9..12 {
         s.text(c, "", &f.bold)?;
     }
+    Ok(())
+}
+
+/// The label of the PermenPAN-RB form's row under each program.
+const RATA_RATA: &str = "Rata-rata Capaian Kegiatan";
+
+/// The form's "Rata-rata Capaian Kegiatan" row under a program: the mean
+/// over its kegiatan of their capaian (each kegiatan's the mean of its
+/// indicators), of their serapan and of the SDM % of their indicators, as
+/// `Program::rata_rata_kegiatan` (compute::budget) has them. A kegiatan
+/// without the figure is left out of its mean, as there.
+fn rata_rata_kegiatan(
+    s: &mut Sheet,
+    p: &Program,
+    keg_rows: &[u32],
+    keg_spans: &[(u32, u32)],
+    f: &Fmt,
+) -> Result<(), XlsxError> {
+    let rr = &p.rata_rata_kegiatan;
+    let mean_of = |cells: Vec<String>| format!("=AVERAGE({})", cells.join(","));
+    s.text(0, "", &f.bold)?;
+    s.ws.merge_range(s.row, 1, s.row, 4, RATA_RATA, &f.bold)?;
+    let capaian: Vec<String> = p
+        .kegiatan
+        .iter()
+        .zip(keg_spans)
+        .filter(|(k, _)| k.capaian_kinerja.is_some())
+        .map(|(_, (a, b))| {
+            if a == b {
+                format!("F{a}")
+            } else {
+                format!("AVERAGE(F{a}:F{b})")
+            }
+        })
+        .collect();
+    match rr.capaian {
+        Some(c) if !capaian.is_empty() => s.formula(5, mean_of(capaian), Some(c), &f.pct_bold)?,
+        _ => s.text(5, "-", &f.bold)?,
+    }
+    s.text(6, "", &f.bold)?;
+    s.text(7, "", &f.bold)?;
+    let serapan: Vec<String> = p
+        .kegiatan
+        .iter()
+        .zip(keg_rows)
+        .filter(|(k, _)| k.persen.is_some())
+        .map(|(_, r)| format!("I{}", r + 1))
+        .collect();
+    match rr.serapan {
+        Some(c) if !serapan.is_empty() => s.formula(8, mean_of(serapan), Some(c), &f.pct_bold)?,
+        _ => s.text(8, "-", &f.bold)?,
+    }
+    s.text(9, "", &f.bold)?;
+    s.text(10, "", &f.bold)?;
+    let sdm: Vec<String> = keg_spans.iter().map(|(a, b)| format!("L{a}:L{b}")).collect();
+    match rr.sdm {
+        Some(c) => s.formula(11, mean_of(sdm), Some(c), &f.pct_bold)?,
+        None => s.text(11, "-", &f.bold)?,
+    }
+    s.next();
     Ok(())
 }
 
