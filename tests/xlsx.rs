@@ -196,6 +196,32 @@ fn two_builds_give_the_same_workbook() {
 /// so), exports Lampiran XII as CSV, and the figures must be the cached
 /// ones. Skipped with a message where LibreOffice is not installed, unless
 /// LKJIP_REQUIRE_SOFFICE is set (as .ci/run does, after installing it).
+/// One sheet of `xlsx` as LibreOffice exports it after recalculating
+/// every formula (`profile`), as CSV of the values at full precision.
+fn recalculated_csv<R: std::io::Read + std::io::Seek>(
+    profile: &Path,
+    xlsx: &Path,
+    wb: &Xlsx<R>,
+    sheet: &str,
+    out: &Path,
+) -> String {
+    let index = wb.sheet_names().iter().position(|n| n == sheet).unwrap() + 1;
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to"])
+        .arg(format!(
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,{index}"
+        ))
+        .arg("--outdir")
+        .arg(out)
+        .arg(xlsx)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let file = std::fs::read_dir(out).unwrap().find_map(|e| e.ok()).expect("a CSV");
+    std::fs::read_to_string(file.path()).unwrap()
+}
+
 #[test]
 fn libreoffice_recalculates_to_the_cached_values() {
     if !common::soffice_available() {
@@ -205,23 +231,9 @@ fn libreoffice_recalculates_to_the_cached_values() {
     let path = build_xlsx(tmp.path());
     let profile = tmp.path().join("profile");
     common::recalculating_profile(&profile);
-    let out = tmp.path().join("csv");
-    let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to"])
-        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,13")
-        .arg("--outdir")
-        .arg(&out)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-    let csv = std::fs::read_dir(&out)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .find(|s| s.contains("Total"))
-        .expect("Lampiran XII as CSV");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let csv = recalculated_csv(&profile, &path, &wb, "Lampiran XII", &tmp.path().join("csv"));
+    assert!(csv.contains("Total"), "Lampiran XII as CSV");
     let total = csv
         .lines()
         .find(|l| l.contains("\"Total\"") || l.contains(",Total,"))
@@ -232,7 +244,6 @@ fn libreoffice_recalculates_to_the_cached_values() {
     assert!(fields[4].starts_with("92.3"), "{total}");
     assert_eq!(fields[7], "793595178", "{total}");
     // every program row: recomputed sums equal the model's (cached) ones
-    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let values = wb.worksheet_range("Lampiran XII").unwrap();
     for row in values.rows() {
         let code = text(&row[0]);
@@ -251,26 +262,8 @@ fn libreoffice_recalculates_to_the_cached_values() {
     }
     // Lampiran I recalculated: each program's Rata-rata row (means over
     // its kegiatan rows) and the closing mean give the cached figures
-    let sheet = wb.sheet_names().iter().position(|n| n == "Lampiran I").unwrap() + 1;
-    let out = tmp.path().join("csv-i");
-    let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to"])
-        .arg(format!(
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,{sheet}"
-        ))
-        .arg("--outdir")
-        .arg(&out)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-    let csv = std::fs::read_dir(&out)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .find(|s| s.contains("Rata-rata Capaian Kegiatan"))
-        .expect("Lampiran I as CSV");
+    let csv = recalculated_csv(&profile, &path, &wb, "Lampiran I", &tmp.path().join("csv-i"));
+    assert!(csv.contains("Rata-rata Capaian Kegiatan"), "Lampiran I as CSV");
     let values = wb.worksheet_range("Lampiran I").unwrap();
     let cached: Vec<Vec<String>> = values
         .rows()

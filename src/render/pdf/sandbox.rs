@@ -174,8 +174,33 @@ pub fn lay_out(spec: &Spec, job: &Job) -> Outcome {
 }
 
 /// Compiles the world: its warnings, and the document or its errors.
+///
+/// For a developer: with `LKJIP_TYPST_TIMING=<file>` set, Typst's own timing
+/// events (each layout iteration, each template function by its line) are
+/// written to `<file>` as a Chrome trace (chrome://tracing, Perfetto).
 pub fn compile(world: &LkjipWorld) -> (Vec<Finding>, Result<PagedDocument, Vec<Finding>>) {
+    let trace = std::env::var_os("LKJIP_TYPST_TIMING");
+    if trace.is_some() {
+        typst_timing::enable();
+    }
     let compiled = typst::compile::<PagedDocument>(world);
+    if let Some(path) = trace
+        && let Ok(file) = std::fs::File::create(path)
+    {
+        typst_timing::disable();
+        let _ = typst_timing::export_json(std::io::BufWriter::new(file), |raw| {
+            let span = typst::syntax::DiagSpan::from_span(typst::syntax::Span::from_raw(raw), None);
+            let path = span
+                .id()
+                .map(|id| id.vpath().get_without_slash().to_string())
+                .unwrap_or_default();
+            let line = typst::WorldExt::range(world, span).and_then(|r| {
+                let id = span.id()?;
+                typst::World::source(world, id).ok()?.lines().byte_to_line(r.start)
+            });
+            (path, line.map_or(0, |l| l as u32 + 1))
+        });
+    }
     let warnings = compiled.warnings.iter().map(|w| diagnostic(world, w)).collect();
     let document = compiled
         .output
