@@ -226,6 +226,11 @@ pub struct Tabel {
     pub kunci: Option<Vec<Option<String>>>,
     /// More than ten columns: a landscape page of its own.
     pub lebar: bool,
+    /// Some cell carries a group's name (`Sel::lanjut`): the template then
+    /// marks each row's place (a flag, so that it need not search every
+    /// cell of every table).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lanjutan: bool,
     /// Turned by its maker whatever its size (`table::Tabel::landscape`);
     /// otherwise a wide table that reads well in portrait stays portrait.
     #[serde(skip)]

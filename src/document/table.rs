@@ -150,6 +150,7 @@ impl Tabel {
             // more than ten columns do not fit a portrait page
             lebar: self.mendatar || self.kolom.len() > 10,
             mendatar: self.mendatar,
+            lanjutan: self.baris.iter().flatten().any(|c| c.lanjut.is_some()),
             judul: self.judul,
             kolom: self.kolom,
             kepala: self.kepala,
