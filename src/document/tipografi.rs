@@ -78,7 +78,7 @@ fn needs_tie(s: &str) -> bool {
 }
 
 /// A web address or path in a table cell ("https://…%2FDSPPPA%20PM…") is
-/// one word of fifty characters or more: it would widen its column to half
+/// one word of over thirty characters: it would widen its column to half
 /// the table (Tabel 3.41's Eviden) or run over its cell. A zero-width space
 /// after each `/`, `=`, `&` and `?` and before each `%` lets it wrap there.
 fn break_long_words(s: &mut String) {
@@ -105,6 +105,30 @@ fn break_long_words(s: &mut String) {
                 out.push('\u{200b}');
             }
         }
+    }
+    *s = out;
+}
+
+/// In a caption or heading, a year stays with its "Tahun" and a range of
+/// years stays whole ("Tahun 2024 - 2026"): a line of the Daftar Tabel
+/// that ends "Tahun" or "2024 -" reads as cut off.
+fn tie_years(s: &mut String) {
+    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let words: Vec<&str> = s.split(' ').collect();
+    if words.len() < 2 {
+        return;
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let prev = words[i - 1].trim_start_matches('(');
+            let next = w.trim_end_matches([')', ',', '.', ':']);
+            let tied = (prev.eq_ignore_ascii_case("tahun") && year(next))
+                || (matches!(*w, "-" | "–") && year(prev))
+                || (matches!(words[i - 1], "-" | "–") && year(next) && i >= 2 && year(words[i - 2]));
+            out.push(if tied { '\u{a0}' } else { ' ' });
+        }
+        out.push_str(w);
     }
     *s = out;
 }
@@ -136,11 +160,16 @@ fn tie_blocks(v: &mut Value) {
 fn tie_items(items: &mut [Item]) {
     for it in items {
         match it {
-            Item::H { teks, .. } | Item::P { teks, .. } => tie_in_place(teks),
+            Item::H { teks, .. } => {
+                tie_in_place(teks);
+                tie_years(teks);
+            }
+            Item::P { teks, .. } => tie_in_place(teks),
             Item::Daftar { items, .. } => items.iter_mut().for_each(tie_in_place),
             Item::Narasi(n) => n.blocks.iter_mut().for_each(tie_blocks),
             Item::Tabel(t) => {
                 tie_in_place(&mut t.judul);
+                tie_years(&mut t.judul);
                 if let Some(c) = &mut t.catatan {
                     tie_in_place(c);
                 }
@@ -150,7 +179,10 @@ fn tie_items(items: &mut [Item]) {
                     break_long_words(&mut sel.isi);
                 }
             }
-            Item::Grafik(g) => tie_in_place(&mut g.judul),
+            Item::Grafik(g) => {
+                tie_in_place(&mut g.judul);
+                tie_years(&mut g.judul);
+            }
             Item::Bagan(b) => tie_in_place(&mut b.judul),
             Item::Gambar { .. } | Item::Ttd | Item::TtdPk | Item::PernyataanPk(_) => {}
         }
@@ -227,6 +259,25 @@ fn keep_lead_ins(items: &mut [Item]) {
                     stick(&mut n.blocks[j - 1]);
                 }
             }
+            for b in n.blocks.iter_mut().filter(|b| b["t"] == "list") {
+                let items: Vec<String> = b["items"]
+                    .as_array()
+                    .map(|a| a.iter().map(|it| crate::narrative::plain_text(&it["c"])).collect())
+                    .unwrap_or_default();
+                let chars: usize = items.iter().map(|t| t.chars().count()).sum();
+                if let Some(o) = b.as_object_mut() {
+                    // "1. Penganugerahan …" alone: a numbered sub-heading
+                    // the officer typed as a list of one
+                    if items.len() == 1 && chars <= 120 && !items[0].trim_end().ends_with(['.', ',', ';', ':']) {
+                        o.insert("lekat".into(), Value::Bool(true));
+                    }
+                    // two or three short items are read as one: never
+                    // one on each page ("Faktor pendukung:" 1. / 2.)
+                    if (2..=3).contains(&items.len()) && chars <= 400 {
+                        o.insert("utuh".into(), Value::Bool(true));
+                    }
+                }
+            }
         }
         if i == 0 {
             continue;
@@ -236,6 +287,15 @@ fn keep_lead_ins(items: &mut [Item]) {
             Item::Daftar { .. } => match &items[i - 1] {
                 Item::P { teks, .. } => teks.trim_end().ends_with(':'),
                 Item::Narasi(n) => n.blocks.last().is_some_and(ends_with_colon),
+                _ => false,
+            },
+            // "… melalui program-program berikut." before the first program
+            Item::H { .. } => match &items[i - 1] {
+                Item::P { teks, .. } => announces_next(teks),
+                Item::Narasi(n) => n
+                    .blocks
+                    .last()
+                    .is_some_and(|b| b["t"] == "p" && announces_next(&crate::narrative::plain_text(&b["c"]))),
                 _ => false,
             },
             _ => false,
@@ -253,6 +313,13 @@ fn keep_lead_ins(items: &mut [Item]) {
             _ => {}
         }
     }
+}
+
+/// A sentence that announces what follows it: it ends in `:` or in
+/// "berikut." / "berikut ini.".
+fn announces_next(s: &str) -> bool {
+    let s = s.trim_end();
+    s.ends_with(':') || s.ends_with("berikut.") || s.ends_with("berikut ini.")
 }
 
 /// A narrative paragraph whose text ends in `:`.
@@ -329,6 +396,49 @@ mod tests {
         assert_eq!(n.blocks[0]["lekat"], true, "{:?}", n.blocks);
         // the last one introduces nothing
         assert!(n.blocks.last().unwrap().get("lekat").is_none());
+        // a list of one short line is a sub-heading; a short list of two
+        // items is kept whole
+        let blocks = crate::narrative::jinja::markdown(
+            "1. Penganugerahan Predikat Kepatuhan\n\nOmbudsman menganugerahkan.\n\nFaktor pendukung:\n\n1. SDM memadai;\n2. anggaran tersedia.\n",
+        );
+        let mut items = vec![
+            Item::Narasi(super::super::item::Narasi {
+                blocks,
+                kunci: "narasi:uji".into(),
+                tanda: Default::default(),
+            }),
+            Item::p("Sasaran ini diupayakan melalui program-program berikut."),
+            Item::h(5, "1. Program Uji"),
+        ];
+        keep_lead_ins(&mut items);
+        let Item::Narasi(n) = &items[0] else { unreachable!() };
+        let t: Vec<&str> = n.blocks.iter().map(|b| b["t"].as_str().unwrap()).collect();
+        assert_eq!(t, ["list", "p", "p", "list"]);
+        assert_eq!(n.blocks[0]["lekat"], true);
+        assert!(n.blocks[0].get("utuh").is_none());
+        assert_eq!(n.blocks[3]["utuh"], true);
+        // and the sentence announcing the programs stays with the first
+        assert!(matches!(
+            &items[1],
+            Item::P {
+                gaya: Some("lekat"),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_year_stays_with_its_word_in_a_caption() {
+        let mut s = "Indikator Kinerja Utama Tahun 2024 - 2026 dan (Tahun 2023)".to_string();
+        tie_years(&mut s);
+        assert_eq!(
+            s,
+            "Indikator Kinerja Utama Tahun\u{a0}2024\u{a0}-\u{a0}2026 dan (Tahun\u{a0}2023)"
+        );
+        // not a year: left as typed
+        let mut k = "Tahun ini - 12 bulan".to_string();
+        tie_years(&mut k);
+        assert_eq!(k, "Tahun ini - 12 bulan");
     }
 
     #[test]
