@@ -109,6 +109,19 @@ fn break_long_words(s: &mut String) {
     *s = out;
 }
 
+/// A table cell that is a quantity and its unit ("15 Orang", "3 Dok",
+/// "1.250 KK") keeps them on one line: "15" over "Orang" reads as two
+/// figures.
+fn tie_quantity(s: &mut String) {
+    let Some((n, unit)) = s.split_once(' ') else { return };
+    let figure =
+        n.starts_with(|c: char| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let word = (1..=10).contains(&unit.chars().count()) && unit.chars().all(char::is_alphabetic);
+    if figure && word {
+        *s = format!("{n}\u{a0}{unit}");
+    }
+}
+
 /// In a caption or heading, a year stays with its "Tahun" and a range of
 /// years stays whole ("Tahun 2024 - 2026"): a line of the Daftar Tabel
 /// that ends "Tahun" or "2024 -" reads as cut off.
@@ -177,6 +190,7 @@ fn tie_items(items: &mut [Item]) {
                     tie_in_place(&mut sel.isi);
                     minus_in_place(&mut sel.isi);
                     break_long_words(&mut sel.isi);
+                    tie_quantity(&mut sel.isi);
                 }
             }
             Item::Grafik(g) => {
@@ -271,9 +285,9 @@ fn keep_lead_ins(items: &mut [Item]) {
                     if items.len() == 1 && chars <= 120 && !items[0].trim_end().ends_with(['.', ',', ';', ':']) {
                         o.insert("lekat".into(), Value::Bool(true));
                     }
-                    // two or three short items are read as one: never
+                    // two to four short items are read as one: never
                     // one on each page ("Faktor pendukung:" 1. / 2.)
-                    if (2..=3).contains(&items.len()) && chars <= 400 {
+                    if (2..=4).contains(&items.len()) && chars <= 700 {
                         o.insert("utuh".into(), Value::Bool(true));
                     }
                 }
@@ -425,6 +439,23 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_quantity_stays_with_its_unit_in_a_cell() {
+        for (cell, want) in [
+            ("15 Orang", "15\u{a0}Orang"),
+            ("1.250 KK", "1.250\u{a0}KK"),
+            ("3 Dok", "3\u{a0}Dok"),
+            // not a quantity and its unit: as typed
+            ("15 Orang lansia", "15 Orang lansia"),
+            ("Jumlah 15", "Jumlah 15"),
+            ("15 %", "15 %"),
+        ] {
+            let mut s = cell.to_string();
+            tie_quantity(&mut s);
+            assert_eq!(s, want);
+        }
     }
 
     #[test]

@@ -55,6 +55,11 @@ fn in_report_form(message: &str) -> String {
         out.push_str(&rest[..i]);
         out.push_str(if before_ok && after_ok { "Rp. " } else { "Rp " });
         rest = &rest[i + 3..];
+        // a negative amount with a true minus, as the report's tables
+        if before_ok && rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            out.push('\u{2212}');
+            rest = &rest[1..];
+        }
     }
     out.push_str(rest);
     out
@@ -115,8 +120,8 @@ impl Draft {
                         "no": no,
                         "bagian": p.bagian,
                         "uraian": p.uraian,
-                        "lama": p.lama,
-                        "baru": p.baru,
+                        "lama": in_report_form(&p.lama),
+                        "baru": in_report_form(&p.baru),
                         "kunci": p.kunci.iter().collect::<Vec<_>>(),
                     })
                 })
@@ -229,6 +234,14 @@ mod tests {
 
     /// A previous model that differs everywhere lists PERUBAHAN_MAX changes
     /// and counts the rest.
+    #[test]
+    fn amounts_are_written_as_the_report_writes_them() {
+        assert_eq!(
+            in_report_form("selisih Rp -3.000.000 dari Rp 5.000 (Rp tidak ada)"),
+            "selisih Rp. \u{2212}3.000.000 dari Rp. 5.000 (Rp tidak ada)"
+        );
+    }
+
     #[test]
     fn the_perubahan_page_lists_a_bounded_number_of_changes() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ok-dasar");
