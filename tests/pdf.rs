@@ -49,8 +49,12 @@ fn pages(dir: &Path, draft: bool) -> Vec<String> {
     }
     .document(&ctx, &mut Report::default())
     .unwrap_or_else(|e| panic!("{e:?}"));
-    // Typst joins "Tabel" and its number with a no-break space
-    page_texts(&doc).into_iter().map(|p| p.replace('\u{a0}', " ")).collect()
+    // Typst joins "Tabel" and its number with a no-break space; a range
+    // of years is bound by a word joiner (document::tipografi)
+    page_texts(&doc)
+        .into_iter()
+        .map(|p| p.replace('\u{a0}', " ").replace('\u{2060}', ""))
+        .collect()
 }
 
 /// A review page of a draft: its footer reads, …
@@ -898,7 +902,7 @@ fn announced_figures_follow(pages: &[String], doc: &lkjip::document::Dokumen) {
         .expect("the Daftar Gambar")
         + 1;
     let find = |needle: &str| -> Option<(usize, usize)> {
-        let needle = squash(needle);
+        let needle = squash(&needle.replace('\u{2060}', ""));
         (body..pages.len()).find_map(|i| pages[i].find(&needle).map(|at| (i, at)))
     };
     for bab in &doc.bab {

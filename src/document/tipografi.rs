@@ -136,9 +136,15 @@ fn tie_years(s: &mut String) {
         if i > 0 {
             let prev = words[i - 1].trim_start_matches('(');
             let next = w.trim_end_matches([')', ',', '.', ':']);
+            let after_dash = matches!(words[i - 1], "-" | "–") && year(next) && i >= 2 && year(words[i - 2]);
             let tied = (prev.eq_ignore_ascii_case("tahun") && year(next))
                 || (matches!(*w, "-" | "–") && year(prev))
-                || (matches!(words[i - 1], "-" | "–") && year(next) && i >= 2 && year(words[i - 2]));
+                || after_dash;
+            // a line may break after a dash even before a no-break space:
+            // a word joiner binds them
+            if after_dash {
+                out.push('\u{2060}');
+            }
             out.push(if tied { '\u{a0}' } else { ' ' });
         }
         out.push_str(w);
@@ -464,7 +470,7 @@ mod tests {
         tie_years(&mut s);
         assert_eq!(
             s,
-            "Indikator Kinerja Utama Tahun\u{a0}2024\u{a0}-\u{a0}2026 dan (Tahun\u{a0}2023)"
+            "Indikator Kinerja Utama Tahun\u{a0}2024\u{a0}-\u{2060}\u{a0}2026 dan (Tahun\u{a0}2023)"
         );
         // not a year: left as typed
         let mut k = "Tahun ini - 12 bulan".to_string();
