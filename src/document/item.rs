@@ -95,6 +95,9 @@ pub enum Item {
     Daftar {
         items: Vec<String>,
         gaya: &'static str,
+        /// Never split over pages (`tipografi::short_list`).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        utuh: bool,
     },
     /// A run of the officer's narrative.
     Narasi(Narasi),
@@ -318,6 +321,10 @@ impl Item {
 
     /// A generated list; `gaya` is the numbering: `-` (bullets), `1.`, `(1)` or `a.`.
     pub fn daftar(items: Vec<String>, gaya: &'static str) -> Item {
-        Item::Daftar { items, gaya }
+        Item::Daftar {
+            items,
+            gaya,
+            utuh: false,
+        }
     }
 }

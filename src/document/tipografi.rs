@@ -152,6 +152,12 @@ fn tie_years(s: &mut String) {
     *s = out;
 }
 
+/// A caption's or heading's ties: figures and amounts, and years.
+fn tie_caption(s: &mut String) {
+    tie_in_place(s);
+    tie_years(s);
+}
+
 fn tie_in_place(s: &mut String) {
     if needs_tie(s) {
         *s = tie(s);
@@ -179,16 +185,12 @@ fn tie_blocks(v: &mut Value) {
 fn tie_items(items: &mut [Item]) {
     for it in items {
         match it {
-            Item::H { teks, .. } => {
-                tie_in_place(teks);
-                tie_years(teks);
-            }
+            Item::H { teks, .. } => tie_caption(teks),
             Item::P { teks, .. } => tie_in_place(teks),
             Item::Daftar { items, .. } => items.iter_mut().for_each(tie_in_place),
             Item::Narasi(n) => n.blocks.iter_mut().for_each(tie_blocks),
             Item::Tabel(t) => {
-                tie_in_place(&mut t.judul);
-                tie_years(&mut t.judul);
+                tie_caption(&mut t.judul);
                 if let Some(c) = &mut t.catatan {
                     tie_in_place(c);
                 }
@@ -199,10 +201,7 @@ fn tie_items(items: &mut [Item]) {
                     tie_quantity(&mut sel.isi);
                 }
             }
-            Item::Grafik(g) => {
-                tie_in_place(&mut g.judul);
-                tie_years(&mut g.judul);
-            }
+            Item::Grafik(g) => tie_caption(&mut g.judul),
             Item::Bagan(b) => tie_in_place(&mut b.judul),
             Item::Gambar { .. } | Item::Ttd | Item::TtdPk | Item::PernyataanPk(_) => {}
         }
@@ -284,20 +283,22 @@ fn keep_lead_ins(items: &mut [Item]) {
                     .as_array()
                     .map(|a| a.iter().map(|it| crate::narrative::plain_text(&it["c"])).collect())
                     .unwrap_or_default();
-                let chars: usize = items.iter().map(|t| t.chars().count()).sum();
                 if let Some(o) = b.as_object_mut() {
                     // "1. Penganugerahan …" alone: a numbered sub-heading
                     // the officer typed as a list of one
-                    if items.len() == 1 && chars <= 120 && !items[0].trim_end().ends_with(['.', ',', ';', ':']) {
+                    if let [only] = items.as_slice()
+                        && crate::narrative::reads_as_heading(only, 120)
+                    {
                         o.insert("lekat".into(), Value::Bool(true));
                     }
-                    // two to four short items are read as one: never
-                    // one on each page ("Faktor pendukung:" 1. / 2.)
-                    if (2..=4).contains(&items.len()) && chars <= 700 {
+                    if short_list(&items) {
                         o.insert("utuh".into(), Value::Bool(true));
                     }
                 }
             }
+        }
+        if let Item::Daftar { items, utuh, .. } = &mut items[i] {
+            *utuh = short_list(items);
         }
         if i == 0 {
             continue;
@@ -335,6 +336,12 @@ fn keep_lead_ins(items: &mut [Item]) {
     }
 }
 
+/// Two to four short items (700 characters in all) are read as one: never
+/// one on each page ("Faktor pendukung:" 1. / 2.).
+fn short_list(items: &[String]) -> bool {
+    (2..=4).contains(&items.len()) && items.iter().map(|t| t.chars().count()).sum::<usize>() <= 700
+}
+
 /// A sentence that announces what follows it: it ends in `:` or in
 /// "berikut." / "berikut ini.".
 fn announces_next(s: &str) -> bool {
@@ -359,6 +366,15 @@ fn stick(b: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An officer's narrative run of Markdown.
+    fn narasi(md: &str) -> Item {
+        Item::Narasi(super::super::item::Narasi {
+            blocks: crate::narrative::jinja::markdown(md),
+            kunci: "narasi:uji".into(),
+            tanda: Default::default(),
+        })
+    }
 
     #[test]
     fn a_lead_in_is_kept_with_what_it_introduces() {
@@ -386,11 +402,13 @@ mod tests {
             Item::Daftar {
                 items: vec!["Satu.".into()],
                 gaya: "(1)",
+                utuh: false,
             },
             Item::p("Penutup tanpa daftar."),
             Item::Daftar {
                 items: vec!["Dua.".into()],
                 gaya: "a.",
+                utuh: false,
             },
         ];
         keep_lead_ins(&mut items);
@@ -404,13 +422,9 @@ mod tests {
         // a sentence that does not announce the list is left to flow
         assert!(matches!(&items[2], Item::P { gaya: None, .. }));
         // in an officer's text: the paragraph before its list
-        let blocks =
-            crate::narrative::jinja::markdown("Fungsinya adalah:\n\na. perumusan;\n\nb. pelaksanaan.\n\nPenutup:\n");
-        let mut items = vec![Item::Narasi(super::super::item::Narasi {
-            blocks,
-            kunci: "narasi:uji".into(),
-            tanda: Default::default(),
-        })];
+        let mut items = vec![narasi(
+            "Fungsinya adalah:\n\na. perumusan;\n\nb. pelaksanaan.\n\nPenutup:\n",
+        )];
         keep_lead_ins(&mut items);
         let Item::Narasi(n) = &items[0] else { unreachable!() };
         assert_eq!(n.blocks[0]["lekat"], true, "{:?}", n.blocks);
@@ -418,15 +432,10 @@ mod tests {
         assert!(n.blocks.last().unwrap().get("lekat").is_none());
         // a list of one short line is a sub-heading; a short list of two
         // items is kept whole
-        let blocks = crate::narrative::jinja::markdown(
-            "1. Penganugerahan Predikat Kepatuhan\n\nOmbudsman menganugerahkan.\n\nFaktor pendukung:\n\n1. SDM memadai;\n2. anggaran tersedia.\n",
-        );
         let mut items = vec![
-            Item::Narasi(super::super::item::Narasi {
-                blocks,
-                kunci: "narasi:uji".into(),
-                tanda: Default::default(),
-            }),
+            narasi(
+                "1. Penganugerahan Predikat Kepatuhan\n\nOmbudsman menganugerahkan.\n\nFaktor pendukung:\n\n1. SDM memadai;\n2. anggaran tersedia.\n",
+            ),
             Item::p("Sasaran ini diupayakan melalui program-program berikut."),
             Item::h(5, "1. Program Uji"),
         ];

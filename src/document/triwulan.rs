@@ -369,6 +369,7 @@ fn faktor(m: &ReportModel) -> Vec<Item> {
         v.push(Item::Daftar {
             items: parts,
             gaya: "-",
+            utuh: false,
         });
         written += 1;
     }

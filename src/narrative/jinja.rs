@@ -401,15 +401,13 @@ fn lettered(blocks: Vec<Value>) -> Vec<Value> {
         let b = &blocks[i];
         let text = b.get("c").map(super::plain_text).unwrap_or_default();
         let label = letters[i].is_some()
-            && text.chars().count() <= 80
-            && !text.trim_end().ends_with(['.', ',', ';', ':'])
+            && super::reads_as_heading(&text, 80)
             && b["c"].as_array().is_some_and(|c| c.len() == 1);
         // a line set in bold by the officer ("**4. Bidang …**") is a
         // sub-heading as well
         let bold = b["t"] == "p"
             && b["c"].as_array().is_some_and(|c| c.len() == 1 && c[0]["t"] == "strong")
-            && text.chars().count() <= 120
-            && !text.trim_end().ends_with(['.', ',', ';', ':']);
+            && super::reads_as_heading(&text, 120);
         if label {
             out.push(json!({"t": "p", "label": true, "c": [{"t": "strong", "c": b["c"].clone()}]}));
         } else if bold {

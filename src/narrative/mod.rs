@@ -39,6 +39,13 @@ pub struct Naskah {
 
 /// The plain text of narrative inlines (a block's `c`): line breaks as
 /// spaces, no marks.
+/// Whether a line reads as a sub-heading, not a sentence: at most `max`
+/// characters and no closing punctuation ("a. Kedudukan", "**4. Bidang …**",
+/// a numbered list of one such line).
+pub fn reads_as_heading(text: &str, max: usize) -> bool {
+    text.chars().count() <= max && !text.trim_end().ends_with(['.', ',', ';', ':'])
+}
+
 pub fn plain_text(inlines: &Value) -> String {
     fn walk(v: &Value, out: &mut String) {
         for x in v.as_array().into_iter().flatten() {

@@ -336,7 +336,7 @@ impl<'a> Body<'a> {
                 };
                 self.p(par.with(&run(teks, g)));
             }
-            Item::Daftar { items, gaya } => {
+            Item::Daftar { items, gaya, .. } => {
                 let kind = match *gaya {
                     "-" => LIST_BULLET,
                     "(1)" => LIST_PAREN,
