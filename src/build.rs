@@ -14,7 +14,7 @@ use crate::render::pdf::draf::Draft;
 use crate::render::pdf::triwulan::TriwulanRenderer;
 use crate::render::xlsx::XlsxRenderer;
 use crate::render::xlsx::evaluasi::EvaluasiRenderer;
-use crate::render::{Output, Renderer, Report};
+use crate::render::{Output, RenderContext, Renderer, Report};
 use crate::review::changes::Since;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -50,6 +50,68 @@ pub struct Built {
     pub pages: Option<usize>,
     pub findings: Findings,
     pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// What one renderer gave, and what it reported.
+type Rendered = (Result<Vec<Output>, Vec<Finding>>, Report);
+
+/// A failed render: what was reported up to it, its errors, its name.
+type RenderFailure = (Report, Vec<Finding>, &'static str);
+
+/// Runs the renderers: those that need nothing of the PDF's layout
+/// ([`Renderer::beside_pdf`], and the Word copy's charts) on a second
+/// thread while this one lays out the PDF. Outputs, findings and timings
+/// are then taken in the renderers' order, as if they had run one after
+/// another: the same build gives the same bytes and the same messages.
+/// On failure: what the renderers up to the first that failed reported,
+/// its errors, and its name.
+fn render_all(renderers: &[Box<dyn Renderer>], ctx: &RenderContext) -> Result<(Vec<Output>, Report), RenderFailure> {
+    let mut done: Vec<Option<Rendered>> = renderers.iter().map(|_| None).collect();
+    std::thread::scope(|s| {
+        let beside = s.spawn(|| {
+            let mut done = Vec::new();
+            for (i, r) in renderers.iter().enumerate() {
+                if r.beside_pdf() {
+                    let mut report = Report::default();
+                    done.push((i, (r.render(ctx, &mut report), report)));
+                }
+            }
+            for r in renderers.iter().filter(|r| !r.beside_pdf()) {
+                r.prepare(ctx);
+            }
+            done
+        });
+        // the PDF hands its page numbers to the Word copy after it
+        let mut halaman = None;
+        for (i, r) in renderers.iter().enumerate() {
+            if !r.beside_pdf() {
+                let mut report = Report {
+                    halaman: halaman.take(),
+                    ..Report::default()
+                };
+                let result = r.render(ctx, &mut report);
+                halaman = report.halaman.take();
+                done[i] = Some((result, report));
+            }
+        }
+        // a panic on the second thread is a panic of the build
+        let beside = beside.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        for (i, d) in beside {
+            done[i] = Some(d);
+        }
+    });
+    let mut outputs = Vec::new();
+    let mut all = Report::default();
+    for (r, d) in renderers.iter().zip(done) {
+        let Some((result, report)) = d else { continue };
+        all.findings.extend(report.findings);
+        all.timings.extend(report.timings);
+        match result {
+            Ok(o) => outputs.extend(o),
+            Err(errs) => return Err((all, errs, r.name())),
+        }
+    }
+    Ok((outputs, all))
 }
 
 fn fail(f: &mut Findings, code: &'static str, file: String, msg: String) {
@@ -187,7 +249,7 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
     // anew whenever the PDF is
     let docx_asked = opts.only.as_deref().is_some_and(|o| o.eq_ignore_ascii_case("docx"));
     if want("docx") && !opts.draft && (!opts.tanpa_docx || docx_asked) && opts.triwulan.is_none() {
-        renderers.push(Box::new(DocxRenderer));
+        renderers.push(Box::new(DocxRenderer::default()));
     }
     if renderers.is_empty() {
         fail(
@@ -198,30 +260,23 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         );
         return Err(findings);
     }
-    let mut outputs = Vec::new();
-    let mut report = Report::default();
-    for r in &renderers {
-        match r.render(&ctx, &mut report) {
-            Ok(o) => outputs.extend(o),
-            Err(errs) => {
-                for e in report.findings.drain(..) {
-                    findings.push(e);
-                }
-                for e in errs {
-                    findings.push(e);
-                }
-                if !findings.has_errors() {
-                    fail(
-                        &mut findings,
-                        "render-failed",
-                        r.name().into(),
-                        "keluaran tidak dapat dibuat".into(),
-                    );
-                }
-                return Err(findings);
+    let (mut outputs, report) = match render_all(&renderers, &ctx) {
+        Ok(done) => done,
+        Err((report, errs, name)) => {
+            for e in report.findings.into_iter().chain(errs) {
+                findings.push(e);
             }
+            if !findings.has_errors() {
+                fail(
+                    &mut findings,
+                    "render-failed",
+                    name.into(),
+                    "keluaran tidak dapat dibuat".into(),
+                );
+            }
+            return Err(findings);
         }
-    }
+    };
     for f in report.findings {
         findings.push(f);
     }

@@ -249,7 +249,7 @@ fn built() -> &'static Built {
             ..Report::default()
         };
         let pdf_headings = report.halaman.as_ref().unwrap().judul.len();
-        let out = DocxRenderer
+        let out = DocxRenderer::default()
             .render(&ctx, &mut report)
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(out.len(), 1);
@@ -671,7 +671,7 @@ fn two_builds_give_the_same_bytes() {
     let loaded = load(&example());
     let ctx = loaded.context().unwrap();
     // without the PDF of the build: laid out anew for the page numbers
-    let again = DocxRenderer.render(&ctx, &mut Report::default()).unwrap();
+    let again = DocxRenderer::default().render(&ctx, &mut Report::default()).unwrap();
     assert!(again[0].bytes == b.docx.bytes, "the DOCX differs between two builds");
 }
 
@@ -778,7 +778,7 @@ fn pictures_are_embedded_with_their_captions() {
     let loaded = load(&dir);
     assert!(!loaded.findings.has_errors(), "{:?}", loaded.findings.sorted());
     let ctx = loaded.context().unwrap();
-    let out = DocxRenderer
+    let out = DocxRenderer::default()
         .render(&ctx, &mut Report::default())
         .unwrap_or_else(|e| panic!("{e:?}"));
     let d = parse(out[0].bytes.clone());

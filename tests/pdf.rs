@@ -134,6 +134,11 @@ fn the_example_report_is_complete() {
         .expect("Tabel 2.2");
     assert!(!pages[t22].contains("(lanjutan)"), "{}", pages[t22]);
     assert_eq!(pages[t22 + 1].matches("(lanjutan)").count(), 3, "{}", pages[t22 + 1]);
+    // every page it continues on names at least the tujuan and sasaran
+    // (a page that begins with a program does not repeat the program)
+    for p in &pages[t22 + 1..t22 + 6] {
+        assert!(p.matches("(lanjutan)").count() >= 2, "{p}");
+    }
     // a narrative's title line is not printed again under its heading
     let kp = &pages[1];
     assert_eq!(kp.matches("KATA PENGANTAR").count(), 1, "{kp}");

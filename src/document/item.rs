@@ -193,8 +193,9 @@ pub struct Sel {
     pub inden: u8,
     /// An empty cell under a group's name (Tabel 2.2's tujuan, sasaran and
     /// program, printed once on the group's first row): the name, printed
-    /// again when this row begins a page, so that a continuation page says
-    /// what its rows belong to.
+    /// again under the header of a page this row begins, so that a
+    /// continuation page says what its rows belong to. The rows of a table
+    /// that carries names have one cell per column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lanjut: Option<String>,
 }
@@ -230,8 +231,8 @@ pub struct Tabel {
     /// More than ten columns: a landscape page of its own.
     pub lebar: bool,
     /// Some cell carries a group's name (`Sel::lanjut`): the template then
-    /// marks each row's place (a flag, so that it need not search every
-    /// cell of every table).
+    /// marks each row's place and adds the repeated row that names them (a
+    /// flag, so that it need not search every cell of every table).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub lanjutan: bool,
     /// Turned by its maker whatever its size (`table::Tabel::landscape`);

@@ -106,8 +106,17 @@ pub fn dokumen(ctx: &RenderContext, draft: bool) -> Result<Dokumen, Vec<Finding>
 }
 
 /// An output format.
-pub trait Renderer {
+pub trait Renderer: Sync {
     fn name(&self) -> &'static str;
+    /// Needs nothing of the PDF's layout (the workbooks): `build` runs it on
+    /// a second thread beside the PDF, so that on two cores the build takes
+    /// the PDF's time rather than the sum of all.
+    fn beside_pdf(&self) -> bool {
+        false
+    }
+    /// The part of the work that needs nothing of the PDF (the Word copy's
+    /// charts), done beside the PDF before [`Renderer::render`].
+    fn prepare(&self, _ctx: &RenderContext) {}
     /// Renders, or returns the findings that prevent it (template or
     /// narrative errors with their file and line).
     fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>>;

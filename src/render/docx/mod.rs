@@ -14,14 +14,34 @@ pub mod tabel;
 pub mod xml;
 
 use super::{Output, RenderContext, Renderer, Report};
+use crate::document::item::Dokumen;
 use crate::finding::{Finding, Location, Severity};
 use crate::model::ReportModel;
 use crate::render::pdf::PdfRenderer;
-use std::time::Instant;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The report document and its rendered charts: what the Word copy needs
+/// besides the PDF's page numbers.
+type Siap = Result<(Dokumen, gambar::Gambar), Vec<Finding>>;
 
 /// Writes the DOCX.
 #[derive(Default)]
-pub struct DocxRenderer;
+pub struct DocxRenderer {
+    /// Made beside the PDF ([`Renderer::prepare`]), with the time it took.
+    siap: OnceLock<(Siap, Duration)>,
+}
+
+impl DocxRenderer {
+    fn siapkan(ctx: &RenderContext) -> (Siap, Duration) {
+        let t0 = Instant::now();
+        let siap = super::dokumen(ctx, false).and_then(|doc| {
+            let gambar = gambar::prepare(ctx, &doc)?;
+            Ok((doc, gambar))
+        });
+        (siap, t0.elapsed())
+    }
+}
 
 impl DocxRenderer {
     pub fn file_name(m: &ReportModel) -> String {
@@ -32,6 +52,10 @@ impl DocxRenderer {
 impl Renderer for DocxRenderer {
     fn name(&self) -> &'static str {
         "docx"
+    }
+
+    fn prepare(&self, ctx: &RenderContext) {
+        let _ = self.siap.set(DocxRenderer::siapkan(ctx));
     }
 
     fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
@@ -49,12 +73,11 @@ impl Renderer for DocxRenderer {
                 laid.halaman
             }
         };
-        let t0 = Instant::now();
-        let doc = super::dokumen(ctx, false)?;
-        let gambar = gambar::prepare(ctx, &doc)?;
-        report.timings.push(("grafik DOCX (typst)", t0.elapsed()));
+        let (siap, took) = self.siap.get_or_init(|| DocxRenderer::siapkan(ctx));
+        report.timings.push(("grafik DOCX (typst)", *took));
+        let (doc, gambar) = siap.as_ref().map_err(Clone::clone)?;
         let t1 = Instant::now();
-        let (body, lists, media) = body::Body::new(&doc, Some(&halaman), &gambar).write();
+        let (body, lists, media) = body::Body::new(doc, Some(&halaman), gambar).write();
         let (y, m, d) =
             crate::config::parse_date(&ctx.model.identitas.tanggal).unwrap_or((ctx.model.identitas.tahun + 1, 1, 1));
         let bytes = parts::package(&parts::Parts {

@@ -489,6 +489,10 @@ impl Renderer for EvaluasiRenderer {
         "evaluasi-renja"
     }
 
+    fn beside_pdf(&self) -> bool {
+        true
+    }
+
     fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
         let t0 = Instant::now();
         let paper = paper_code(ctx.config.laporan.kertas.as_deref().unwrap_or("A4"));

@@ -172,6 +172,10 @@ impl Renderer for XlsxRenderer {
         "xlsx"
     }
 
+    fn beside_pdf(&self) -> bool {
+        true
+    }
+
     fn render(&self, ctx: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
         let t0 = Instant::now();
         let paper = paper_code(ctx.config.laporan.kertas.as_deref().unwrap_or("A4"));
