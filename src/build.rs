@@ -331,3 +331,88 @@ pub fn build_cached(dir: &Path, opts: &BuildOptions, cache: &mut Option<InputCac
         timings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// A renderer that takes `ms` and reports one finding and one timing.
+    struct Lambat {
+        name: &'static str,
+        beside: bool,
+        ms: u64,
+        gagal: bool,
+    }
+
+    impl Renderer for Lambat {
+        fn name(&self) -> &'static str {
+            self.name
+        }
+        fn beside_pdf(&self) -> bool {
+            self.beside
+        }
+        fn render(&self, _: &RenderContext, report: &mut Report) -> Result<Vec<Output>, Vec<Finding>> {
+            std::thread::sleep(Duration::from_millis(self.ms));
+            report.findings.push(Finding {
+                severity: Severity::Warning,
+                code: "test",
+                location: Location::file(self.name),
+                message: self.name.into(),
+                kunci: Vec::new(),
+            });
+            report.timings.push((self.name, Duration::from_millis(self.ms)));
+            if self.gagal {
+                return Err(Vec::new());
+            }
+            Ok(vec![Output {
+                file_name: self.name.into(),
+                bytes: Vec::new(),
+                pages: None,
+            }])
+        }
+    }
+
+    fn lambat(name: &'static str, beside: bool, ms: u64, gagal: bool) -> Box<dyn Renderer> {
+        Box::new(Lambat {
+            name,
+            beside,
+            ms,
+            gagal,
+        })
+    }
+
+    /// The renderer beside the PDF finishes first, yet outputs, findings
+    /// and timings come in the renderers' order; a failure reports what
+    /// the renderers before it reported, not those after it.
+    #[test]
+    fn renderers_beside_the_pdf_keep_their_order() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dspppa-belitung-2024");
+        let loaded = crate::load::load(&dir);
+        let ctx = loaded.context().expect("the example loads");
+        let rs = vec![
+            lambat("pdf", false, 150, false),
+            lambat("xlsx", true, 0, false),
+            lambat("docx", false, 0, false),
+        ];
+        let (outputs, report) = render_all(&rs, &ctx).map_err(|e| e.2).unwrap();
+        let names: Vec<&str> = outputs.iter().map(|o| o.file_name.as_str()).collect();
+        assert_eq!(names, ["pdf", "xlsx", "docx"]);
+        let said: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(said, ["pdf", "xlsx", "docx"]);
+        let stages: Vec<&str> = report.timings.iter().map(|t| t.0).collect();
+        assert_eq!(stages, ["pdf", "xlsx", "docx"]);
+
+        let rs = vec![
+            lambat("pdf", false, 100, true),
+            lambat("xlsx", true, 0, false),
+            lambat("docx", false, 0, false),
+        ];
+        let Err((report, _, name)) = render_all(&rs, &ctx) else {
+            panic!("the PDF failed")
+        };
+        assert_eq!(name, "pdf");
+        let said: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(said, ["pdf"]);
+    }
+}

@@ -41,9 +41,7 @@ impl DocxRenderer {
         });
         (siap, t0.elapsed())
     }
-}
 
-impl DocxRenderer {
     pub fn file_name(m: &ReportModel) -> String {
         format!("LKjIP-{}-{}.docx", m.identitas.kode, m.identitas.tahun)
     }
